@@ -1,0 +1,27 @@
+/** The bot: every message runs the same steps, then the first feature that takes it. */
+import { completeDraft } from './features/complete-draft';
+import { fallback } from './features/fallback';
+import { recordVisit } from './features/record-visit';
+import { compose } from './pipeline/compose';
+import { createContext, type Services } from './pipeline/context';
+import type { IncomingMessage, OutgoingMessage } from './pipeline/message';
+import { route, type Feature } from './pipeline/router';
+import { dedupe, errorBoundary, identifyStaff, understand } from './pipeline/steps';
+
+/** Order matters: a pending question is answered before anything else reads the message. */
+export const FEATURES: Feature[] = [recordVisit, completeDraft, fallback];
+
+export interface Bot {
+  handle(msg: IncomingMessage): Promise<OutgoingMessage[]>;
+}
+
+export function createBot(services: Services, features: Feature[] = FEATURES): Bot {
+  const run = compose([errorBoundary, identifyStaff, dedupe, understand, route(features)]);
+  return {
+    handle: async (msg) => {
+      const ctx = createContext(msg, services);
+      await run(ctx);
+      return ctx.replies;
+    },
+  };
+}

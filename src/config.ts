@@ -1,0 +1,121 @@
+/**
+ * Every setting, read once at start-up and validated. A bad value stops start-up with one line
+ * naming the variable, because the person reading it is a restaurant's IT helper, not a developer.
+ */
+import { z } from 'zod';
+
+const HHMM = /^([01]?\d|2[0-3]):[0-5]\d$/;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const ADAPTER_NAMES = ['console', 'wechaty', 'feishu', 'telegram'] as const;
+export type AdapterName = (typeof ADAPTER_NAMES)[number];
+
+const role = z.enum(['staff', 'manager', 'admin']);
+const hhmm = (what: string) => z.string().regex(HHMM, `must be a time of day HH:mm (${what})`);
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+
+const schema = z.object({
+  MONGODB_URI: optional.refine((v) => !v || /^mongodb(\+srv)?:\/\//.test(v), {
+    message: 'must start with mongodb:// or mongodb+srv://',
+  }),
+  DATA_DIR: z.string().min(1).default('./data'),
+  TZ_STORE: z
+    .string()
+    .default('Asia/Shanghai')
+    .refine(isTimeZone, { message: 'must be an IANA time zone such as Asia/Shanghai' }),
+  BUSINESS_DAY_CUTOFF: hhmm('the hour the business day rolls over').default('05:00'),
+  BRIEFING_TIME: hhmm('the morning briefing').default('09:30'),
+  STORE_NAME: z.string().min(1).default('本店'),
+  ADAPTERS: optional,
+  CONSOLE_STAFF_NAME: z.string().min(1).default('店长'),
+  CONSOLE_STAFF_ROLE: role.default('manager'),
+  EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
+  TELEGRAM_BOT_TOKEN: optional,
+  FEISHU_APP_ID: optional,
+  FEISHU_APP_SECRET: optional,
+  WECHATY_PUPPET: optional,
+});
+
+export interface Config {
+  mongodbUri?: string;
+  dataDir: string;
+  timeZone: string;
+  businessDayCutoff: string;
+  briefingTime: string;
+  storeName: string;
+  adapters: AdapterName[];
+  consoleStaff: { name: string; role: 'staff' | 'manager' | 'admin' };
+  embeddedDbPort: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  telegramBotToken?: string;
+  feishu?: { appId: string; appSecret: string };
+  wechatyPuppet?: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Platforms whose credentials are present: the default when ADAPTERS is not set. */
+function adaptersFromCredentials(env: z.infer<typeof schema>): AdapterName[] {
+  const found: AdapterName[] = [];
+  if (env.WECHATY_PUPPET) found.push('wechaty');
+  if (env.FEISHU_APP_ID && env.FEISHU_APP_SECRET) found.push('feishu');
+  if (env.TELEGRAM_BOT_TOKEN) found.push('telegram');
+  return found.length > 0 ? found : ['console'];
+}
+
+function parseAdapters(raw: string): AdapterName[] {
+  const names = raw
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  const unknown = names.filter((n) => !(ADAPTER_NAMES as readonly string[]).includes(n));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new ConfigError(
+      `ADAPTERS: unknown adapter "${unknown.join(',') || raw}"; use a comma list of ${ADAPTER_NAMES.join(', ')}`,
+    );
+  }
+  return [...new Set(names)] as AdapterName[];
+}
+
+/** Validate the environment; throws ConfigError with one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue.path[0] ?? 'config');
+    throw new ConfigError(`${name}: ${issue.message} (got "${env[name] ?? ''}")`);
+  }
+  const e = parsed.data;
+  const adapters = e.ADAPTERS ? parseAdapters(e.ADAPTERS) : adaptersFromCredentials(e);
+  return {
+    mongodbUri: e.MONGODB_URI,
+    dataDir: e.DATA_DIR,
+    timeZone: e.TZ_STORE,
+    businessDayCutoff: e.BUSINESS_DAY_CUTOFF,
+    briefingTime: e.BRIEFING_TIME,
+    storeName: e.STORE_NAME,
+    adapters,
+    consoleStaff: { name: e.CONSOLE_STAFF_NAME, role: e.CONSOLE_STAFF_ROLE },
+    embeddedDbPort: e.EMBEDDED_DB_PORT,
+    // On the console, log lines would drown the replies: only problems are shown there.
+    logLevel: e.LOG_LEVEL ?? (adapters.every((a) => a === 'console') ? 'warn' : 'info'),
+    telegramBotToken: e.TELEGRAM_BOT_TOKEN,
+    feishu:
+      e.FEISHU_APP_ID && e.FEISHU_APP_SECRET
+        ? { appId: e.FEISHU_APP_ID, appSecret: e.FEISHU_APP_SECRET }
+        : undefined,
+    wechatyPuppet: e.WECHATY_PUPPET,
+  };
+}

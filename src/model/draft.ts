@@ -1,0 +1,21 @@
+import { Schema, Types, type Connection, type InferSchemaType, type HydratedDocument } from 'mongoose';
+
+/**
+ * A visit the bot could not save yet because an essential (customer or amount) was missing. It
+ * waits for the same staff member's next message in the same chat, which completes it. Kept in the
+ * database so a restart between question and answer loses nothing.
+ */
+export const draftSchema = new Schema({
+  storeId: { type: Types.ObjectId, required: true },
+  staffId: { type: Types.ObjectId, required: true },
+  platform: { type: String, required: true },
+  chatId: { type: String, required: true },
+  visit: { type: Schema.Types.Mixed, required: true },
+  missing: { type: [String], default: [] },
+  createdAt: { type: Date, required: true },
+});
+draftSchema.index({ staffId: 1, platform: 1, chatId: 1 });
+
+export type Draft = InferSchemaType<typeof draftSchema>;
+export type DraftDoc = HydratedDocument<Draft>;
+export const draftModel = (c: Connection) => c.model('Draft', draftSchema);

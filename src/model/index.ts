@@ -1,0 +1,29 @@
+import type { Connection } from 'mongoose';
+import { customerModel } from './customer';
+import { draftModel } from './draft';
+import { jobRunModel } from './job-run';
+import { messageLogModel } from './message-log';
+import { staffModel } from './staff';
+import { storeModel } from './store';
+import { teamGroupModel } from './team-group';
+import { visitModel } from './visit';
+
+export function createModels(conn: Connection) {
+  return {
+    Store: storeModel(conn),
+    Staff: staffModel(conn),
+    TeamGroup: teamGroupModel(conn),
+    Customer: customerModel(conn),
+    Visit: visitModel(conn),
+    MessageLog: messageLogModel(conn),
+    JobRun: jobRunModel(conn),
+    Draft: draftModel(conn),
+  };
+}
+
+export type Models = ReturnType<typeof createModels>;
+
+/** Create the indexes every model declares (unique keys are the dedupe, so this must run). */
+export async function ensureIndexes(models: Models): Promise<void> {
+  for (const model of Object.values(models)) await model.createIndexes();
+}

@@ -1,0 +1,25 @@
+import { Schema, Types, type Connection, type InferSchemaType, type HydratedDocument } from 'mongoose';
+
+export const ROLES = ['staff', 'manager', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * A member of the team. `identities` holds `platform:userId` keys (one person may use WeChat and
+ * Feishu); a plain string array keeps the lookup index usable on FerretDB v1.
+ */
+export const staffSchema = new Schema(
+  {
+    storeId: { type: Types.ObjectId, required: true, index: true },
+    name: { type: String, required: true },
+    role: { type: String, enum: ROLES, required: true, default: 'staff' },
+    identities: { type: [String], default: [], index: true },
+    active: { type: Boolean, default: true },
+  },
+  { timestamps: true },
+);
+
+export type Staff = InferSchemaType<typeof staffSchema>;
+export type StaffDoc = HydratedDocument<Staff>;
+export const staffModel = (c: Connection) => c.model('Staff', staffSchema);
+
+export const identityKey = (platform: string, userId: string) => `${platform}:${userId}`;

@@ -1,0 +1,17 @@
+import { Schema, type Connection, type InferSchemaType, type HydratedDocument } from 'mongoose';
+
+/** A restaurant or bar. Its clock settings drive every date the bot reads or computes. */
+export const storeSchema = new Schema(
+  {
+    code: { type: String, required: true, unique: true },
+    name: { type: String, required: true },
+    timeZone: { type: String, required: true, default: 'Asia/Shanghai' },
+    businessDayCutoff: { type: String, required: true, default: '05:00' },
+    briefingTime: { type: String, required: true, default: '09:30' },
+  },
+  { timestamps: true },
+);
+
+export type Store = InferSchemaType<typeof storeSchema>;
+export type StoreDoc = HydratedDocument<Store>;
+export const storeModel = (c: Connection) => c.model('Store', storeSchema);

@@ -1,0 +1,33 @@
+import { Schema, Types, type Connection, type InferSchemaType, type HydratedDocument } from 'mongoose';
+
+/**
+ * 消费记录: one table that happened. `businessDate` is stored precomputed as YYYY-MM-DD because
+ * FerretDB v1 has no date operators. `sourceKey` (platform:messageId) is unique, so a platform
+ * redelivering a message can never create a second visit even if the message log missed it.
+ */
+export const visitSchema = new Schema(
+  {
+    storeId: { type: Types.ObjectId, required: true },
+    customerId: { type: Types.ObjectId, required: true, index: true },
+    businessDate: { type: String, required: true },
+    mealPeriod: String,
+    partySize: Number,
+    amount: { type: Number, required: true },
+    room: String,
+    occasion: String,
+    companions: { type: [String], default: [] },
+    notes: { type: [String], default: [] },
+    recordedBy: { type: Types.ObjectId, required: true },
+    chatId: String,
+    sourceKey: { type: String, required: true, unique: true },
+    text: String,
+    status: { type: String, enum: ['active', 'undone'], default: 'active' },
+  },
+  { timestamps: true },
+);
+visitSchema.index({ storeId: 1, businessDate: 1 });
+visitSchema.index({ recordedBy: 1, createdAt: -1 });
+
+export type Visit = InferSchemaType<typeof visitSchema>;
+export type VisitDoc = HydratedDocument<Visit>;
+export const visitModel = (c: Connection) => c.model('Visit', visitSchema);

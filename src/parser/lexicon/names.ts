@@ -1,0 +1,95 @@
+/**
+ * Who a message is about: surnames, honorific titles and the words that frame a name. Plain data;
+ * the customer extractor (extract/customer.ts) decides how they combine.
+ */
+
+/**
+ * Common single-character surnames (百家姓, most frequent first). A few real but rare surnames
+ * that are everyday function words (和, 那, 来, 都, 由, 有, 我 …) are left out on purpose: they
+ * would turn chatter such as 和张总一起 into a customer called 和张总.
+ */
+const SINGLE =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁' +
+  '任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃' +
+  '武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒' +
+  '阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓' +
+  '古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬仇栾隋商刁沙荣巫寇' +
+  '桑郎甄丛仲虞敖巩明佘池麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储栗燕楚鄢劳谌奚皮粟冼蔺楼闻厉伊仝郜' +
+  '阚花权屠豆朴盖练廉禹井祖漆巴丰支卿狄索宣晋容敬扈晁芮普阙浦戈伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况' +
+  '宿鲜印逯隆茹诸战慕危玉银亢嵇湛宾戎勾茅利於揭尉冶斯束檀衣展阴昝智幸奉植衡富尧闭';
+
+export const SURNAMES: ReadonlySet<string> = new Set(SINGLE);
+
+/** Two-character surnames; checked before single ones so 欧阳总 is not 阳总. */
+export const COMPOUND_SURNAMES: ReadonlySet<string> = new Set([
+  '欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒',
+  '夏侯', '轩辕', '令狐', '钟离', '澹台', '公冶', '申屠', '太史', '端木', '南宫', '百里', '呼延',
+  '东郭', '西门', '独孤', '万俟', '闻人', '赫连', '拓跋', '司空', '第五', '左丘', '仲孙', '濮阳',
+]);
+
+/** Honorifics staff put after a surname (张总, 王老板). Longest first is enforced by the matcher. */
+export const TITLES: readonly string[] = [
+  '董事长', '总经理', '老板娘', '总', '总监', '总裁', '董', '老板', '经理', '主任', '局长', '局',
+  '处长', '科长', '部长', '厅长', '院长', '校长', '所长', '行长', '书记', '主席', '秘书长', '会长',
+  '老师', '教授', '博士', '医生', '大夫', '律师', '师傅', '工', '导', '警官', '队长', '团长',
+  '先生', '女士', '小姐', '太太', '夫人', '姐', '大姐', '姐姐', '哥', '大哥', '哥哥', '叔', '叔叔',
+  '阿姨', '姨', '伯', '大爷', '奶奶', '爷爷', '婶', '嫂', '少', '妹',
+];
+
+/** Titles after which a full name (surname + given name) is normal: 李娜女士, 王建国先生. */
+export const FULL_NAME_TITLES: ReadonlySet<string> = new Set([
+  '先生', '女士', '小姐', '老师', '医生', '律师', '教授', '博士', '总经理', '董事长',
+]);
+
+/** Gender a title implies; only these are unambiguous. */
+export const TITLE_GENDER: ReadonlyMap<string, '男' | '女'> = new Map<string, '男' | '女'>([
+  ['先生', '男'], ['女士', '女'], ['小姐', '女'], ['太太', '女'], ['夫人', '女'], ['姐', '女'],
+  ['大姐', '女'], ['姐姐', '女'], ['哥', '男'], ['大哥', '男'], ['哥哥', '男'], ['叔', '男'],
+  ['叔叔', '男'], ['阿姨', '女'], ['姨', '女'], ['伯', '男'], ['大爷', '男'], ['奶奶', '女'],
+  ['爷爷', '男'], ['婶', '女'], ['嫂', '女'], ['老板娘', '女'], ['妹', '女'],
+]);
+
+/**
+ * What may follow a title without it being a title: 消费总额 (费总+额), 买单总共 (单总+共).
+ * Keyed by title, value = characters that veto it when they come right after.
+ */
+export const TITLE_VETO_NEXT: ReadonlyMap<string, string> = new Map([
+  ['总', '共计额价数量账结和'],
+  ['局', '面势部'],
+  ['导', '致演航游'],
+  ['工', '作资人程厂具钱'],
+  ['少', '了点数许量'],
+  ['妹', '妹子'],
+  ['伯', '爵'],
+]);
+
+/** Words that introduce a name in labelled messages (客户:张伟) and may sit right before it. */
+export const NAME_PREFIXES: readonly string[] = [
+  '客户', '客人', '顾客', '姓名', '名字', '贵宾', '查询', '查一下', '查下', '查', '跳过', '把', '给',
+  '和', '跟', '与', '由', '是', '被', '请', '找', '陪', '带', '约', '合并', '已回访', '回访',
+];
+
+/**
+ * Characters that cannot be part of a given name: function words, time and number words. Keeps
+ * 辛苦了, 谢谢, 明天 and 张总来了 from being read as full names.
+ */
+export const NOT_GIVEN: ReadonlySet<string> = new Set(
+  '的了是在和跟与把被总姐哥今昨明前后天晚早上下午中周号月日年人位个元块万千百十一二两三四五' +
+    '六七八九零来去走吃喝说要订好不也都还就又再很太真啊吗呢吧哦嗯呀啦哈收到辛苦谢叫让给请问点几多' +
+    '少刚才已经过没有这那哪谁什么怎样桌厅房包间座号加拿椅子菜',
+);
+
+/** 老/小 + word pairs that are ordinary words, not nicknames (老孟, 小熊 are nicknames). */
+export const NOT_NICKNAMES: ReadonlySet<string> = new Set([
+  '老板', '老师', '老公', '老婆', '老人', '老家', '老乡', '老客', '老总', '老样', '老地', '老位',
+  '小时', '小费', '小姐', '小孩', '小朋', '小菜', '小米', '小吃', '小票', '小包', '小龙', '小黄',
+  '小白', '小区', '小心', '小事', '小份', '小桌', '小厅', '小房', '小卖', '小炒', '小酒', '小锅',
+  '老酒', '老汤', '老鸭', '老火',
+]);
+
+/** English words that look like names but are not (units, rooms, greetings). Lower case. */
+export const NOT_ENGLISH_NAMES: ReadonlySet<string> = new Set([
+  'vip', 'rmb', 'pax', 'ok', 'okay', 'hi', 'hello', 'thanks', 'thank', 'yes', 'no', 'help', 'the',
+  'boss', 'wifi', 'ktv', 'bar', 'kk', 'tel', 'phone', 'mobile', 'cny', 'usd', 'am', 'pm', 'good',
+  'sorry', 'bye', 'nice', 'cool', 'emm', 'hmm', 'haha', 'lol', 'plus', 'max', 'mini',
+]);

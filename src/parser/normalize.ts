@@ -1,0 +1,44 @@
+/**
+ * One pass that makes full-width input look like ASCII (２８００ → 2800, ：→ :, ￥ → ¥) while keeping
+ * every character at the same UTF-16 offset, so spans found in the normalised text index the
+ * original message directly. NFKC would be shorter to write but can change lengths.
+ */
+
+/** Anything this function would change; lets the common ASCII/CJK message skip the copy. */
+const NEEDS_WORK = /[\uFF01-\uFF5E\u3000\uFFE5\u2013-\u2015\u2212\u00A0\t\r\v\f\u3002\u3001\uFF61]/;
+
+export function normalise(text: string): string {
+  if (!NEEDS_WORK.test(text)) return text;
+  const out: string[] = new Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out[i] = String.fromCharCode(mapChar(c));
+  }
+  return out.join('');
+}
+
+function mapChar(c: number): number {
+  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
+  switch (c) {
+    case 0x3000: // ideographic space
+    case 0x00a0:
+    case 0x09:
+    case 0x0b:
+    case 0x0c:
+    case 0x0d:
+      return 0x20;
+    case 0xffe5: // ￥
+      return 0xa5;
+    case 0x2013: // dashes people type between phone digit groups
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+      return 0x2d;
+    case 0x3002: // 。 and ｡ end a clause; a space keeps them from looking like decimal points
+    case 0xff61:
+    case 0x3001: // 、 separates list items the same way
+      return 0x20;
+    default:
+      return c;
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Numbers as staff type them: 2800, 2,800.00, 2.8k, 1.2万, 1w2, 4千2, 两千八, 三千二百八十, 八百八.
+ * One scanner finds each run; one evaluator turns it into a value.
+ */
+import { CN_DIGITS, CN_UNITS } from './lexicon/numbers';
+
+export interface NumberToken {
+  start: number;
+  end: number;
+  value: number;
+  /** Written only in Arabic digits (possibly with grouping commas and decimals). */
+  arabic: boolean;
+  /** Contains a magnitude (十百千万/k/w): 两千八, 1.2万. */
+  scaled: boolean;
+}
+
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+const isCnDigit = (c: string | undefined): boolean => c !== undefined && CN_DIGITS.has(c);
+const isLatin = (c: string | undefined): boolean => c !== undefined && /[A-Za-z]/.test(c);
+
+/** A k/K/w/W is a unit only inside a number run and not the start of a word (2.8k, 1w2; not 2kevin). */
+function isLatinUnitAt(text: string, i: number): boolean {
+  const c = text[i];
+  if (c !== 'k' && c !== 'K' && c !== 'w' && c !== 'W') return false;
+  return !isLatin(text[i + 1]) && !isLatin(text[i - 1]);
+}
+
+/**
+ * Reads the number run starting at `i` (caller checked text[i] starts one), or undefined when the
+ * run is not a number (a lone 十 or 万 is a word, not a value).
+ */
+export function readNumberAt(text: string, i: number): NumberToken | undefined {
+  let j = i;
+  let arabic = true;
+  let scaled = false;
+  const n = text.length;
+  while (j < n) {
+    const c = text[j];
+    if (isDigit(c)) j++;
+    else if (c === ',' && isDigit(text[j - 1]) && /^\d{3}(?!\d)/.test(text.slice(j + 1, j + 5))) j++;
+    else if (c === '.' && isDigit(text[j - 1]) && isDigit(text[j + 1])) j++;
+    else if (isCnDigit(c)) {
+      arabic = false;
+      j++;
+    } else if (CN_UNITS.has(c) && (c.charCodeAt(0) > 127 || isLatinUnitAt(text, j))) {
+      // 十 may lead (十二); other units only after a digit (千万别放辣 is not a number).
+      if (j === i && c !== '十') break;
+      arabic = false;
+      scaled = true;
+      j++;
+    } else break;
+  }
+  if (j === i) return undefined;
+  const value = evaluate(text.slice(i, j));
+  if (value === undefined) return undefined;
+  return { start: i, end: j, value, arabic, scaled };
+}
+
+/**
+ * Value of a run mixing Arabic digits, Chinese digits and magnitudes. A digit after the last
+ * magnitude is elliptical for one step below it: 两千八 = 2800, 八百八 = 880, 1w2 = 12000.
+ */
+export function evaluate(run: string): number | undefined {
+  let total = 0;
+  let section = 0;
+  let num: number | undefined;
+  let lastUnit = 0;
+  let afterUnit = false;
+  let i = 0;
+  while (i < run.length) {
+    const c = run[i];
+    if (isDigit(c)) {
+      let j = i;
+      while (j < run.length && (isDigit(run[j]) || run[j] === ',' || run[j] === '.')) j++;
+      num = Number(run.slice(i, j).replace(/,/g, ''));
+      if (!Number.isFinite(num)) return undefined;
+      i = j;
+      continue;
+    }
+    const d = CN_DIGITS.get(c);
+    if (d !== undefined) {
+      if (d === 0) afterUnit = false; // 一千零八: the 8 is units, not hundreds
+      num = num !== undefined && !afterUnit && d !== 0 ? num * 10 + d : d === 0 ? num : d;
+      i++;
+      continue;
+    }
+    const u = CN_UNITS.get(c);
+    if (u === undefined) return undefined;
+    if (u === 10000) {
+      total = (total + section + (num ?? (section ? 0 : 1))) * 10000;
+      section = 0;
+    } else {
+      section += (num ?? 1) * u;
+    }
+    num = undefined;
+    lastUnit = u;
+    afterUnit = true;
+    i++;
+  }
+  if (num !== undefined) {
+    section += afterUnit && lastUnit >= 100 ? (num * lastUnit) / 10 : num;
+  }
+  const value = total + section;
+  return Number.isFinite(value) ? Math.round(value * 100) / 100 : undefined;
+}
+
+/** Can a number run start at text[i]? */
+export function startsNumber(text: string, i: number): boolean {
+  const c = text[i];
+  return isDigit(c) || isCnDigit(c) || c === '十';
+}

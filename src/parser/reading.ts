@@ -1,0 +1,67 @@
+/**
+ * What the parser understood from one staff message. Every field keeps the span of text it came
+ * from and whether the text stated it or a default implied it, so a reply can show staff exactly
+ * what was read (chrono-node's "assigned vs implied").
+ */
+
+export type Intent = 'visit' | 'profile' | 'command' | 'none';
+
+export interface Span {
+  /** UTF-16 offset into the original text. */
+  index: number;
+  text: string;
+}
+
+export interface Field<T> {
+  value: T;
+  span: Span;
+  /** true when no text stated it and a default filled it in (e.g. date = today). */
+  implied: boolean;
+}
+
+export type MealPeriod = '早市' | '午市' | '晚市' | '夜场';
+
+export interface Birthday {
+  calendar: 'solar' | 'lunar';
+  month: number;
+  day: number;
+  year?: number;
+}
+
+export type Essential = 'customer' | 'amount';
+
+export interface Reading {
+  intent: Intent;
+  customer?: Field<string>;
+  phone?: Field<string>;
+  /** Business date of the visit, `YYYY-MM-DD`. */
+  date?: Field<string>;
+  mealPeriod?: Field<MealPeriod>;
+  partySize?: Field<number>;
+  /** Amount actually paid, yuan. */
+  amount?: Field<number>;
+  room?: Field<string>;
+  occasion?: Field<string>;
+  referrer?: Field<string>;
+  companions?: Field<string>[];
+  preferences?: Field<string>[];
+  notes?: Field<string>[];
+  bottles?: Field<string>[];
+  birthday?: Field<Birthday>;
+  company?: Field<string>;
+  position?: Field<string>;
+  gender?: Field<'男' | '女'>;
+  /** For intent `command`: a stable name (e.g. `undo`, `amend`, `query.tier`) and its raw text. */
+  command?: { name: string; text: string };
+  /** Essentials a visit lacks; non-empty means the bot must ask before saving. */
+  missing: Essential[];
+  /** 0..1: how sure the parser is that the intent and the essentials are right. */
+  confidence: number;
+}
+
+export interface ParseOptions {
+  now: Date;
+  timeZone: string;
+  /** `HH:mm` local time the business day rolls over (default store setting 05:00). */
+  businessDayCutoff: string;
+}

@@ -1,0 +1,49 @@
+import type { Logger } from '../log';
+import type { Models } from '../model';
+import type { StaffDoc } from '../model/staff';
+import type { StoreDoc } from '../model/store';
+import type { Reading } from '../parser/reading';
+import type { StoreClock } from '../time/business-day';
+import { replyTo, type IncomingMessage, type OutgoingMessage } from './message';
+
+export interface Services {
+  models: Models;
+  log: Logger;
+}
+
+/** Everything a feature sees about one incoming message. */
+export interface BotContext {
+  msg: IncomingMessage;
+  services: Services;
+  /** Set by the identify step; features only run for known staff. */
+  staff?: StaffDoc;
+  store?: StoreDoc;
+  /** Set by the understand step. */
+  reading?: Reading;
+  replies: OutgoingMessage[];
+  reply(text: string): void;
+}
+
+export function createContext(msg: IncomingMessage, services: Services): BotContext {
+  const replies: OutgoingMessage[] = [];
+  return { msg, services, replies, reply: (text) => replies.push(replyTo(msg, text)) };
+}
+
+/** The store's clock at the message's time: what pure code (parser, rules) is given. */
+export function clockOf(ctx: BotContext): StoreClock {
+  const s = ctx.store;
+  return {
+    now: ctx.msg.time,
+    timeZone: s?.timeZone ?? 'Asia/Shanghai',
+    businessDayCutoff: s?.businessDayCutoff ?? '05:00',
+  };
+}
+
+/** The bot was spoken to: a direct chat, or an @-mention in a group. */
+export const addressed = (ctx: BotContext) => ctx.msg.chatType === 'direct' || ctx.msg.mentioned;
+
+/** Narrowing for features, which the router only runs after identification. */
+export function staffOf(ctx: BotContext): { staff: StaffDoc; store: StoreDoc } {
+  if (!ctx.staff || !ctx.store) throw new Error('feature ran before staff identification');
+  return { staff: ctx.staff, store: ctx.store };
+}

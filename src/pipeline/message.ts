@@ -1,0 +1,48 @@
+/** The neutral message model: adapters translate their platform to and from these shapes. */
+
+export type ChatType = 'group' | 'direct';
+
+export interface IncomingMessage {
+  platform: string;
+  chatId: string;
+  chatType: ChatType;
+  /** Platform user id of the sender. */
+  senderId: string;
+  senderName?: string;
+  text: string;
+  /** The bot was @-mentioned (group chats). */
+  mentioned: boolean;
+  /** Platform message id; the same id twice is one message. */
+  messageId: string;
+  time: Date;
+}
+
+export interface OutgoingMessage {
+  platform: string;
+  chatId: string;
+  chatType: ChatType;
+  /** Platform user id addressed in a direct chat, null in a group. */
+  to: string | null;
+  text: string;
+}
+
+/** The reply to a message goes back where it came from. */
+export function replyTo(msg: IncomingMessage, text: string): OutgoingMessage {
+  return {
+    platform: msg.platform,
+    chatId: msg.chatId,
+    chatType: msg.chatType,
+    to: msg.chatType === 'direct' ? msg.senderId : null,
+    text,
+  };
+}
+
+/** A chat adapter: one per platform, created by a factory in adapters/<platform>. */
+export interface ChatAdapter {
+  readonly platform: string;
+  start(onMessage: (msg: IncomingMessage) => Promise<void>): Promise<void>;
+  send(msg: OutgoingMessage): Promise<void>;
+  stop(): Promise<void>;
+  /** Resolves when the adapter has no more input (the console on a piped stdin). */
+  readonly finished?: Promise<void>;
+}

@@ -1,0 +1,20 @@
+/**
+ * When a daily job at a store's local `HH:mm` is due. Pure: `now` and the zone are arguments.
+ * Only today's occurrence is ever due: a briefing missed while the bot was down is sent when it
+ * comes back the same day, never for past days.
+ */
+import { isoDay, localParts, minutesOf } from '../time/business-day';
+
+export interface Occurrence {
+  /** Stable key of the occurrence, e.g. `2026-11-22 09:30`: what a claim is stored under. */
+  key: string;
+  /** Local calendar day of the occurrence. */
+  day: string;
+}
+
+export function dueOccurrence(time: string, now: Date, timeZone: string): Occurrence | undefined {
+  const p = localParts(now, timeZone);
+  if (p.hour * 60 + p.minute < minutesOf(time)) return undefined;
+  const day = isoDay(p.year, p.month, p.day);
+  return { key: `${day} ${time}`, day };
+}

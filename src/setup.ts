@@ -1,0 +1,39 @@
+/** The records a running bot needs before the first message: its store and the console user. */
+import type { Config } from './config';
+import type { Models } from './model';
+import { identityKey, type Role } from './model/staff';
+import type { StoreDoc } from './model/store';
+
+export const DEFAULT_STORE_CODE = 'main';
+
+/** The store of a single-store installation; the settings follow the environment. */
+export async function ensureStore(models: Models, config: Config): Promise<StoreDoc> {
+  const settings = {
+    name: config.storeName,
+    timeZone: config.timeZone,
+    businessDayCutoff: config.businessDayCutoff,
+    briefingTime: config.briefingTime,
+  };
+  const store = await models.Store.findOne({ code: DEFAULT_STORE_CODE });
+  if (!store) return models.Store.create({ code: DEFAULT_STORE_CODE, ...settings });
+  store.set(settings);
+  return store.isModified() ? store.save() : store;
+}
+
+export interface StaffSpec {
+  platform: string;
+  userId: string;
+  name: string;
+  role: Role;
+}
+
+/** Register (or update) one staff identity in a store. */
+export async function ensureStaff(models: Models, store: StoreDoc, spec: StaffSpec) {
+  const key = identityKey(spec.platform, spec.userId);
+  const found = await models.Staff.findOne({ storeId: store._id, identities: key });
+  if (found) {
+    found.set({ name: spec.name, role: spec.role, active: true });
+    return found.isModified() ? found.save() : found;
+  }
+  return models.Staff.create({ storeId: store._id, name: spec.name, role: spec.role, identities: [key] });
+}

@@ -1,0 +1,41 @@
+import { ConfigError, loadConfig } from '../../src/config';
+
+describe('loadConfig', () => {
+  it('fills the documented defaults and picks the console without platform credentials', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      dataDir: './data',
+      timeZone: 'Asia/Shanghai',
+      businessDayCutoff: '05:00',
+      briefingTime: '09:30',
+      adapters: ['console'],
+      consoleStaff: { role: 'manager' },
+    });
+    expect(c.mongodbUri).toBeUndefined();
+  });
+
+  it('chooses the platforms whose credentials are set', () => {
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: '1:abc' }).adapters).toEqual(['telegram']);
+  });
+
+  it.each([
+    ['TZ_STORE', 'Mars/Olympus'],
+    ['BUSINESS_DAY_CUTOFF', '25:00'],
+    ['BRIEFING_TIME', '9点半'],
+    ['MONGODB_URI', 'http://localhost'],
+    ['ADAPTERS', 'console,qq'],
+    ['CONSOLE_STAFF_ROLE', 'boss'],
+    ['EMBEDDED_DB_PORT', 'abc'],
+  ])('rejects a bad %s with one line naming it', (name, value) => {
+    let error: unknown;
+    try {
+      loadConfig({ [name]: value });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message.startsWith(`${name}:`)).toBe(true);
+    expect(message).not.toContain('\n');
+  });
+});

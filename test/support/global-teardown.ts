@@ -1,0 +1,7 @@
+import { rmSync } from 'node:fs';
+import { SERVER_FILE } from './global-setup';
+
+export default async function globalTeardown(): Promise<void> {
+  await globalThis.__HUITOUKE_DB__?.stop();
+  rmSync(SERVER_FILE, { force: true });
+}
