@@ -25,7 +25,10 @@ export function dbNameOf(uri: string): string | undefined {
 
 export async function openDatabase(config: Config, log: Logger): Promise<OpenDatabase> {
   if (config.mongodbUri) {
-    const conn = await connectDatabase(config.mongodbUri, dbNameOf(config.mongodbUri) ?? DEFAULT_DB_NAME);
+    const conn = await connectDatabase(
+      config.mongodbUri,
+      dbNameOf(config.mongodbUri) ?? DEFAULT_DB_NAME,
+    );
     watchConnection(conn, log);
     return { conn, where: redactUri(config.mongodbUri), close: () => conn.close() };
   }

@@ -18,10 +18,11 @@ export function createLogger(
   level: LogLevel,
   write: (line: string) => void = (l) => process.stderr.write(l),
 ): Logger {
-  const at = (lvl: Exclude<LogLevel, 'silent'>) => (msg: string, fields?: Record<string, unknown>) => {
-    if (ORDER[lvl] < ORDER[level]) return;
-    const line = JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...fields });
-    write(maskPhones(line) + '\n');
-  };
+  const at =
+    (lvl: Exclude<LogLevel, 'silent'>) => (msg: string, fields?: Record<string, unknown>) => {
+      if (ORDER[lvl] < ORDER[level]) return;
+      const line = JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...fields });
+      write(maskPhones(line) + '\n');
+    };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

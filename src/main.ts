@@ -21,7 +21,7 @@ function createAdapters(config: Config): ChatAdapter[] {
   return config.adapters.map((name) => {
     const factory = ADAPTERS[name];
     if (!factory) throw new ConfigError(`ADAPTERS: "${name}" is not available in this version`);
-    return factory(config);
+    return factory(config, process.env);
   });
 }
 
@@ -32,7 +32,11 @@ async function run(config: Config, log: Logger): Promise<void> {
   await ensureIndexes(models);
   const store = await ensureStore(models, config);
   if (config.adapters.includes('console')) {
-    await ensureStaff(models, store, { platform: CONSOLE_PLATFORM, userId: CONSOLE_USER, ...config.consoleStaff });
+    await ensureStaff(models, store, {
+      platform: CONSOLE_PLATFORM,
+      userId: CONSOLE_USER,
+      ...config.consoleStaff,
+    });
   }
   const services = { models, log };
   const bot = createBot(services);
@@ -66,7 +70,9 @@ async function run(config: Config, log: Logger): Promise<void> {
     await ticking;
     await db.close();
   };
-  const finished = adapters.map((a) => a.finished).filter((f): f is Promise<void> => f !== undefined);
+  const finished = adapters
+    .map((a) => a.finished)
+    .filter((f): f is Promise<void> => f !== undefined);
   const signalled = new Promise<void>((res) => {
     process.once('SIGINT', res);
     process.once('SIGTERM', res);
@@ -92,7 +98,9 @@ async function main(): Promise<void> {
     process.exit(0);
   } catch (err) {
     const known =
-      err instanceof ConfigError || err instanceof DatabaseStartError || err instanceof DatabaseUnavailableError;
+      err instanceof ConfigError ||
+      err instanceof DatabaseStartError ||
+      err instanceof DatabaseUnavailableError;
     process.stderr.write(`启动失败: ${(err as Error).message}\n`);
     if (!known) log.error('start-up failed', { stack: (err as Error).stack });
     process.exit(1);

@@ -35,5 +35,10 @@ export async function ensureStaff(models: Models, store: StoreDoc, spec: StaffSp
     found.set({ name: spec.name, role: spec.role, active: true });
     return found.isModified() ? found.save() : found;
   }
-  return models.Staff.create({ storeId: store._id, name: spec.name, role: spec.role, identities: [key] });
+  return models.Staff.create({
+    storeId: store._id,
+    name: spec.name,
+    role: spec.role,
+    identities: [key],
+  });
 }

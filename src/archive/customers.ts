@@ -1,8 +1,9 @@
 /**
- * Finding and updating a customer's archive. Identity here is the simple rule (phone first, then
- * the name as staff write it or a known alias); the archive issue adds ambiguity questions.
+ * Finding and keeping customers' archives. Identity: by phone when one is given, else by the name
+ * as staff write it and its known aliases. Lookups go through hand-kept indexes (db/lookup.ts).
  */
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
+import { addToLookup, keys, lookupIds } from '../db/lookup';
 import type { Models } from '../model';
 import type { CustomerDoc } from '../model/customer';
 
@@ -12,59 +13,83 @@ export interface CustomerRef {
   phone?: string;
 }
 
-export async function findCustomer(models: Models, ref: CustomerRef): Promise<CustomerDoc | null> {
-  const { Customer } = models;
+/** Live archives behind some ids: merged-away and missing ones are followed or skipped. */
+async function load(models: Models, ids: Types.ObjectId[]): Promise<CustomerDoc[]> {
+  const found = new Map<string, CustomerDoc>();
+  for (const id of ids) {
+    let c = await models.Customer.findById(id);
+    for (let hops = 0; c?.mergedInto && hops < 5; hops++)
+      c = await models.Customer.findById(c.mergedInto);
+    if (c && !c.mergedInto) found.set(String(c._id), c);
+  }
+  return [...found.values()];
+}
+
+export async function customersByName(models: Models, storeId: Types.ObjectId, name: string) {
+  return load(models, await lookupIds(models, keys.customerName(storeId, name)));
+}
+
+export async function customersByPhone(models: Models, storeId: Types.ObjectId, phone: string) {
+  return load(models, await lookupIds(models, keys.customerPhone(storeId, phone)));
+}
+
+/**
+ * Every archive the words could mean. A phone decides on its own; a name with a phone that none of
+ * the namesakes has is a different person, unless a namesake has no phone yet (then it is them).
+ */
+export async function candidates(models: Models, ref: CustomerRef): Promise<CustomerDoc[]> {
   if (ref.phone) {
-    const byPhone = await Customer.findOne({ storeId: ref.storeId, phones: ref.phone });
-    if (byPhone) return byPhone;
+    const byPhone = await customersByPhone(models, ref.storeId, ref.phone);
+    if (byPhone.length > 0) return byPhone;
   }
-  if (!ref.name) return null;
-  return (
-    (await Customer.findOne({ storeId: ref.storeId, name: ref.name }).sort({ updatedAt: -1 })) ??
-    (await Customer.findOne({ storeId: ref.storeId, aliases: ref.name }).sort({ updatedAt: -1 }))
-  );
+  if (!ref.name) return [];
+  const byName = await customersByName(models, ref.storeId, ref.name);
+  return ref.phone ? byName.filter((c) => c.phones.length === 0) : byName;
 }
 
-/** The staff member who first records a customer owns the relationship (seed 002). */
-export async function findOrCreateCustomer(
+export async function createCustomer(
   models: Models,
-  ref: CustomerRef & { name: string },
-  ownerId: Types.ObjectId,
-): Promise<{ customer: CustomerDoc; created: boolean }> {
-  const found = await findCustomer(models, ref);
-  if (found) {
-    if (ref.phone && !found.phones.includes(ref.phone)) {
-      found.phones.push(ref.phone);
-      await found.save();
-    }
-    return { customer: found, created: false };
-  }
-  const customer = await models.Customer.create({
-    storeId: ref.storeId,
-    name: ref.name,
-    phones: ref.phone ? [ref.phone] : [],
-    ownerId,
+  spec: { storeId: Types.ObjectId; name: string; phone?: string; ownerId?: Types.ObjectId },
+): Promise<CustomerDoc> {
+  const _id = new Types.ObjectId();
+  await addToLookup(models, keys.customerName(spec.storeId, spec.name), _id);
+  if (spec.phone) await addToLookup(models, keys.customerPhone(spec.storeId, spec.phone), _id);
+  if (spec.ownerId) await addToLookup(models, keys.ownedBy(spec.ownerId), _id);
+  return models.Customer.create({
+    _id,
+    storeId: spec.storeId,
+    name: spec.name,
+    phones: spec.phone ? [spec.phone] : [],
+    ownerId: spec.ownerId,
   });
-  return { customer, created: true };
 }
 
-/** Fold one new visit into the stored figures, so nothing has to scan all visits later. */
-export async function addVisitToStats(
+export async function addPhone(
   models: Models,
   customer: CustomerDoc,
-  visit: { businessDate: string; amount: number },
+  phone: string,
 ): Promise<void> {
-  const s = customer.stats ?? { visits: 0, totalSpend: 0 };
-  const first = s.firstVisit && s.firstVisit < visit.businessDate ? s.firstVisit : visit.businessDate;
-  const isLatest = !s.lastVisit || visit.businessDate >= s.lastVisit;
-  await models.Customer.updateOne(
-    { _id: customer._id },
-    {
-      $inc: { 'stats.visits': 1, 'stats.totalSpend': visit.amount },
-      $set: {
-        'stats.firstVisit': first,
-        ...(isLatest ? { 'stats.lastVisit': visit.businessDate, 'stats.lastAmount': visit.amount } : {}),
-      },
-    },
-  );
+  if (customer.phones.includes(phone)) return;
+  await addToLookup(models, keys.customerPhone(customer.storeId, phone), customer._id);
+  await models.Customer.updateOne({ _id: customer._id }, { $addToSet: { phones: phone } });
+  customer.phones.push(phone);
+}
+
+export async function addAlias(
+  models: Models,
+  customer: CustomerDoc,
+  alias: string,
+): Promise<void> {
+  if (alias === customer.name || customer.aliases.includes(alias)) return;
+  await addToLookup(models, keys.customerName(customer.storeId, alias), customer._id);
+  await models.Customer.updateOne({ _id: customer._id }, { $addToSet: { aliases: alias } });
+  customer.aliases.push(alias);
+}
+
+export async function customersOwnedBy(
+  models: Models,
+  staffId: Types.ObjectId,
+): Promise<CustomerDoc[]> {
+  const all = await load(models, await lookupIds(models, keys.ownedBy(staffId)));
+  return all.filter((c) => String(c.ownerId) === String(staffId));
 }

@@ -1,15 +1,16 @@
-/** Saving a visit: the customer (found or created), the visit itself, then the stats. */
-import type { Types } from 'mongoose';
+/** Saving a visit: the visit, the customer's history, the day book, then stats and tier. */
+import { Types } from 'mongoose';
+import { addToLookup, keys, lookupIds } from '../db/lookup';
 import type { Models } from '../model';
 import type { CustomerDoc } from '../model/customer';
+import { dayBookId } from '../model/day-book';
 import type { VisitDoc } from '../model/visit';
-import { addVisitToStats, findOrCreateCustomer } from './customers';
+import { refreshCustomer, type TierChange } from './refresh';
+import type { TierSettings } from './tiers';
 
 export interface VisitInput {
   storeId: Types.ObjectId;
   recordedBy: Types.ObjectId;
-  customerName: string;
-  phone?: string;
   businessDate: string;
   amount: number;
   mealPeriod?: string;
@@ -32,36 +33,89 @@ export interface SavedVisit {
   previousVisit?: string;
   /** The source message had already been saved (redelivery): nothing new was written. */
   duplicate: boolean;
+  tierChange?: TierChange;
 }
 
-export async function saveVisit(models: Models, input: VisitInput): Promise<SavedVisit> {
-  const existing = await models.Visit.findOne({ sourceKey: input.sourceKey });
-  if (existing) {
-    const customer = await models.Customer.findById(existing.customerId);
-    if (customer) return { visit: existing, customer, newCustomer: false, duplicate: true };
+/** The visit already saved from this source message, if any. */
+export async function visitFromSource(models: Models, sourceKey: string): Promise<VisitDoc | null> {
+  for (const id of await lookupIds(models, keys.source(sourceKey))) {
+    const visit = await models.Visit.findById(id);
+    if (visit) return visit;
   }
-  const { customer, created } = await findOrCreateCustomer(
-    models,
-    { storeId: input.storeId, name: input.customerName, phone: input.phone },
-    input.recordedBy,
+  return null;
+}
+
+export const summaryOf = (v: VisitDoc) => ({
+  visitId: v._id,
+  date: v.businessDate,
+  amount: v.amount,
+  partySize: v.partySize,
+  room: v.room,
+});
+
+export const dayEntryOf = (v: VisitDoc, firstVisit: boolean) => ({
+  visitId: v._id,
+  customerId: v.customerId,
+  recordedBy: v.recordedBy,
+  amount: v.amount,
+  partySize: v.partySize,
+  firstVisit,
+});
+
+export async function addToDayBook(
+  models: Models,
+  v: VisitDoc,
+  firstVisit: boolean,
+): Promise<void> {
+  await models.DayBook.updateOne(
+    { _id: dayBookId(v.storeId, v.businessDate) },
+    { $push: { entries: dayEntryOf(v, firstVisit) } },
+    { upsert: true },
   );
+}
+
+export async function removeFromDayBook(models: Models, v: VisitDoc): Promise<void> {
+  await models.DayBook.updateOne(
+    { _id: dayBookId(v.storeId, v.businessDate) },
+    { $pull: { entries: { visitId: v._id } } },
+  );
+}
+
+export async function saveVisit(
+  models: Models,
+  customer: CustomerDoc,
+  input: VisitInput,
+  today: string,
+  tiers: TierSettings,
+): Promise<SavedVisit> {
+  const already = await visitFromSource(models, input.sourceKey);
+  if (already) return { visit: already, customer, newCustomer: false, duplicate: true };
+  const newCustomer = customer.history.length === 0;
   const previousVisit = customer.stats?.lastVisit ?? undefined;
-  const visit = await models.Visit.create({
-    storeId: input.storeId,
-    customerId: customer._id,
-    businessDate: input.businessDate,
-    mealPeriod: input.mealPeriod,
-    partySize: input.partySize,
-    amount: input.amount,
-    room: input.room,
-    occasion: input.occasion,
-    companions: input.companions ?? [],
-    notes: input.notes ?? [],
-    recordedBy: input.recordedBy,
-    chatId: input.chatId,
-    sourceKey: input.sourceKey,
-    text: input.text,
-  });
-  await addVisitToStats(models, customer, visit);
-  return { visit, customer, newCustomer: created, previousVisit, duplicate: false };
+  const _id = new Types.ObjectId();
+  // Index entries first: a crash after them leaves ids that lead nowhere, which readers skip.
+  await addToLookup(models, keys.source(input.sourceKey), _id);
+  await addToLookup(models, keys.recordsOf(input.recordedBy), _id);
+  let visit: VisitDoc;
+  try {
+    visit = await models.Visit.create({ _id, customerId: customer._id, ...input });
+  } catch (err) {
+    const existing =
+      (err as { code?: number }).code === 11000
+        ? await visitFromSource(models, input.sourceKey)
+        : null;
+    if (existing) return { visit: existing, customer, newCustomer: false, duplicate: true };
+    throw err;
+  }
+  await models.Customer.updateOne({ _id: customer._id }, { $push: { history: summaryOf(visit) } });
+  await addToDayBook(models, visit, newCustomer);
+  const refreshed = await refreshCustomer(models, customer._id, today, tiers);
+  return {
+    visit,
+    customer: refreshed?.customer ?? customer,
+    newCustomer,
+    previousVisit,
+    duplicate: false,
+    tierChange: refreshed?.change,
+  };
 }

@@ -84,7 +84,10 @@ function resolve(rule: FestivalRule, year: number): string | null {
         return isoDay(year, rule.month, rule.day);
       case 'lunar':
         // Lunar 腊月 days of lunar year Y-1 fall in January/February of Gregorian year Y.
-        return inYear(year, [lunarToIso(year, rule.month, rule.day), lunarToIso(year - 1, rule.month, rule.day)]);
+        return inYear(year, [
+          lunarToIso(year, rule.month, rule.day),
+          lunarToIso(year - 1, rule.month, rule.day),
+        ]);
       case 'lunarEve':
         return inYear(year, [lunarToIso(year + 1, 1, 1, -1), lunarToIso(year, 1, 1, -1)]);
       case 'term':
@@ -101,10 +104,26 @@ function inYear(year: number, candidates: string[]): string | null {
   return candidates.find((c) => Number(c.slice(0, 4)) === year) ?? null;
 }
 
-/** Solar ISO date of a lunar day, optionally shifted by whole days. */
+const lunarCache = new Map<string, string>();
+
+/**
+ * Solar ISO date of a lunar day, optionally shifted by whole days. Throws for a day the lunar
+ * month does not have (腊月三十 in a 29-day month). Cached: the conversion is astronomy.
+ */
 export function lunarToIso(lunarYear: number, month: number, day: number, shift = 0): string {
-  const s = LunarDay.fromYmd(lunarYear, month, day).getSolarDay();
-  const iso = isoDay(s.getYear(), s.getMonth(), s.getDay());
+  const key = `${lunarYear}-${month}-${day}`;
+  let iso = lunarCache.get(key);
+  if (iso === undefined) {
+    try {
+      const s = LunarDay.fromYmd(lunarYear, month, day).getSolarDay();
+      iso = isoDay(s.getYear(), s.getMonth(), s.getDay());
+    } catch {
+      iso = '';
+    }
+    if (lunarCache.size > 20_000) lunarCache.clear();
+    lunarCache.set(key, iso);
+  }
+  if (!iso) throw new RangeError(`no lunar day ${key}`);
   return shift ? addDays(iso, shift) : iso;
 }
 

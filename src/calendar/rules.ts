@@ -4,6 +4,14 @@
  * Western days are "the nth weekday of a month". Aliases map to the canonical name.
  */
 
+/** `'a=b c=d'` → [['a','b'], ['c','d']]: the tables below are written as text, like the lexicons. */
+function pairs(text: string): [string, string][] {
+  return text
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((p) => p.split('=') as [string, string]);
+}
+
 export type FestivalRule =
   | { kind: 'solar'; month: number; day: number }
   | { kind: 'lunar'; month: number; day: number }
@@ -52,24 +60,25 @@ export const FESTIVALS: readonly Festival[] = [
 ];
 
 /** Other ways to write them → canonical name. */
-export const FESTIVAL_ALIASES: ReadonlyMap<string, string> = new Map([
-  ['元旦节', '元旦'], ['腊八节', '腊八'], ['大年夜', '除夕'], ['大年三十', '除夕'], ['年三十', '除夕'],
-  ['除夕夜', '除夕'], ['年三十晚上', '除夕'], ['大年初一', '春节'], ['正月初一', '春节'], ['初一', '春节'],
-  ['元宵节', '元宵'], ['正月十五', '元宵'], ['情人节', '情人节'], ['二月二', '龙抬头'],
-  ['三八节', '妇女节'], ['女神节', '妇女节'], ['三八', '妇女节'], ['清明节', '清明'], ['五一', '劳动节'],
-  ['五一节', '劳动节'], ['端午节', '端午'], ['六一', '儿童节'], ['七夕节', '七夕'], ['中元节', '中元'],
-  ['中秋节', '中秋'], ['国庆节', '国庆'], ['重阳节', '重阳'], ['冬至节', '冬至'], ['圣诞节', '圣诞'],
-  ['圣诞夜', '平安夜'],
-]);
+export const FESTIVAL_ALIASES: ReadonlyMap<string, string> = new Map(
+  pairs(
+    '元旦节=元旦 腊八节=腊八 大年夜=除夕 大年三十=除夕 年三十=除夕 除夕夜=除夕 年三十晚上=除夕 大年初一=春节 ' +
+      '正月初一=春节 初一=春节 元宵节=元宵 正月十五=元宵 情人节=情人节 二月二=龙抬头 三八节=妇女节 女神节=妇女节 ' +
+      '三八=妇女节 清明节=清明 五一=劳动节 五一节=劳动节 端午节=端午 六一=儿童节 七夕节=七夕 中元节=中元 ' +
+      '中秋节=中秋 国庆节=国庆 重阳节=重阳 冬至节=冬至 圣诞节=圣诞 圣诞夜=平安夜',
+  ),
+);
 
 /** 大年初二 … 初十: the Spring Festival days staff name by number. Value = lunar day of month 1. */
-export const NEW_YEAR_DAYS: ReadonlyMap<string, number> = new Map([
-  ['初二', 2], ['初三', 3], ['初四', 4], ['初五', 5], ['初六', 6], ['初七', 7], ['初八', 8],
-  ['初九', 9], ['初十', 10],
-]);
+export const NEW_YEAR_DAYS: ReadonlyMap<string, number> = new Map(
+  pairs('初二=2 初三=3 初四=4 初五=5 初六=6 初七=7 初八=8 初九=9 初十=10').map(([k, v]) => [
+    k,
+    Number(v),
+  ]),
+);
 
 /** The 24 solar terms, all resolvable by name. */
-export const SOLAR_TERMS: readonly string[] = [
-  '小寒', '大寒', '立春', '雨水', '惊蛰', '春分', '清明', '谷雨', '立夏', '小满', '芒种', '夏至',
-  '小暑', '大暑', '立秋', '处暑', '白露', '秋分', '寒露', '霜降', '立冬', '小雪', '大雪', '冬至',
-];
+export const SOLAR_TERMS: readonly string[] = pairs(
+  '小寒 大寒 立春 雨水 惊蛰 春分 清明 谷雨 立夏 小满 芒种 夏至 小暑 大暑 立秋 处暑 白露 秋分 寒露 霜降 ' +
+    '立冬 小雪 大雪 冬至',
+).map(([term]) => term);

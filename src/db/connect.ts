@@ -19,7 +19,9 @@ export async function connectDatabase(uri: string, dbName: string): Promise<Conn
     await conn.asPromise();
   } catch (err) {
     await conn.close().catch(() => undefined);
-    throw new DatabaseUnavailableError(`无法连接数据库 ${redactUri(uri)}: ${(err as Error).message}`);
+    throw new DatabaseUnavailableError(
+      `无法连接数据库 ${redactUri(uri)}: ${(err as Error).message}`,
+    );
   }
   return conn;
 }
@@ -43,7 +45,8 @@ const UNAVAILABLE = new Set([
 export function isDatabaseUnavailable(err: unknown): boolean {
   for (let e = err as { name?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
     if (e.name && UNAVAILABLE.has(e.name)) return true;
-    if (e instanceof Error && /connection .* closed|ECONNREFUSED|ECONNRESET/i.test(e.message)) return true;
+    if (e instanceof Error && /connection .* closed|ECONNREFUSED|ECONNRESET/i.test(e.message))
+      return true;
   }
   return false;
 }

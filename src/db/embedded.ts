@@ -4,8 +4,8 @@
  * by itself; the mongoose driver reconnects on its own once the port answers again.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DatabaseStartError, ensureFerretdbBinary } from './ferretdb-binary';
@@ -46,7 +46,11 @@ function launch(binary: string, port: number, dir: string): Promise<ChildProcess
     child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      rej(new DatabaseStartError(`本地数据库 20 秒内没有启动: ${stderr.trim().split('\n').pop() ?? ''}`));
+      rej(
+        new DatabaseStartError(
+          `本地数据库 20 秒内没有启动: ${stderr.trim().split('\n').pop() ?? ''}`,
+        ),
+      );
     }, 20_000);
     const lines = createInterface({ input: child.stdout! });
     lines.once('line', (line) => {
@@ -66,13 +70,56 @@ function launch(binary: string, port: number, dir: string): Promise<ChildProcess
   });
 }
 
+function answers(port: number): Promise<boolean> {
+  return new Promise((res) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.setTimeout(1000);
+    socket.once('connect', () => (socket.destroy(), res(true)));
+    socket.once('error', () => res(false));
+    socket.once('timeout', () => (socket.destroy(), res(false)));
+  });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The server another process (a running bot) already keeps for this data directory: the staff
+ * command-line tool or a second start then shares it instead of opening the same files twice.
+ */
+async function runningServer(stateFile: string): Promise<number | undefined> {
+  try {
+    const { port, pid } = JSON.parse(readFileSync(stateFile, 'utf8')) as {
+      port: number;
+      pid: number;
+    };
+    return alive(pid) && (await answers(port)) ? port : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function startEmbeddedDatabase(opts: EmbeddedOptions): Promise<EmbeddedDatabase> {
-  const binary = await ensureFerretdbBinary(opts.onLog);
   const dir = resolve(join(opts.dataDir, 'ferretdb'));
   mkdirSync(dir, { recursive: true });
+  const stateFile = join(dir, 'server.json');
+  const shared = await runningServer(stateFile);
+  if (shared)
+    return { uri: `mongodb://127.0.0.1:${shared}/`, port: shared, stop: async () => undefined };
+
+  const binary = await ensureFerretdbBinary(opts.onLog);
   const port = opts.port && opts.port > 0 ? opts.port : await freePort();
   let child = await launch(binary, port, dir);
   let stopping = false;
+  const record = (c: ChildProcess) =>
+    writeFileSync(stateFile, JSON.stringify({ port, pid: c.pid }));
+  record(child);
 
   const watch = (c: ChildProcess): void => {
     c.once('exit', () => {
@@ -85,6 +132,7 @@ export async function startEmbeddedDatabase(opts: EmbeddedOptions): Promise<Embe
     if (stopping) return;
     try {
       child = await launch(binary, port, dir);
+      record(child);
       watch(child);
       opts.onLog?.('本地数据库已重启');
     } catch {
@@ -98,6 +146,7 @@ export async function startEmbeddedDatabase(opts: EmbeddedOptions): Promise<Embe
     port,
     stop: async () => {
       stopping = true;
+      rmSync(stateFile, { force: true });
       if (child.exitCode !== null || child.signalCode !== null) return;
       await new Promise<void>((res) => {
         child.once('exit', () => res());

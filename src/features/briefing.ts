@@ -9,6 +9,7 @@ import type { Job } from '../scheduler/jobs';
 import type { Occurrence } from '../scheduler/daily';
 import { shortDate, yuan } from '../format/text';
 import { addDays } from '../time/business-day';
+import { dayBookId } from '../model/day-book';
 
 export interface DayFigures {
   day: string;
@@ -30,31 +31,47 @@ export function briefingText(storeName: string, f: DayFigures): string {
   ].join('\n');
 }
 
-/** Figures of one business day, aggregated here because FerretDB v1 lacks most accumulators. */
-export async function dayFigures(services: Services, store: StoreDoc, day: string): Promise<DayFigures> {
-  const { Visit, Customer } = services.models;
-  const visits = await Visit.find({ storeId: store._id, businessDate: day, status: 'active' }).lean();
-  const ids = [...new Set(visits.map((v) => String(v.customerId)))];
-  const customers = await Customer.find({ _id: { $in: ids } }).select('stats').lean();
-  const newCount = customers.filter((c) => c.stats?.firstVisit === day).length;
+/** Figures of one business day, from its day book (one read, whatever the store's size). */
+export async function dayFigures(
+  services: Services,
+  store: StoreDoc,
+  day: string,
+): Promise<DayFigures> {
+  const book = await services.models.DayBook.findById(dayBookId(store._id, day)).lean();
+  const entries = book?.entries ?? [];
+  const customers = new Set(entries.map((e) => String(e.customerId)));
+  const newOnes = new Set(entries.filter((e) => e.firstVisit).map((e) => String(e.customerId)));
   return {
     day,
-    tables: visits.length,
-    covers: visits.reduce((n, v) => n + (v.partySize ?? 0), 0),
-    revenue: visits.reduce((n, v) => n + v.amount, 0),
-    newCustomers: newCount,
-    returningCustomers: ids.length - newCount,
+    tables: entries.length,
+    covers: entries.reduce((n, e) => n + (e.partySize ?? 0), 0),
+    revenue: entries.reduce((n, e) => n + e.amount, 0),
+    newCustomers: newOnes.size,
+    returningCustomers: customers.size - newOnes.size,
   };
 }
 
 export const morningBriefing: Job = {
   name: 'morning-briefing',
   timeOf: (store) => store.briefingTime,
-  async run(store: StoreDoc, occ: Occurrence, _now: Date, services: Services): Promise<OutgoingMessage[]> {
-    const groups = await services.models.TeamGroup.find({ storeId: store._id }).sort({ _id: 1 }).lean();
+  async run(
+    store: StoreDoc,
+    occ: Occurrence,
+    _now: Date,
+    services: Services,
+  ): Promise<OutgoingMessage[]> {
+    const groups = await services.models.TeamGroup.find({ storeId: store._id })
+      .sort({ _id: 1 })
+      .lean();
     if (groups.length === 0) return [];
     const text = briefingText(store.name, await dayFigures(services, store, addDays(occ.day, -1)));
-    return groups.map((g) => ({ platform: g.platform, chatId: g.chatId, chatType: 'group', to: null, text }));
+    return groups.map((g) => ({
+      platform: g.platform,
+      chatId: g.chatId,
+      chatType: 'group',
+      to: null,
+      text,
+    }));
   },
 };
 

@@ -1,12 +1,13 @@
 /**
- * The answer to `金额是多少?`: the same staff member's next message in the same chat fills in
- * what the draft lacks (`2800`, `张总`), and the visit is saved.
+ * The answer to a question the bot asked: `金额是多少?` → `2800`, `是哪位客人?` → `张总`,
+ * `有2位张总,是哪位?` → `1`. Only the same staff member's next message in the same chat counts.
  */
+import { createCustomer } from '../archive/customers';
+import type { DraftDoc } from '../model/draft';
 import { readAmount, readCustomer } from '../parser';
 import { staffOf, type BotContext } from '../pipeline/context';
 import type { Feature } from '../pipeline/router';
-import type { DraftDoc } from '../model/draft';
-import { saveOrAsk, type PartialVisit } from './record-visit';
+import { finishVisit, saveOrAsk, type PartialVisit } from './visit-flow';
 
 /** A question older than this is stale: staff have moved on, so the message is read afresh. */
 const DRAFT_TTL_MS = 30 * 60 * 1000;
@@ -16,13 +17,56 @@ const drafts = new WeakMap<BotContext, DraftDoc>();
 
 async function pendingDraft(ctx: BotContext): Promise<DraftDoc | null> {
   const { staff } = staffOf(ctx);
-  const since = new Date(ctx.msg.time.getTime() - DRAFT_TTL_MS);
-  return ctx.services.models.Draft.findOne({
+  const draft = await ctx.services.models.Draft.findOne({
     staffId: staff._id,
     platform: ctx.msg.platform,
     chatId: ctx.msg.chatId,
-    createdAt: { $gte: since },
   });
+  return draft && ctx.msg.time.getTime() - draft.createdAt.getTime() <= DRAFT_TTL_MS ? draft : null;
+}
+
+async function pickChoice(ctx: BotContext, draft: DraftDoc, text: string): Promise<void> {
+  const { staff, store } = staffOf(ctx);
+  const p = draft.visit as PartialVisit;
+  const n = Number(/^\s*(\d{1,2})\s*$/.exec(text)?.[1] ?? NaN);
+  const choices = draft.choices ?? [];
+  if (!(n >= 1 && n <= choices.length + 1)) {
+    if (ctx.msg.chatType === 'direct' || ctx.msg.mentioned)
+      ctx.reply(`回复 1 到 ${choices.length + 1} 的数字;不记了请回「算了」`);
+    return;
+  }
+  const { models } = ctx.services;
+  const customer =
+    n <= choices.length
+      ? await models.Customer.findById(choices[n - 1])
+      : await createCustomer(models, {
+          storeId: store._id,
+          name: p.customerName!,
+          phone: p.facts.phone,
+          ownerId: staff._id,
+        });
+  if (!customer) throw new Error('chosen customer vanished');
+  await finishVisit(ctx, customer, p);
+}
+
+async function fillMissing(ctx: BotContext, draft: DraftDoc, text: string): Promise<void> {
+  const p = draft.visit as PartialVisit;
+  const next: PartialVisit = { ...p, visit: { ...p.visit } };
+  if (draft.missing.includes('amount')) next.visit.amount ??= readAmount(text)?.value;
+  if (draft.missing.includes('customer')) next.customerName ??= readCustomer(text)?.value;
+  const filled = draft.missing.filter((m) =>
+    m === 'amount' ? next.visit.amount != null : !!next.customerName,
+  );
+  // An answer that fills nothing is probably not an answer: stay quiet in a group, re-ask in private.
+  if (filled.length === 0) {
+    if (ctx.msg.chatType === 'direct' || ctx.msg.mentioned) {
+      ctx.reply(
+        `还差${draft.missing.includes('amount') ? '金额' : '客人'},直接回复就行;不记了请回「算了」`,
+      );
+    }
+    return;
+  }
+  await saveOrAsk(ctx, next);
 }
 
 export const completeDraft: Feature = {
@@ -42,17 +86,6 @@ export const completeDraft: Feature = {
       ctx.reply('好的,这条不记了');
       return;
     }
-    const visit = { ...(draft.visit as PartialVisit) };
-    if (draft.missing.includes('amount')) visit.amount ??= readAmount(text)?.value;
-    if (draft.missing.includes('customer')) visit.customerName ??= readCustomer(text)?.value;
-    const stillMissing = draft.missing.filter((m) =>
-      m === 'amount' ? visit.amount === undefined : !visit.customerName,
-    );
-    // An answer that fills nothing is probably not an answer: stay quiet in a group, re-ask in private.
-    if (stillMissing.length === draft.missing.length) {
-      if (ctx.msg.chatType === 'direct') ctx.reply(`还差${stillMissing.includes('amount') ? '金额' : '客人'},直接回复就行;不记了请回「算了」`);
-      return;
-    }
-    await saveOrAsk(ctx, visit);
+    await (draft.choices?.length ? pickChoice(ctx, draft, text) : fillMissing(ctx, draft, text));
   },
 };

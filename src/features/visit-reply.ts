@@ -1,21 +1,42 @@
 /** The confirmation shows everything understood, so staff see a misreading at once. */
 import type { SavedVisit } from '../archive/visits';
 import { shortDate, yuan } from '../format/text';
+import type { Models } from '../model';
+import type { CustomerDoc } from '../model/customer';
+import { maskPhone } from '../privacy';
 
-export function confirmation(saved: SavedVisit): string {
-  const v = saved.visit;
+/** `张总 | 11月22日 晚市 | 3人 | ¥2,800 | 牡丹厅` */
+export function visitLine(
+  name: string,
+  v: {
+    businessDate: string;
+    mealPeriod?: string | null;
+    partySize?: number | null;
+    amount: number;
+    room?: string | null;
+  },
+): string {
   const when = [shortDate(v.businessDate), v.mealPeriod].filter(Boolean).join(' ');
-  const parts = [`已记录 ${saved.customer.name}`, when];
+  const parts = [name, when];
   if (v.partySize) parts.push(`${v.partySize}人`);
   parts.push(yuan(v.amount));
   if (v.room) parts.push(v.room);
-  const head = parts.join(' | ');
+  return parts.join(' | ');
+}
+
+export function confirmation(saved: SavedVisit, learned: string[] = [], tierNote?: string): string {
+  const head = `已记录 ${visitLine(saved.customer.name, saved.visit)}`;
   if (saved.duplicate) return head;
-  const visits = saved.customer.stats?.visits ?? 0;
-  const tail = saved.newCustomer
-    ? '新客户,已建档'
-    : `第${visits + 1}次来${saved.previousVisit ? `,上次 ${shortDate(saved.previousVisit, v.businessDate)}` : ''}`;
-  return `${head}\n${tail}`;
+  const visits = saved.customer.stats?.visits ?? 1;
+  const lines = [head];
+  if (saved.newCustomer) lines.push(`新客户,已建档 · ${saved.customer.tier}类`);
+  else
+    lines.push(
+      `第${visits}次来${saved.previousVisit ? `,上次 ${shortDate(saved.previousVisit, saved.visit.businessDate)}` : ''}`,
+    );
+  if (learned.length) lines.push(`已存入档案: ${learned.join('、')}`);
+  if (tierNote) lines.push(tierNote);
+  return lines.join('\n');
 }
 
 const QUESTIONS: Record<string, string> = {
@@ -26,4 +47,23 @@ const QUESTIONS: Record<string, string> = {
 export function question(missing: string[]): string {
   if (missing.length === 1) return QUESTIONS[missing[0]] ?? '还缺信息';
   return '是哪位客人,消费多少?';
+}
+
+/** `有2位张总,是哪位?` with one short line each, the last choice a new archive. */
+export async function choiceList(
+  models: Models,
+  name: string,
+  found: CustomerDoc[],
+): Promise<string> {
+  const lines = [`有${found.length}位${name},是哪位?回复数字`];
+  for (const [i, c] of found.entries()) {
+    const owner = c.ownerId ? await models.Staff.findById(c.ownerId).lean() : null;
+    const bits = [c.name];
+    if (c.phones[0]) bits.push(maskPhone(c.phones[0]));
+    if (owner) bits.push(`${owner.name}的客户`);
+    if (c.stats?.lastVisit) bits.push(`上次${shortDate(c.stats.lastVisit)}`);
+    lines.push(`${i + 1}. ${bits.join(' · ')}`);
+  }
+  lines.push(`${found.length + 1}. 都不是,新建一位${name}`);
+  return lines.join('\n');
 }

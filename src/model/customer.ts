@@ -1,4 +1,10 @@
-import { Schema, Types, type Connection, type InferSchemaType, type HydratedDocument } from 'mongoose';
+import {
+  Schema,
+  Types,
+  type Connection,
+  type InferSchemaType,
+  type HydratedDocument,
+} from 'mongoose';
 
 const birthdaySchema = new Schema(
   {
@@ -10,14 +16,29 @@ const birthdaySchema = new Schema(
   { _id: false },
 );
 
-/** Derived figures, kept up to date as visits come in so no query scans all visits. */
+/** One active visit in brief: enough for stats, tiers and the profile card without reading visits. */
+const visitSummarySchema = new Schema(
+  {
+    visitId: { type: Types.ObjectId, required: true },
+    date: { type: String, required: true },
+    amount: { type: Number, required: true },
+    partySize: Number,
+    room: String,
+  },
+  { _id: false },
+);
+
+/** Derived figures, recomputed from `history` whenever a visit is added, changed or removed. */
 const statsSchema = new Schema(
   {
     visits: { type: Number, default: 0 },
     totalSpend: { type: Number, default: 0 },
+    averageSpend: { type: Number, default: 0 },
     firstVisit: String,
     lastVisit: String,
     lastAmount: Number,
+    usualPartySize: Number,
+    usualRoom: String,
   },
   { _id: false },
 );
@@ -40,16 +61,19 @@ export const customerSchema = new Schema(
     notes: { type: [String], default: [] },
     referrerName: String,
     referrerId: Types.ObjectId,
+    referredIds: { type: [Types.ObjectId], default: [] },
     ownerId: Types.ObjectId,
     tier: { type: String, enum: ['A', 'B', 'C', 'D'], default: 'D' },
+    tierReason: String,
+    tierAsOf: String,
     optOut: { type: Boolean, default: false },
+    history: { type: [visitSummarySchema], default: [] },
     stats: { type: statsSchema, default: () => ({}) },
+    /** Set when this archive was merged into another; lookups then lead to the survivor. */
+    mergedInto: Types.ObjectId,
   },
   { timestamps: true },
 );
-customerSchema.index({ storeId: 1, name: 1 });
-customerSchema.index({ storeId: 1, aliases: 1 });
-customerSchema.index({ storeId: 1, phones: 1 });
 
 export type Customer = InferSchemaType<typeof customerSchema>;
 export type CustomerDoc = HydratedDocument<Customer>;

@@ -1,4 +1,10 @@
-import { Schema, Types, type Connection, type InferSchemaType, type HydratedDocument } from 'mongoose';
+import {
+  Schema,
+  Types,
+  type Connection,
+  type InferSchemaType,
+  type HydratedDocument,
+} from 'mongoose';
 
 /**
  * A visit the bot could not save yet because an essential (customer or amount) was missing. It
@@ -12,6 +18,8 @@ export const draftSchema = new Schema({
   chatId: { type: String, required: true },
   visit: { type: Schema.Types.Mixed, required: true },
   missing: { type: [String], default: [] },
+  /** When a name matched several archives: the numbered choices offered (the last is "new"). */
+  choices: { type: [Types.ObjectId], default: undefined },
   createdAt: { type: Date, required: true },
 });
 draftSchema.index({ staffId: 1, platform: 1, chatId: 1 });

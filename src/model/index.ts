@@ -1,7 +1,10 @@
 import type { Connection } from 'mongoose';
 import { customerModel } from './customer';
+import { customerEventModel } from './customer-event';
+import { dayBookModel } from './day-book';
 import { draftModel } from './draft';
 import { jobRunModel } from './job-run';
+import { lookupModel } from './lookup';
 import { messageLogModel } from './message-log';
 import { staffModel } from './staff';
 import { storeModel } from './store';
@@ -18,6 +21,9 @@ export function createModels(conn: Connection) {
     MessageLog: messageLogModel(conn),
     JobRun: jobRunModel(conn),
     Draft: draftModel(conn),
+    Lookup: lookupModel(conn),
+    DayBook: dayBookModel(conn),
+    CustomerEvent: customerEventModel(conn),
   };
 }
 

@@ -1,4 +1,10 @@
-import { Schema, Types, type Connection, type InferSchemaType, type HydratedDocument } from 'mongoose';
+import {
+  Schema,
+  Types,
+  type Connection,
+  type InferSchemaType,
+  type HydratedDocument,
+} from 'mongoose';
 
 export const ROLES = ['staff', 'manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];

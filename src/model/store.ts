@@ -8,6 +8,8 @@ export const storeSchema = new Schema(
     timeZone: { type: String, required: true, default: 'Asia/Shanghai' },
     businessDayCutoff: { type: String, required: true, default: '05:00' },
     briefingTime: { type: String, required: true, default: '09:30' },
+    /** Tier thresholds (archive/tiers.ts); absent means the defaults. Validated when set. */
+    tiers: Schema.Types.Mixed,
   },
   { timestamps: true },
 );

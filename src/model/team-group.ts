@@ -1,4 +1,10 @@
-import { Schema, Types, type Connection, type InferSchemaType, type HydratedDocument } from 'mongoose';
+import {
+  Schema,
+  Types,
+  type Connection,
+  type InferSchemaType,
+  type HydratedDocument,
+} from 'mongoose';
 
 /** A group chat of a store's team: it receives the morning briefing. */
 export const teamGroupSchema = new Schema(

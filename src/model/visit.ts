@@ -1,4 +1,23 @@
-import { Schema, Types, type Connection, type InferSchemaType, type HydratedDocument } from 'mongoose';
+import {
+  Schema,
+  Types,
+  type Connection,
+  type InferSchemaType,
+  type HydratedDocument,
+} from 'mongoose';
+
+/** Nothing is destroyed: every correction keeps who, when, before and after. */
+const changeSchema = new Schema(
+  {
+    by: { type: Types.ObjectId, required: true },
+    at: { type: Date, required: true },
+    kind: { type: String, enum: ['amend', 'undo', 'merge'], required: true },
+    field: String,
+    before: Schema.Types.Mixed,
+    after: Schema.Types.Mixed,
+  },
+  { _id: false },
+);
 
 /**
  * 消费记录: one table that happened. `businessDate` is stored precomputed as YYYY-MM-DD because
@@ -8,7 +27,7 @@ import { Schema, Types, type Connection, type InferSchemaType, type HydratedDocu
 export const visitSchema = new Schema(
   {
     storeId: { type: Types.ObjectId, required: true },
-    customerId: { type: Types.ObjectId, required: true, index: true },
+    customerId: { type: Types.ObjectId, required: true },
     businessDate: { type: String, required: true },
     mealPeriod: String,
     partySize: Number,
@@ -22,11 +41,10 @@ export const visitSchema = new Schema(
     sourceKey: { type: String, required: true, unique: true },
     text: String,
     status: { type: String, enum: ['active', 'undone'], default: 'active' },
+    changes: { type: [changeSchema], default: [] },
   },
   { timestamps: true },
 );
-visitSchema.index({ storeId: 1, businessDate: 1 });
-visitSchema.index({ recordedBy: 1, createdAt: -1 });
 
 export type Visit = InferSchemaType<typeof visitSchema>;
 export type VisitDoc = HydratedDocument<Visit>;

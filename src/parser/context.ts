@@ -3,7 +3,7 @@
  * earlier extractor already explained (so 3号包厢 is not also 3 people), and the store's clock.
  */
 import type { Field, ParseOptions } from './reading';
-import { businessDate, isoDay, localParts } from '../time/business-day';
+import { addDays, isoDay, localParts, minutesOf } from '../time/business-day';
 
 export interface Clock {
   /** Business date the message was written in. */
@@ -12,7 +12,14 @@ export interface Clock {
   calendarToday: string;
 }
 
+/**
+ * One claim buffer for all messages: parsing is synchronous and never re-entrant, and allocating
+ * a typed array per message costs more than the rest of a short message's parse.
+ */
+let shared = new Uint8Array(256);
+
 export class ParseContext {
+  /** Claimed flags; only indexes below `text.length` belong to this message. */
   readonly claimed: Uint8Array;
 
   constructor(
@@ -20,7 +27,10 @@ export class ParseContext {
     readonly text: string,
     readonly clock: Clock,
   ) {
-    this.claimed = new Uint8Array(text.length);
+    if (shared.length < text.length + 1)
+      shared = new Uint8Array(Math.max(text.length + 1, shared.length * 2));
+    shared.fill(0, 0, text.length + 1);
+    this.claimed = shared;
   }
 
   claim(start: number, end: number): void {
@@ -38,10 +48,58 @@ export class ParseContext {
   }
 }
 
+const QUARTER_HOUR = 900_000;
+const offsets = new Map<string, number>();
+const cutoffs = new Map<string, number>();
+
+/**
+ * The store's UTC offset at `ms`. Intl is slow (microseconds per call), and zone offsets only
+ * change on quarter-hour boundaries, so one lookup per zone and quarter hour is exact.
+ */
+function offsetAt(ms: number, timeZone: string): number {
+  const key = `${timeZone}|${Math.floor(ms / QUARTER_HOUR)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const p = localParts(new Date(ms), timeZone);
+    offset =
+      Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - Math.floor(ms / 60_000) * 60_000;
+    if (offsets.size > 4096) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+let last: { minute: number; timeZone: string; cutoff: string; clock: Clock } | undefined;
+
+/** Same answer as business-day.ts's businessDate, without an Intl call per message. */
 export function clockOf(opts: ParseOptions): Clock {
-  const today = businessDate(opts);
-  const p = localParts(opts.now, opts.timeZone);
-  return { today, calendarToday: isoDay(p.year, p.month, p.day) };
+  const ms = opts.now.getTime();
+  const minute = Math.floor(ms / 60_000);
+  // Messages arrive in bursts from the same minute; the previous answer usually still holds.
+  if (
+    last &&
+    last.minute === minute &&
+    last.timeZone === opts.timeZone &&
+    last.cutoff === opts.businessDayCutoff
+  ) {
+    return last.clock;
+  }
+  const clock = computeClock(ms, opts);
+  last = { minute, timeZone: opts.timeZone, cutoff: opts.businessDayCutoff, clock };
+  return clock;
+}
+
+function computeClock(ms: number, opts: ParseOptions): Clock {
+  if (!Number.isFinite(ms)) throw new RangeError('invalid now');
+  const local = new Date(ms + offsetAt(ms, opts.timeZone));
+  const calendarToday = isoDay(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate());
+  let cutoff = cutoffs.get(opts.businessDayCutoff);
+  if (cutoff === undefined) {
+    cutoff = minutesOf(opts.businessDayCutoff);
+    cutoffs.set(opts.businessDayCutoff, cutoff);
+  }
+  const minutes = local.getUTCHours() * 60 + local.getUTCMinutes();
+  return { today: minutes < cutoff ? addDays(calendarToday, -1) : calendarToday, calendarToday };
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -61,13 +119,21 @@ export function endsWithAt(text: string, end: number, word: string): boolean {
 }
 
 /** Longest word of `words` that ends at `end`, or undefined. `words` must be longest-first. */
-export function wordEndingAt(text: string, end: number, words: readonly string[]): string | undefined {
+export function wordEndingAt(
+  text: string,
+  end: number,
+  words: readonly string[],
+): string | undefined {
   for (const w of words) if (endsWithAt(text, end, w)) return w;
   return undefined;
 }
 
 /** Longest word of `words` that starts at `start`, or undefined. `words` must be longest-first. */
-export function wordStartingAt(text: string, start: number, words: readonly string[]): string | undefined {
+export function wordStartingAt(
+  text: string,
+  start: number,
+  words: readonly string[],
+): string | undefined {
   for (const w of words) if (text.startsWith(w, start)) return w;
   return undefined;
 }

@@ -14,9 +14,24 @@ export interface NumberToken {
   scaled: boolean;
 }
 
-const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
-const isCnDigit = (c: string | undefined): boolean => c !== undefined && CN_DIGITS.has(c);
-const isLatin = (c: string | undefined): boolean => c !== undefined && /[A-Za-z]/.test(c);
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
+}
+
+function isCnDigit(c: string | undefined): boolean {
+  return c !== undefined && c > '\u00ff' && CN_DIGITS.has(c);
+}
+
+function isLatin(c: string | undefined): boolean {
+  return c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+}
+
+/** `,` followed by exactly three digits: a thousands separator (2,800), not a list comma. */
+function isGrouping(text: string, j: number): boolean {
+  return (
+    isDigit(text[j + 1]) && isDigit(text[j + 2]) && isDigit(text[j + 3]) && !isDigit(text[j + 4])
+  );
+}
 
 /** A k/K/w/W is a unit only inside a number run and not the start of a word (2.8k, 1w2; not 2kevin). */
 function isLatinUnitAt(text: string, i: number): boolean {
@@ -26,8 +41,8 @@ function isLatinUnitAt(text: string, i: number): boolean {
 }
 
 /**
- * Reads the number run starting at `i` (caller checked text[i] starts one), or undefined when the
- * run is not a number (a lone 十 or 万 is a word, not a value).
+ * Reads the number run starting at `i`, or undefined when nothing numeric starts there. `value` is
+ * NaN when the run has no sensible value.
  */
 export function readNumberAt(text: string, i: number): NumberToken | undefined {
   let j = i;
@@ -37,12 +52,16 @@ export function readNumberAt(text: string, i: number): NumberToken | undefined {
   while (j < n) {
     const c = text[j];
     if (isDigit(c)) j++;
-    else if (c === ',' && isDigit(text[j - 1]) && /^\d{3}(?!\d)/.test(text.slice(j + 1, j + 5))) j++;
+    else if (c === ',' && isDigit(text[j - 1]) && isGrouping(text, j)) j++;
     else if (c === '.' && isDigit(text[j - 1]) && isDigit(text[j + 1])) j++;
     else if (isCnDigit(c)) {
       arabic = false;
       j++;
-    } else if (CN_UNITS.has(c) && (c.charCodeAt(0) > 127 || isLatinUnitAt(text, j))) {
+    } else if (
+      (c > '\u00ff' || c === 'k' || c === 'K' || c === 'w' || c === 'W') &&
+      CN_UNITS.has(c) &&
+      (c > '\u00ff' || isLatinUnitAt(text, j))
+    ) {
       // 十 may lead (十二); other units only after a digit (千万别放辣 is not a number).
       if (j === i && c !== '十') break;
       arabic = false;
@@ -51,8 +70,8 @@ export function readNumberAt(text: string, i: number): NumberToken | undefined {
     } else break;
   }
   if (j === i) return undefined;
-  const value = evaluate(text.slice(i, j));
-  if (value === undefined) return undefined;
+  // NaN (a 100-digit run, a lone unit) still reports its end so callers skip the whole run.
+  const value = evaluate(text.slice(i, j)) ?? Number.NaN;
   return { start: i, end: j, value, arabic, scaled };
 }
 

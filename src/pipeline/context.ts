@@ -20,13 +20,23 @@ export interface BotContext {
   store?: StoreDoc;
   /** Set by the understand step. */
   reading?: Reading;
+  /** Everything the bot sends because of this message, in order. */
   replies: OutgoingMessage[];
+  /** Answer in the chat the message came from. */
   reply(text: string): void;
+  /** Send elsewhere (e.g. a direct message to a customer's owner). */
+  send(out: OutgoingMessage): void;
 }
 
 export function createContext(msg: IncomingMessage, services: Services): BotContext {
   const replies: OutgoingMessage[] = [];
-  return { msg, services, replies, reply: (text) => replies.push(replyTo(msg, text)) };
+  return {
+    msg,
+    services,
+    replies,
+    reply: (text) => replies.push(replyTo(msg, text)),
+    send: (out) => replies.push(out),
+  };
 }
 
 /** The store's clock at the message's time: what pure code (parser, rules) is given. */

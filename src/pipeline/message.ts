@@ -24,6 +24,12 @@ export interface OutgoingMessage {
   /** Platform user id addressed in a direct chat, null in a group. */
   to: string | null;
   text: string;
+  /**
+   * Buttons where the platform has them (Feishu cards, Telegram inline keyboards). Pressing one
+   * comes back as an IncomingMessage whose text is `command`, from the person who pressed it, so
+   * features never know a button from typing.
+   */
+  actions?: { label: string; command: string }[];
 }
 
 /** The reply to a message goes back where it came from. */
@@ -35,6 +41,13 @@ export function replyTo(msg: IncomingMessage, text: string): OutgoingMessage {
     to: msg.chatType === 'direct' ? msg.senderId : null,
     text,
   };
+}
+
+/** A direct message to a staff member on the first platform they are known on. */
+export function directTo(staff: { identities: string[] }, text: string): OutgoingMessage {
+  const [platform, ...rest] = (staff.identities[0] ?? ':').split(':');
+  const userId = rest.join(':');
+  return { platform, chatId: userId, chatType: 'direct', to: userId, text };
 }
 
 /** A chat adapter: one per platform, created by a factory in adapters/<platform>. */

@@ -26,18 +26,28 @@ export interface Replayer {
   feed(raw: unknown, line: number): Promise<ReplayOutput[]>;
 }
 
-export function createReplayer(services: Services, store: StoreDoc, bot: Bot = createBot(services)): Replayer {
+export function createReplayer(
+  services: Services,
+  store: StoreDoc,
+  bot: Bot = createBot(services),
+): Replayer {
   let lastNow: string | null = null;
 
-  const output = (line: number, now: string | null) => (o: OutgoingMessage): ReplayOutput => ({
-    line,
-    now,
-    chat: o.chatId,
-    to: o.chatType === 'direct' ? o.to : null,
-    text: o.text,
-  });
+  const output =
+    (line: number, now: string | null) =>
+    (o: OutgoingMessage): ReplayOutput => ({
+      line,
+      now,
+      chat: o.chatId,
+      to: o.chatType === 'direct' ? o.to : null,
+      text: o.text,
+    });
 
-  const toIncoming = (e: Extract<ReplayEvent, { kind: 'message' }>['message'], now: string, line: number): IncomingMessage => ({
+  const toIncoming = (
+    e: Extract<ReplayEvent, { kind: 'message' }>['message'],
+    now: string,
+    line: number,
+  ): IncomingMessage => ({
     platform: REPLAY_PLATFORM,
     chatId: e.chat ?? (e.chatType === 'direct' ? e.from : 'group'),
     chatType: e.chatType,
@@ -54,7 +64,11 @@ export function createReplayer(services: Services, store: StoreDoc, bot: Bot = c
       const event = readEvent(raw);
       switch (event.kind) {
         case 'staff':
-          await ensureStaff(services.models, store, { platform: REPLAY_PLATFORM, userId: event.staff.id, ...event.staff });
+          await ensureStaff(services.models, store, {
+            platform: REPLAY_PLATFORM,
+            userId: event.staff.id,
+            ...event.staff,
+          });
           return [];
         case 'group':
           await services.models.TeamGroup.updateOne(

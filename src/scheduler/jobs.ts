@@ -11,7 +11,12 @@ export interface Job {
   name: string;
   /** Local `HH:mm` the job runs at in this store. */
   timeOf(store: StoreDoc): string;
-  run(store: StoreDoc, occurrence: Occurrence, now: Date, services: Services): Promise<OutgoingMessage[]>;
+  run(
+    store: StoreDoc,
+    occurrence: Occurrence,
+    now: Date,
+    services: Services,
+  ): Promise<OutgoingMessage[]>;
 }
 
 async function claim(services: Services, store: StoreDoc, job: Job, occ: Occurrence, now: Date) {
@@ -29,7 +34,11 @@ async function claim(services: Services, store: StoreDoc, job: Job, occ: Occurre
   }
 }
 
-export async function runDueJobs(services: Services, jobs: Job[], now: Date): Promise<OutgoingMessage[]> {
+export async function runDueJobs(
+  services: Services,
+  jobs: Job[],
+  now: Date,
+): Promise<OutgoingMessage[]> {
   const out: OutgoingMessage[] = [];
   const stores = await services.models.Store.find().sort({ _id: 1 });
   for (const store of stores) {
@@ -43,7 +52,11 @@ export async function runDueJobs(services: Services, jobs: Job[], now: Date): Pr
           { $set: { finishedAt: now } },
         );
       } catch (err) {
-        services.log.error('job failed', { job: job.name, occurrence: occ.key, error: (err as Error).message });
+        services.log.error('job failed', {
+          job: job.name,
+          occurrence: occ.key,
+          error: (err as Error).message,
+        });
       }
     }
   }

@@ -23,7 +23,9 @@ describe('businessDate', () => {
   it('uses the store zone, not the machine zone', () => {
     // 2026-11-22T18:00Z is 02:00 on the 23rd in Shanghai, still the 22nd's business day.
     expect(businessDate(clock('2026-11-22T18:00:00Z'))).toBe('2026-11-22');
-    expect(businessDate(clock('2026-11-22T18:00:00Z', '05:00', 'Europe/London'))).toBe('2026-11-22');
+    expect(businessDate(clock('2026-11-22T18:00:00Z', '05:00', 'Europe/London'))).toBe(
+      '2026-11-22',
+    );
   });
 });
 

@@ -4,7 +4,9 @@ import { maskPhone, maskPhones } from '../../src/privacy';
 describe('phone masking', () => {
   it('masks a number however staff typed it', () => {
     expect(maskPhone('+86 138-1234-5678')).toBe('138****5678');
-    expect(maskPhones('郑总(139 1234 5678) 今晚 和 13800138000')).toBe('郑总(139****5678) 今晚 和 138****8000');
+    expect(maskPhones('郑总(139 1234 5678) 今晚 和 13800138000')).toBe(
+      '郑总(139****5678) 今晚 和 138****8000',
+    );
   });
 
   it('leaves amounts and dates alone', () => {

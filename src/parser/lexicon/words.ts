@@ -1,95 +1,121 @@
 /** Cue words the combiner weighs: what makes a message a visit, a booking, a profile or chatter. */
 
+import { labelsByWord, numbersByWord, words } from './data';
+
 import type { MealPeriod } from '../reading';
 
 /** Relative day words → offset from today's business date. Future offsets mark a booking. */
-export const RELATIVE_DAYS: ReadonlyMap<string, number> = new Map([
-  ['大前天', -3], ['大前晚', -3], ['前天', -2], ['前晚', -2], ['前日', -2], ['昨天', -1], ['昨晚', -1],
-  ['昨日', -1], ['昨儿', -1], ['昨夜', -1], ['昨个', -1], ['今天', 0], ['今晚', 0], ['今日', 0],
-  ['今儿', 0], ['今夜', 0], ['今早', 0], ['今中午', 0], ['当天', 0], ['当晚', 0], ['刚走', 0],
-  ['刚刚', 0], ['刚才', 0], ['刚结账', 0], ['刚买单', 0], ['明天', 1], ['明晚', 1], ['明日', 1],
-  ['明儿', 1], ['明早', 1], ['明中午', 1], ['后天', 2], ['后晚', 2], ['大后天', 3],
-]);
+export const RELATIVE_DAYS: ReadonlyMap<string, number> = new Map(
+  numbersByWord(
+    '大前天=-3 大前晚=-3 前天=-2 前晚=-2 前日=-2 昨天=-1 昨晚=-1 昨日=-1 昨儿=-1 ' +
+      '昨夜=-1 昨个=-1 今天=0 今晚=0 今日=0 今儿=0 今夜=0 今早=0 今中午=0 当天=0 当晚=0 ' +
+      '刚走=0 刚刚=0 刚才=0 刚结账=0 刚买单=0 明天=1 明晚=1 明日=1 明儿=1 明早=1 明中午=1 ' +
+      '后天=2 后晚=2 大后天=3',
+  ),
+);
 
 /** Weekday characters after 周/星期/礼拜. Sunday is 0 to match Date#getUTCDay. */
-export const WEEKDAY_CHARS: ReadonlyMap<string, number> = new Map([
-  ['一', 1], ['二', 2], ['三', 3], ['四', 4], ['五', 5], ['六', 6], ['日', 0], ['天', 0], ['末', 6],
-  ['1', 1], ['2', 2], ['3', 3], ['4', 4], ['5', 5], ['6', 6], ['7', 0],
-]);
+export const WEEKDAY_CHARS: ReadonlyMap<string, number> = new Map(
+  numbersByWord('一=1 二=2 三=3 四=4 五=5 六=6 日=0 天=0 末=6 1=1 2=2 3=3 4=4 5=5 6=6 7=0'),
+);
 
 /** Meal words → period. Checked longest first. */
-export const MEAL_WORDS: ReadonlyMap<string, MealPeriod> = new Map<string, MealPeriod>([
-  ['早茶', '早市'], ['早市', '早市'], ['早餐', '早市'], ['早饭', '早市'], ['早上', '早市'],
-  ['上午', '早市'], ['今早', '早市'], ['中午', '午市'], ['午市', '午市'], ['午饭', '午市'],
-  ['午餐', '午市'], ['午宴', '午市'], ['下午', '午市'], ['晚上', '晚市'], ['今晚', '晚市'],
-  ['昨晚', '晚市'], ['前晚', '晚市'], ['晚市', '晚市'], ['晚饭', '晚市'], ['晚餐', '晚市'],
-  ['晚宴', '晚市'], ['傍晚', '晚市'], ['当晚', '晚市'], ['夜场', '夜场'], ['宵夜', '夜场'],
-  ['夜宵', '夜场'], ['凌晨', '夜场'], ['半夜', '夜场'], ['深夜', '夜场'], ['今夜', '夜场'],
-  ['昨夜', '夜场'], ['晚', '晚市'],
-]);
+export const MEAL_WORDS: ReadonlyMap<string, MealPeriod> = new Map<string, MealPeriod>(
+  labelsByWord(
+    '早茶=早市 早市=早市 早餐=早市 早饭=早市 早上=早市 上午=早市 今早=早市 中午=午市 午市=午市 午饭=午市 ' +
+      '午餐=午市 午宴=午市 下午=午市 晚上=晚市 今晚=晚市 昨晚=晚市 前晚=晚市 晚市=晚市 晚饭=晚市 晚餐=晚市 ' +
+      '晚宴=晚市 傍晚=晚市 当晚=晚市 夜场=夜场 宵夜=夜场 夜宵=夜场 凌晨=夜场 半夜=夜场 深夜=夜场 今夜=夜场 ' +
+      '昨夜=夜场 晚=晚市',
+  ),
+);
 
 /** Occasions, longest first wins; value is the canonical label stored on the visit. */
-export const OCCASIONS: ReadonlyMap<string, string> = new Map([
-  ['生日宴', '生日宴'], ['生日聚会', '生日宴'], ['过生日', '生日宴'], ['生日派对', '生日宴'],
-  ['寿宴', '寿宴'], ['祝寿', '寿宴'], ['婚宴', '婚宴'], ['喜宴', '婚宴'], ['订婚宴', '订婚宴'],
-  ['满月酒', '满月酒'], ['满月宴', '满月酒'], ['百日宴', '百日宴'], ['商务宴请', '商务宴请'],
-  ['商务宴', '商务宴请'], ['商务接待', '商务宴请'], ['宴请', '宴请'], ['请客', '宴请'],
-  ['朋友聚餐', '朋友聚餐'], ['朋友聚会', '朋友聚餐'], ['同学聚会', '同学聚会'], ['同学会', '同学聚会'],
-  ['战友聚会', '朋友聚餐'], ['聚餐', '聚餐'], ['家宴', '家宴'], ['家庭聚餐', '家宴'],
-  ['家庭聚会', '家宴'], ['谢师宴', '谢师宴'], ['升学宴', '升学宴'], ['跨年', '跨年'], ['年会', '年会'],
-  ['公司聚餐', '公司聚餐'], ['团建', '团建'], ['接风', '接风宴'], ['接风宴', '接风宴'],
-  ['送别', '送别宴'], ['庆功宴', '庆功宴'], ['乔迁宴', '乔迁宴'], ['结婚纪念日', '纪念日'],
-  ['纪念日', '纪念日'], ['求婚', '求婚'], ['约会', '约会'], ['年夜饭', '年夜饭'], ['团圆饭', '家宴'],
-]);
+export const OCCASIONS: ReadonlyMap<string, string> = new Map(
+  labelsByWord(
+    '生日宴=生日宴 生日聚会=生日宴 过生日=生日宴 生日派对=生日宴 寿宴=寿宴 祝寿=寿宴 婚宴=婚宴 喜宴=婚宴 ' +
+      '订婚宴=订婚宴 满月酒=满月酒 满月宴=满月酒 百日宴=百日宴 商务宴请=商务宴请 商务宴=商务宴请 商务接待=商务宴请 ' +
+      '宴请=宴请 请客=宴请 朋友聚餐=朋友聚餐 朋友聚会=朋友聚餐 同学聚会=同学聚会 同学会=同学聚会 战友聚会=朋友聚餐 ' +
+      '聚餐=聚餐 家宴=家宴 家庭聚餐=家宴 家庭聚会=家宴 谢师宴=谢师宴 升学宴=升学宴 跨年=跨年 年会=年会 ' +
+      '公司聚餐=公司聚餐 团建=团建 接风=接风宴 接风宴=接风宴 送别=送别宴 庆功宴=庆功宴 乔迁宴=乔迁宴 ' +
+      '结婚纪念日=纪念日 纪念日=纪念日 求婚=求婚 约会=约会 年夜饭=年夜饭 团圆饭=家宴',
+  ),
+);
 
 /** A table that happened: these make a name + date message a visit even without an amount. */
-export const VISIT_VERBS: readonly string[] = [
-  '来了', '来过', '消费', '花了', '买单', '埋单', '结账', '吃了', '用餐', '就餐', '刚走', '走了',
-  '喝了', '开了', '点了', '签单', '付了', '到店', '光临', '来店',
-];
+export const VISIT_VERBS: readonly string[] = words(
+  '来了 来过 消费 花了 买单 埋单 结账 吃了 用餐 就餐 刚走 走了 喝了 开了 点了 签单 付了 到店 光临 来店',
+);
 
 /** A table that has not happened yet: a booking, never a visit. */
 export const BOOKING_CUES: readonly string[] = [
-  '预订', '预定', '订了', '订位', '订座', '订房', '订桌', '订包', '订个', '订一', '要订', '订 ',
-  '留位', '留个', '留一', '留房', '约了', '要来', '会来', '准备来', '打算来', '待会', '等会', '一会',
-  '晚点来', '马上到', '快到了', '还没到', '没来', '预约',
+  '预订',
+  '预定',
+  '订了',
+  '订位',
+  '订座',
+  '订房',
+  '订桌',
+  '订包',
+  '订个',
+  '订一',
+  '要订',
+  '订 ',
+  '留位',
+  '留个',
+  '留一',
+  '留房',
+  '约了',
+  '要来',
+  '会来',
+  '准备来',
+  '打算来',
+  '待会',
+  '等会',
+  '一会',
+  '晚点来',
+  '马上到',
+  '快到了',
+  '还没到',
+  '没来',
+  '预约',
 ];
 
 /** Chatter markers: operational talk that mentions numbers but is no record. */
-export const CHATTER_CUES: readonly string[] = [
-  '营业额', '流水', '投诉', '开会', '卖完', '沽清', '加椅子', '加两把', '充电器', '打卡', '排班',
-  '请假', '上班', '下班', '交班', '换班', '工资', '@所有人', '收到', '辛苦', '注意', '通知',
-  '打扫', '卫生', '好多', '忙死', '缺货', '补货', '坏了', '维修',
-];
+export const CHATTER_CUES: readonly string[] = words(
+  '营业额 流水 投诉 开会 卖完 沽清 加椅子 加两把 充电器 打卡 排班 请假 上班 下班 交班 换班 工资 @所有人 ' +
+    '收到 辛苦 注意 通知 打扫 卫生 好多 忙死 缺货 补货 坏了 维修',
+);
 
 /** Question endings: a question about a customer is not a fact about them. */
-export const QUESTION_CUES: readonly string[] = [
-  '吗', '么', '呢', '?', '？', '几点', '什么时候', '谁', '哪', '多少', '怎么', '是不是', '有没有',
-];
+export const QUESTION_CUES: readonly string[] = words(
+  '吗 么 呢 ? ？ 几点 什么时候 谁 哪 多少 怎么 是不是 有没有',
+);
 
 /** Preference and taboo openers: the clause that follows is stored as said. */
-export const PREFERENCE_CUES: readonly string[] = [
-  '喜欢', '爱喝', '爱吃', '偏爱', '偏好', '不吃', '不喝', '不能吃', '不能喝', '忌口', '过敏', '口味',
-  '不要', '少放', '多放', '要求', '习惯', '只喝', '只吃', '常点', '必点', '戒酒', '素食', '吃素',
-];
+export const PREFERENCE_CUES: readonly string[] = words(
+  '喜欢 爱喝 爱吃 偏爱 偏好 不吃 不喝 不能吃 不能喝 忌口 过敏 口味 不要 少放 多放 要求 习惯 只喝 只吃 ' +
+    '常点 必点 戒酒 素食 吃素',
+);
 
 /** Notes worth keeping with the visit. */
-export const NOTE_CUES: readonly string[] = ['点了', '开了', '带了', '送了', '赠送', '备注', '送', '加了'];
+export const NOTE_CUES: readonly string[] = words('点了 开了 带了 送了 赠送 备注 送 加了');
 
 /** Stored bottles at the bar. */
-export const BOTTLE_CUES: readonly string[] = ['存酒', '寄存', '存了', '存放', '存一瓶', '存两瓶'];
+export const BOTTLE_CUES: readonly string[] = words('存酒 寄存 存了 存放 存一瓶 存两瓶');
 
 /** Referral phrasing: <name>介绍的, 由<name>介绍, 经<name>介绍. */
-export const REFERRAL_AFTER: readonly string[] = ['介绍的', '介绍来的', '介绍', '推荐的', '推荐来的', '带来的'];
+export const REFERRAL_AFTER: readonly string[] = words(
+  '介绍的 介绍来的 介绍 推荐的 推荐来的 带来的',
+);
 export const REFERRAL_BEFORE: readonly string[] = ['由', '经', '介绍人', '推荐人'];
 
 /** Companion phrasing: 和<name>一起. */
-export const COMPANION_BEFORE: readonly string[] = ['和', '跟', '与', '陪', '同'];
+export const COMPANION_BEFORE: readonly string[] = words('和 跟 与 陪 同');
 
 /** Profile labels. */
 export const COMPANY_LABELS: readonly string[] = ['公司', '单位', '工作单位', '企业'];
-export const COMPANY_SUFFIXES: readonly string[] = ['有限公司', '公司', '集团', '银行', '医院', '事务所'];
+export const COMPANY_SUFFIXES: readonly string[] = words('有限公司 公司 集团 银行 医院 事务所');
 export const POSITION_LABELS: readonly string[] = ['职位', '职务', '岗位', '头衔'];
-export const PHONE_LABELS: readonly string[] = ['电话', '手机', '手机号', '联系方式', '号码', 'tel', '微信'];
+export const PHONE_LABELS: readonly string[] = words('电话 手机 手机号 联系方式 号码 tel 微信');
 export const BIRTHDAY_WORDS: readonly string[] = ['生日', '生辰'];
 export const LUNAR_WORDS: readonly string[] = ['农历', '阴历', '旧历'];

@@ -1,0 +1,70 @@
+/** Stats and tier follow the customer's visits: recomputed from the archive's own history. */
+import type { Types } from 'mongoose';
+import type { Models } from '../model';
+import type { CustomerDoc } from '../model/customer';
+import type { StoreDoc } from '../model/store';
+import { statsOf, type VisitSummary } from './stats';
+import {
+  DEFAULT_TIERS,
+  tierOf,
+  tierSettingsSchema,
+  type Tier,
+  type TierSettings,
+  type TierVerdict,
+} from './tiers';
+
+export interface TierChange {
+  from: Tier;
+  to: TierVerdict;
+}
+
+export function tierSettingsOf(store: StoreDoc): TierSettings {
+  const parsed = tierSettingsSchema.safeParse(store.tiers);
+  return parsed.success ? parsed.data : DEFAULT_TIERS;
+}
+
+export function summariesOf(customer: CustomerDoc): VisitSummary[] {
+  return customer.history.map((h) => ({
+    visitId: String(h.visitId),
+    date: h.date,
+    amount: h.amount,
+    partySize: h.partySize,
+    room: h.room,
+  }));
+}
+
+/**
+ * Recompute one customer's figures and tier as of business date `today`. Returns the tier change,
+ * if any, for a customer that already had a tier (a brand-new archive has no "change").
+ */
+export async function refreshCustomer(
+  models: Models,
+  customerId: Types.ObjectId,
+  today: string,
+  settings: TierSettings,
+): Promise<{ customer: CustomerDoc; change?: TierChange } | undefined> {
+  const customer = await models.Customer.findById(customerId);
+  if (!customer) return undefined;
+  const history = summariesOf(customer);
+  const verdict = tierOf(history, today, settings);
+  const before = customer.tierAsOf ? (customer.tier as Tier) : undefined;
+  customer.set({
+    stats: statsOf(history),
+    tier: verdict.tier,
+    tierReason: verdict.reason,
+    tierAsOf: today,
+  });
+  await models.Customer.updateOne(
+    { _id: customer._id },
+    {
+      $set: {
+        stats: customer.stats,
+        tier: verdict.tier,
+        tierReason: verdict.reason,
+        tierAsOf: today,
+      },
+    },
+  );
+  const change = before && before !== verdict.tier ? { from: before, to: verdict } : undefined;
+  return { customer, change };
+}

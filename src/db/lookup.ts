@@ -1,0 +1,34 @@
+/**
+ * Reading and writing hand-kept indexes (see model/lookup.ts). Writers add an id *before* the
+ * document it points to is written and remove it after, so a crash in between leaves at worst an
+ * id whose document is missing; readers skip those.
+ */
+import type { Types } from 'mongoose';
+import type { Models } from '../model';
+
+export const keys = {
+  customerName: (storeId: Types.ObjectId, name: string) => `n:${storeId}:${name}`,
+  customerPhone: (storeId: Types.ObjectId, phone: string) => `p:${storeId}:${phone}`,
+  staffIdentity: (identity: string) => `s:${identity}`,
+  staffName: (storeId: Types.ObjectId, name: string) => `sn:${storeId}:${name}`,
+  ownedBy: (staffId: Types.ObjectId) => `o:${staffId}`,
+  recordsOf: (staffId: Types.ObjectId) => `r:${staffId}`,
+  source: (sourceKey: string) => `m:${sourceKey}`,
+};
+
+export async function addToLookup(models: Models, key: string, id: Types.ObjectId): Promise<void> {
+  await models.Lookup.updateOne({ _id: key }, { $addToSet: { ids: id } }, { upsert: true });
+}
+
+export async function removeFromLookup(
+  models: Models,
+  key: string,
+  id: Types.ObjectId,
+): Promise<void> {
+  await models.Lookup.updateOne({ _id: key }, { $pull: { ids: id } });
+}
+
+export async function lookupIds(models: Models, key: string): Promise<Types.ObjectId[]> {
+  const doc = await models.Lookup.findById(key).lean();
+  return doc?.ids ?? [];
+}

@@ -1,0 +1,125 @@
+/**
+ * From "what staff said" to a saved visit: ask for a missing essential, ask which customer when a
+ * name is shared, then save, learn the profile facts and tell the owner about a tier change.
+ * Every question leaves a draft, so the staff member's next message finishes the record.
+ */
+import { candidates, createCustomer } from '../archive/customers';
+import { applyProfile, type ProfileFacts } from '../archive/profile';
+import { tierSettingsOf } from '../archive/refresh';
+import { tierChangeText } from '../archive/tiers';
+import { saveVisit, type VisitInput } from '../archive/visits';
+import type { CustomerDoc } from '../model/customer';
+import { clockOf, staffOf, type BotContext } from '../pipeline/context';
+import { directTo } from '../pipeline/message';
+import { businessDate } from '../time/business-day';
+import { choiceList, confirmation, question } from './visit-reply';
+
+/** What is known of the visit so far; stored as JSON in a draft while the bot asks. */
+export interface PartialVisit {
+  customerName?: string;
+  facts: ProfileFacts;
+  visit: Partial<VisitInput> & Pick<VisitInput, 'businessDate' | 'chatId' | 'sourceKey' | 'text'>;
+}
+
+export function missingOf(p: PartialVisit): ('customer' | 'amount')[] {
+  const missing: ('customer' | 'amount')[] = [];
+  if (!p.customerName) missing.push('customer');
+  if (p.visit.amount === undefined || p.visit.amount === null) missing.push('amount');
+  return missing;
+}
+
+async function keepDraft(
+  ctx: BotContext,
+  p: PartialVisit,
+  extra: { missing?: string[]; choices?: CustomerDoc[] },
+) {
+  const { staff, store } = staffOf(ctx);
+  await ctx.services.models.Draft.create({
+    storeId: store._id,
+    staffId: staff._id,
+    platform: ctx.msg.platform,
+    chatId: ctx.msg.chatId,
+    visit: p,
+    missing: extra.missing ?? [],
+    choices: extra.choices?.map((c) => c._id),
+    createdAt: ctx.msg.time,
+  });
+}
+
+export async function clearDrafts(ctx: BotContext): Promise<void> {
+  const { staff } = staffOf(ctx);
+  await ctx.services.models.Draft.deleteMany({
+    staffId: staff._id,
+    platform: ctx.msg.platform,
+    chatId: ctx.msg.chatId,
+  });
+}
+
+/** Save a complete visit, or keep it as a draft and ask only for what is missing or unclear. */
+export async function saveOrAsk(ctx: BotContext, p: PartialVisit): Promise<void> {
+  const { staff, store } = staffOf(ctx);
+  const { models } = ctx.services;
+  await clearDrafts(ctx);
+  const missing = missingOf(p);
+  if (missing.length > 0) {
+    await keepDraft(ctx, p, { missing });
+    ctx.reply(question(missing));
+    return;
+  }
+  const found = await candidates(models, {
+    storeId: store._id,
+    name: p.customerName,
+    phone: p.facts.phone,
+  });
+  if (found.length > 1) {
+    await keepDraft(ctx, p, { choices: found });
+    ctx.reply(await choiceList(models, p.customerName!, found));
+    return;
+  }
+  const customer =
+    found[0] ??
+    (await createCustomer(models, {
+      storeId: store._id,
+      name: p.customerName!,
+      phone: p.facts.phone,
+      ownerId: staff._id,
+    }));
+  await finishVisit(ctx, customer, p);
+}
+
+export async function finishVisit(
+  ctx: BotContext,
+  customer: CustomerDoc,
+  p: PartialVisit,
+): Promise<void> {
+  const { staff, store } = staffOf(ctx);
+  const { models } = ctx.services;
+  await clearDrafts(ctx);
+  const input = {
+    ...p.visit,
+    storeId: store._id,
+    recordedBy: staff._id,
+    amount: p.visit.amount!,
+  } as VisitInput;
+  const saved = await saveVisit(
+    models,
+    customer,
+    input,
+    businessDate(clockOf(ctx)),
+    tierSettingsOf(store),
+  );
+  const learned = saved.duplicate ? [] : await applyProfile(models, saved.customer, p.facts);
+  ctx.services.log.info('visit recorded', {
+    messageId: ctx.msg.messageId,
+    duplicate: saved.duplicate,
+  });
+  const ownerIsSender = !saved.customer.ownerId || saved.customer.ownerId.equals(staff._id);
+  const tierNote = saved.tierChange
+    ? tierChangeText(saved.customer.name, saved.tierChange.from, saved.tierChange.to)
+    : undefined;
+  ctx.reply(confirmation(saved, learned, ownerIsSender ? tierNote : undefined));
+  if (tierNote && !ownerIsSender) {
+    const owner = await models.Staff.findById(saved.customer.ownerId);
+    if (owner?.active) ctx.send(directTo(owner, tierNote));
+  }
+}

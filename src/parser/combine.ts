@@ -1,0 +1,155 @@
+/**
+ * The combiner: from everything extracted, decide what the message is. A visit needs a customer
+ * and money (or a name with a head count/date, or money with a head count/date, and the bot will
+ * ask for the rest); a booking, a question or operational chatter is never a record.
+ */
+import type { ParseContext } from './context';
+import type { Draft, NameHit } from './draft';
+import { BOOKING_CUES, CHATTER_CUES, QUESTION_CUES, VISIT_VERBS } from './lexicon/words';
+import type { Essential, Intent, Reading } from './reading';
+import { chooseAmount, chooseCustomer, type ChosenAmount } from './refine';
+import { CueMatcher } from './words';
+
+/** 订 is a booking unless it is 订单 (an order). */
+const BOOKING_CHAR = /订(?!单)/;
+const [BOOKING, QUESTION, CHATTER, VERB] = [1, 2, 4, 8];
+const CUES = new CueMatcher([BOOKING_CUES, QUESTION_CUES, CHATTER_CUES, VISIT_VERBS]);
+/** Commands that still win over a complete visit: they act on the previous record. */
+const OVERRIDING = new Set(['undo', 'amend']);
+
+interface Signals {
+  customer?: NameHit;
+  amount?: ChosenAmount;
+  dated: boolean;
+  booking: boolean;
+  question: boolean;
+  chatter: boolean;
+  verb: boolean;
+}
+
+export function combine(ctx: ParseContext, draft: Draft): Reading {
+  const s = signals(ctx, draft);
+  const intent = decide(draft, s);
+  const reading: Reading = { intent, missing: [], confidence: 0 };
+  fill(ctx, draft, s, reading);
+  if (intent === 'visit') {
+    if (!s.customer) reading.missing.push('customer');
+    if (!s.amount) reading.missing.push('amount');
+  }
+  reading.confidence = confidence(intent, draft, s, reading.missing);
+  return reading;
+}
+
+function signals(ctx: ParseContext, draft: Draft): Signals {
+  const t = ctx.text;
+  const cues = CUES.flags(t);
+  return {
+    customer: chooseCustomer(draft),
+    amount: chooseAmount(draft),
+    dated: Boolean(draft.date && !draft.date.future),
+    booking: Boolean(draft.date?.future) || (cues & BOOKING) !== 0 || BOOKING_CHAR.test(t),
+    question: (cues & QUESTION) !== 0,
+    chatter: (cues & CHATTER) !== 0,
+    verb: (cues & VERB) !== 0,
+  };
+}
+
+function decide(draft: Draft, s: Signals): Intent {
+  const complete = Boolean(
+    s.customer && s.amount?.strong && (draft.partySize || s.dated) && !s.booking,
+  );
+  if (draft.command && (!complete || OVERRIDING.has(draft.command.name))) return 'command';
+  if (s.booking) return 'none';
+  if (s.chatter && !(s.customer && s.amount?.strong)) return 'none';
+  if (s.question && !s.amount?.strong) return 'none';
+  if (isVisit(draft, s)) return 'visit';
+  return isProfile(draft, s) ? 'profile' : 'none';
+}
+
+function isVisit(draft: Draft, s: Signals): boolean {
+  const { customer, amount } = s;
+  const party = Boolean(draft.partySize);
+  if (customer && customer.kind === 'loose') return Boolean(amount && (party || s.dated));
+  if (customer && amount) {
+    if (amount.strong || party || s.dated || draft.room || s.verb || draft.mealPeriod) return true;
+    return amount.value >= 100;
+  }
+  // No money yet: a head count, or a room/occasion on a stated day, says a table happened.
+  if (customer) return party || (s.dated && Boolean(draft.room || draft.occasion));
+  if (!amount) return false;
+  return amount.strong ? party || s.dated : party && s.dated;
+}
+
+function isProfile(draft: Draft, s: Signals): boolean {
+  if (!s.customer) return false;
+  if (s.customer.kind === 'loose') return Boolean(draft.phone);
+  return Boolean(
+    draft.phone ||
+    draft.birthday ||
+    draft.preferences.length ||
+    draft.bottles.length ||
+    draft.company ||
+    draft.position ||
+    draft.names.some((n) => n.role === 'referrer'),
+  );
+}
+
+function fill(ctx: ParseContext, draft: Draft, s: Signals, r: Reading): void {
+  if (s.customer && (r.intent !== 'command' || commandNamesCustomer(draft, s.customer))) {
+    r.customer = ctx.field(s.customer.name, s.customer.start, s.customer.end);
+  }
+  if (r.intent === 'command') {
+    r.command = draft.command;
+    return;
+  }
+  if (draft.phone) r.phone = draft.phone;
+  if (draft.date) r.date = ctx.field(draft.date.iso, draft.date.start, draft.date.end);
+  else if (r.intent === 'visit')
+    r.date = { value: ctx.clock.today, span: { index: 0, text: '' }, implied: true };
+  if (s.amount) r.amount = ctx.field(s.amount.value, s.amount.start, s.amount.end);
+  const referrer = draft.names.find((n) => n.role === 'referrer');
+  if (referrer) r.referrer = ctx.field(referrer.name, referrer.start, referrer.end);
+  if (draft.mealPeriod) r.mealPeriod = draft.mealPeriod;
+  if (draft.partySize) r.partySize = draft.partySize;
+  if (draft.room) r.room = draft.room;
+  if (draft.occasion) r.occasion = draft.occasion;
+  if (draft.birthday) r.birthday = draft.birthday;
+  if (draft.company) r.company = draft.company;
+  if (draft.position) r.position = draft.position;
+  if (draft.gender) r.gender = draft.gender;
+  if (draft.companions.length) r.companions = draft.companions;
+  if (draft.preferences.length) r.preferences = draft.preferences;
+  if (draft.notes.length) r.notes = draft.notes;
+  if (draft.bottles.length) r.bottles = draft.bottles;
+}
+
+/** Commands about staff or the store name no customer; a loose guess never names one. */
+const NO_CUSTOMER_COMMANDS = new Set(['staff.add', 'group.bind', 'settings', 'help', 'export']);
+
+function commandNamesCustomer(draft: Draft, customer: NameHit): boolean {
+  return customer.kind !== 'loose' && !NO_CUSTOMER_COMMANDS.has(draft.command?.name ?? '');
+}
+
+function confidence(intent: Intent, draft: Draft, s: Signals, missing: Essential[]): number {
+  switch (intent) {
+    case 'visit': {
+      let c = 0.45;
+      if (s.customer) c += s.customer.kind === 'loose' ? 0.1 : 0.2;
+      if (s.amount) c += s.amount.strong ? 0.15 : 0.08;
+      if (draft.partySize) c += 0.1;
+      if (s.dated) c += 0.05;
+      c -= 0.1 * missing.length;
+      return round(Math.min(0.98, c));
+    }
+    case 'profile':
+      return draft.phone || draft.birthday ? 0.85 : 0.7;
+    case 'command':
+      return 0.9;
+    default:
+      return s.customer || s.amount ? 0.6 : 0.9;
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

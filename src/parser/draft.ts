@@ -1,0 +1,59 @@
+/**
+ * What the extractors found before the combiner decides what the message is. Extractors fill it
+ * in order; refiners and the combiner read it. Internal to the parser.
+ */
+import type { Birthday, Field, MealPeriod } from './reading';
+
+export type NameKind = 'titled' | 'nickname' | 'full' | 'english' | 'loose';
+export type NameRole = 'customer' | 'referrer' | 'companion' | 'other';
+
+export interface NameHit {
+  start: number;
+  end: number;
+  name: string;
+  kind: NameKind;
+  title?: string;
+  role: NameRole;
+}
+
+export type AmountKind =
+  'paid' | 'cued' | 'currency' | 'scaled' | 'perPerson' | 'original' | 'bare';
+
+export interface AmountHit {
+  start: number;
+  end: number;
+  value: number;
+  kind: AmountKind;
+}
+
+export interface DateHit {
+  start: number;
+  end: number;
+  iso: string;
+  /** After today's business date: a booking, not a visit. */
+  future: boolean;
+}
+
+export interface Draft {
+  phone?: Field<string>;
+  date?: DateHit;
+  mealPeriod?: Field<MealPeriod>;
+  birthday?: Field<Birthday>;
+  names: NameHit[];
+  room?: Field<string>;
+  partySize?: Field<number>;
+  amounts: AmountHit[];
+  occasion?: Field<string>;
+  companions: Field<string>[];
+  preferences: Field<string>[];
+  notes: Field<string>[];
+  bottles: Field<string>[];
+  company?: Field<string>;
+  position?: Field<string>;
+  gender?: Field<'男' | '女'>;
+  command?: { name: string; text: string };
+}
+
+export function emptyDraft(): Draft {
+  return { names: [], amounts: [], companions: [], preferences: [], notes: [], bottles: [] };
+}

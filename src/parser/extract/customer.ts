@@ -1,0 +1,188 @@
+/**
+ * Names of people as staff write them: surname + title (张总, 欧阳总, 李娜女士), nicknames (老孟,
+ * 小熊), English names (Tony, Kevin王) and full names in a name position (张伟 at the start of a
+ * line or after 客户:). Roles (referrer, companion) are decided later from the words around them.
+ */
+import { isHan, skipRight, wordEndingAt, longestFirst, type ParseContext } from '../context';
+import type { Draft, NameKind } from '../draft';
+import {
+  COMPOUND_SURNAMES,
+  FULL_NAME_TITLES,
+  NAME_PREFIXES,
+  NOT_ENGLISH_NAMES,
+  NOT_FULL_NAMES,
+  NOT_GIVEN,
+  NOT_NICKNAMES,
+  SURNAMES,
+  TITLES,
+  TITLE_VETO_NEXT,
+} from '../lexicon/names';
+import { WordMatcher } from '../words';
+
+const TITLE = new WordMatcher(TITLES);
+const SORTED_TITLES = longestFirst(TITLES);
+const PREFIXES = longestFirst(NAME_PREFIXES);
+const ENGLISH = /(?<![A-Za-z0-9])[A-Z][A-Za-z]{1,14}(?![A-Za-z0-9])/g;
+const NICKNAME = /[老小]([\u3400-\u9fff])/g;
+const LOOSE = /(?<=^|[\s,;:!?()【】[\]<>"'])[\u3400-\u9fff]{2,4}(?=$|[\s,;:!?()【】[\]<>"'])/g;
+/** Where a message's subject sits: its very start, after brackets or a 客户: label. */
+const NAME_POSITION = /^[\s【[(<"']*(?:(?:客户|客人|顾客|姓名|名字|贵宾)[\s:=]*)?$/;
+const LABEL = /(?:客户|客人|顾客|姓名|名字|贵宾)[\s:=]*/g;
+const LABEL_HINT = /[客姓名贵]/;
+/** What may follow a nickname: 老孟今晚…, 小熊 3人; not 小龙虾, 小黄鱼. */
+const NICK_FOLLOWERS = new Set(
+  '今昨前上刚来带的说在和跟也又电手生不喜爱是一两三四五六七八九十介过请',
+);
+
+export function extractNames(ctx: ParseContext, draft: Draft): void {
+  const t = ctx.text;
+  titled(ctx, draft);
+  if (/[A-Z]/.test(t)) english(ctx, draft);
+  if (t.includes('老') || t.includes('小')) nicknames(ctx, draft);
+  fullNames(ctx, draft);
+  draft.names.sort((a, b) => a.start - b.start);
+}
+
+/** Last pass, after rooms and numbers: a lone 2–3 character token such as 今晚 张伟 3人. */
+export function extractLooseNames(ctx: ParseContext, draft: Draft): void {
+  if (draft.names.length) return;
+  LOOSE.lastIndex = 0;
+  for (let m = LOOSE.exec(ctx.text); m; m = LOOSE.exec(ctx.text)) {
+    const s = m.index;
+    if (m[0].length > 3 || !ctx.isFree(s, s + m[0].length)) continue;
+    const sl = surnameLength(ctx, s);
+    if (sl && givenOk(ctx, s + sl, s + m[0].length) && !NOT_FULL_NAMES.has(m[0])) {
+      push(ctx, draft, s, s + m[0].length, 'loose');
+      return;
+    }
+  }
+}
+
+function push(
+  ctx: ParseContext,
+  draft: Draft,
+  start: number,
+  end: number,
+  kind: NameKind,
+  title?: string,
+): void {
+  ctx.claim(start, end);
+  draft.names.push({
+    start,
+    end,
+    name: ctx.original.slice(start, end),
+    kind,
+    title,
+    role: 'customer',
+  });
+}
+
+function titled(ctx: ParseContext, draft: Draft): void {
+  const text = ctx.text;
+  for (const { index: p, word: t } of TITLE.all(text)) {
+    const q = p + t.length;
+    const veto = TITLE_VETO_NEXT.get(t);
+    if ((veto && text[q] && veto.includes(text[q])) || !ctx.isFree(p, q)) continue;
+    const s = surnameStart(ctx, p, t);
+    if (s !== undefined) push(ctx, draft, s, q, 'titled', t);
+  }
+}
+
+/** Where the name before a title starts, or undefined when no surname precedes it. */
+function surnameStart(ctx: ParseContext, p: number, title: string): number | undefined {
+  if (FULL_NAME_TITLES.has(title)) {
+    for (const given of [2, 1]) {
+      for (const sl of [2, 1]) {
+        const s = p - given - sl;
+        if (
+          s >= 0 &&
+          surnameLength(ctx, s) === sl &&
+          givenOk(ctx, s + sl, p) &&
+          leftBoundary(ctx, s)
+        )
+          return s;
+      }
+    }
+  }
+  if (p >= 2 && COMPOUND_SURNAMES.has(ctx.text.slice(p - 2, p)) && ctx.isFree(p - 2, p))
+    return p - 2;
+  if (p >= 1 && SURNAMES.has(ctx.text[p - 1]) && ctx.isFree(p - 1, p)) return p - 1;
+  return undefined;
+}
+
+/** 2 for a compound surname at s, 1 for a single one, 0 for none. */
+function surnameLength(ctx: ParseContext, s: number): number {
+  if (COMPOUND_SURNAMES.has(ctx.text.slice(s, s + 2)) && ctx.isFree(s, s + 2)) return 2;
+  return SURNAMES.has(ctx.text[s]) && ctx.isFree(s, s + 1) ? 1 : 0;
+}
+
+function givenOk(ctx: ParseContext, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = ctx.text[i];
+    if (!isHan(c) || NOT_GIVEN.has(c) || ctx.claimed[i]) return false;
+  }
+  return to > from;
+}
+
+/** A name may start here: start of text, after a non-Han character, a claimed span or 客户/把/和. */
+function leftBoundary(ctx: ParseContext, s: number): boolean {
+  return (
+    s === 0 ||
+    !isHan(ctx.text[s - 1]) ||
+    ctx.claimed[s - 1] === 1 ||
+    wordEndingAt(ctx.text, s, PREFIXES) !== undefined
+  );
+}
+
+function rightBoundary(ctx: ParseContext, e: number): boolean {
+  return e >= ctx.text.length || !isHan(ctx.text[e]) || ctx.claimed[e] === 1;
+}
+
+function english(ctx: ParseContext, draft: Draft): void {
+  const text = ctx.text;
+  ENGLISH.lastIndex = 0;
+  for (let m = ENGLISH.exec(text); m; m = ENGLISH.exec(text)) {
+    const s = m.index;
+    let e = s + m[0].length;
+    if (NOT_ENGLISH_NAMES.has(m[0].toLowerCase()) || !ctx.isFree(s, e)) continue;
+    if (SURNAMES.has(text[e]) && ctx.isFree(e, e + 1)) e++;
+    const title = SORTED_TITLES.find((t) => text.startsWith(t, e));
+    if (title) e += title.length;
+    if (title || NAME_POSITION.test(text.slice(0, s))) push(ctx, draft, s, e, 'english', title);
+  }
+}
+
+function nicknames(ctx: ParseContext, draft: Draft): void {
+  const text = ctx.text;
+  NICKNAME.lastIndex = 0;
+  for (let m = NICKNAME.exec(text); m; m = NICKNAME.exec(text)) {
+    const s = m.index;
+    if (!SURNAMES.has(m[1]) || NOT_NICKNAMES.has(m[0]) || !ctx.isFree(s, s + 2)) continue;
+    const next = text[s + 2];
+    if (leftBoundary(ctx, s) && (rightBoundary(ctx, s + 2) || NICK_FOLLOWERS.has(next))) {
+      push(ctx, draft, s, s + 2, 'nickname');
+    }
+  }
+}
+
+/** Surname + given name where a name is expected: message start or after a 客户: label. */
+function fullNames(ctx: ParseContext, draft: Draft): void {
+  const starts = [skipRight(ctx.text, 0, ' \n【[(<"\'')];
+  LABEL.lastIndex = 0;
+  if (LABEL_HINT.test(ctx.text)) {
+    for (let m = LABEL.exec(ctx.text); m; m = LABEL.exec(ctx.text))
+      starts.push(m.index + m[0].length);
+  }
+  for (const s of starts) {
+    const sl = surnameLength(ctx, s);
+    if (!sl) continue;
+    for (const given of [2, 1]) {
+      const e = s + sl + given;
+      const word = ctx.text.slice(s, e);
+      if (givenOk(ctx, s + sl, e) && rightBoundary(ctx, e) && !NOT_FULL_NAMES.has(word)) {
+        push(ctx, draft, s, e, 'full');
+        break;
+      }
+    }
+  }
+}

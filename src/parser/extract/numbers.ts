@@ -1,0 +1,151 @@
+/**
+ * Head count and money. Every number run not explained by an earlier extractor is classified by
+ * the words around it: 3人/3位/4pax are people, 消费2800/2800元/¥2,800/2.8k are money, 8点 and
+ * 2瓶 are neither, and a bare 2800 is a money candidate the refiner may use.
+ */
+import { isHan, skipLeft, type ParseContext } from '../context';
+import type { AmountKind, Draft } from '../draft';
+import {
+  AMOUNT_CUES,
+  CURRENCY_SUFFIXES,
+  ORIGINAL_CUES,
+  OTHER_COUNTERS,
+  PAID_CUES,
+  PARTY_LABELS,
+  PARTY_SUFFIXES,
+  PARTY_WORDS,
+  PER_PERSON_CUES,
+} from '../lexicon/numbers';
+import { readNumberAt, startsNumber, type NumberToken } from '../numerals';
+import { WordMatcher } from '../words';
+
+const CUES = new WordMatcher([...AMOUNT_CUES, ...ORIGINAL_CUES, ...PER_PERSON_CUES]);
+const ORIGINAL = new Set(ORIGINAL_CUES);
+const PER_PERSON = new Set(PER_PERSON_CUES);
+const CURRENCY = new WordMatcher(CURRENCY_SUFFIXES);
+const PARTY_AFTER = new WordMatcher(PARTY_SUFFIXES);
+const PARTY_BEFORE = new WordMatcher(PARTY_LABELS);
+const COUNTERS = new WordMatcher(OTHER_COUNTERS);
+const PARTY_WORD = new WordMatcher(PARTY_WORDS.keys());
+/** 3大1小 → 4, 6男2女 → 8. */
+const MIXED_PARTY =
+  /^(\d{1,3}|[一二两三四五六七八九十]{1,2})\s?[大男](?:人)?\s?(\d{1,3}|[一二两三四五六七八九十]{1,2})\s?[小女](?:孩|孩子|朋友)?/;
+/** 俩 / 仨 after a word (哥俩, 姐妹仨) when the word list above did not cover it. */
+const LIANG_SA = /(?<=[\u3400-\u9fff])[俩仨](?![\u3400-\u9fff])/g;
+const MAX_PARTY = 500;
+const MAX_AMOUNT = 10_000_000;
+/** Bare numbers above this are more likely IDs or part of a phone than a bill. */
+const MAX_BARE = 1_000_000;
+
+export function extractNumbers(ctx: ParseContext, draft: Draft): void {
+  partyWords(ctx, draft);
+  const text = ctx.text;
+  for (let i = 0; i < text.length;) {
+    if (
+      ctx.claimed[i] ||
+      !(startsNumber(text, i) || (text[i] === '¥' && startsNumber(text, skipSpace(text, i + 1))))
+    ) {
+      i++;
+      continue;
+    }
+    const yen = text[i] === '¥';
+    const tok = readNumberAt(text, yen ? skipSpace(text, i + 1) : i);
+    if (!tok) {
+      i++;
+      continue;
+    }
+    if (ctx.isFree(tok.start, tok.end) && Number.isFinite(tok.value))
+      classify(ctx, draft, tok, yen ? i : tok.start);
+    i = Math.max(tok.end, i + 1);
+  }
+}
+
+function skipSpace(text: string, i: number): number {
+  while (text[i] === ' ') i++;
+  return i;
+}
+
+function partyWords(ctx: ParseContext, draft: Draft): void {
+  for (const { index, word } of PARTY_WORD.all(ctx.text)) partyWord(ctx, draft, index, word);
+  if (!ctx.text.includes('俩') && !ctx.text.includes('仨')) return;
+  LIANG_SA.lastIndex = 0;
+  for (let m = LIANG_SA.exec(ctx.text); m; m = LIANG_SA.exec(ctx.text))
+    partyWord(ctx, draft, m.index, m[0]);
+}
+
+function partyWord(ctx: ParseContext, draft: Draft, index: number, word: string): void {
+  const end = index + word.length;
+  if (!ctx.isFree(index, end)) return;
+  ctx.claim(index, end);
+  const value = PARTY_WORDS.get(word) ?? (word === '仨' ? 3 : 2);
+  draft.partySize ??= ctx.field(value, index, end);
+}
+
+function classify(ctx: ParseContext, draft: Draft, tok: NumberToken, from: number): void {
+  const text = ctx.text;
+  const after = skipSpace(text, tok.end);
+  const next = text[after];
+  const mixed =
+    next === '大' || next === '男' ? MIXED_PARTY.exec(text.slice(tok.start, tok.start + 16)) : null;
+  if (mixed) {
+    const total = mixedTotal(mixed);
+    if (total) return setParty(ctx, draft, total, tok.start, tok.start + mixed[0].length);
+  }
+  const partyWord = PARTY_AFTER.startingAt(text, after);
+  const left = skipLeft(text, from, ' :=');
+  const label = partyWord ? undefined : PARTY_BEFORE.endingAt(text, left);
+  if (partyWord) return setParty(ctx, draft, tok.value, tok.start, after + partyWord.length);
+  // 来了8个 at the end of a clause; 点了3个菜 counts dishes.
+  if (text[after] === '个' && !isHan(text[after + 1]))
+    return setParty(ctx, draft, tok.value, tok.start, after + 1);
+  if (label) return setParty(ctx, draft, tok.value, left - label.length, tok.end);
+  const unit = CURRENCY.startingAt(text, after);
+  const cue = CUES.endingAt(text, left);
+  const end = unit ? after + unit.length : tok.end;
+  if (cue) return addAmount(ctx, draft, tok.value, cueKind(cue), from, end);
+  if (unit || from !== tok.start) return addAmount(ctx, draft, tok.value, 'currency', from, end);
+  if (COUNTERS.startingAt(text, after)) return; // 8点, 2瓶, 30天: something else
+  if (tok.scaled && tok.value >= 100) return addAmount(ctx, draft, tok.value, 'scaled', from, end);
+  if (tok.arabic && tok.value >= 10 && tok.value <= MAX_BARE)
+    addAmount(ctx, draft, tok.value, 'bare', from, end);
+}
+
+function cueKind(cue: string): AmountKind {
+  if (PAID_CUES.has(cue)) return 'paid';
+  if (ORIGINAL.has(cue)) return 'original';
+  if (PER_PERSON.has(cue)) return 'perPerson';
+  return 'cued';
+}
+
+function mixedTotal(m: RegExpExecArray): number | undefined {
+  const a = readNumberAt(m[1], 0)?.value ?? Number.NaN;
+  const b = readNumberAt(m[2], 0)?.value ?? Number.NaN;
+  const total = a + b;
+  return Number.isFinite(total) && total > 0 && total <= MAX_PARTY ? total : undefined;
+}
+
+function setParty(
+  ctx: ParseContext,
+  draft: Draft,
+  value: number,
+  start: number,
+  end: number,
+): void {
+  if (!Number.isInteger(value) || value < 1 || value > MAX_PARTY) return;
+  const s = Math.max(0, start);
+  ctx.claim(s, end);
+  draft.partySize ??= ctx.field(value, s, end);
+}
+
+function addAmount(
+  ctx: ParseContext,
+  draft: Draft,
+  value: number,
+  kind: AmountKind,
+  start: number,
+  end: number,
+): void {
+  if (!(value > 0) || value > MAX_AMOUNT) return;
+  ctx.claim(start, end);
+  draft.amounts.push({ start, end, value, kind });
+}

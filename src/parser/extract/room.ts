@@ -1,0 +1,85 @@
+/**
+ * The room or table: 牡丹厅, 3号包厢, V8, VIP2包间, 888包厢, 12号桌, A区8桌, 卡座12, 包间:兰亭.
+ * Runs after names and dates so 王总牡丹厅 yields 牡丹厅, and before numbers so 3号包厢 is not a
+ * head count.
+ */
+import { alternation, isHan, type ParseContext } from '../context';
+import type { Draft } from '../draft';
+import { NAMED_ROOM_SUFFIXES, NOT_ROOMS, ROOM_LABELS, ROOM_WORDS } from '../lexicon/rooms';
+
+const WORDS = alternation(ROOM_WORDS);
+/** Each pattern with the characters it cannot match without (a cheap test before the scan). */
+const PATTERNS: readonly (readonly [RegExp, RegExp])[] = [
+  // 包间:兰亭 / 桌号 12 — the label's value is the room.
+  [
+    /[包房桌台雅座位]/,
+    new RegExp(`(?:${alternation(ROOM_LABELS)})\\s*[:=]\\s*([A-Za-z0-9\\u3400-\\u9fff]{1,8})`, 'g'),
+  ],
+  [
+    /[包房桌台雅座位]/,
+    new RegExp(
+      `(?:${alternation(ROOM_LABELS)})\\s+([A-Za-z0-9\\u3400-\\u9fff]{1,6}(?:${alternation(NAMED_ROOM_SUFFIXES)}))`,
+      'g',
+    ),
+  ],
+  [/[Vv]/, /(?<![A-Za-z])(?:VIP|vip|Vip|V|v)\s?\d{1,3}(?:号)?(?:包厢|包间|房间|房|厅)?(?![\d])/g],
+  [
+    /区/,
+    /(?<![A-Za-z0-9])(?:[A-Za-z]|[\u3400-\u9fff]{1,2})区\s?[A-Za-z]?\d{1,3}(?:号)?(?:桌|台|卡座|座)?/g,
+  ],
+  [/卡座/, /卡座\s?[A-Za-z]?\d{1,3}(?:号)?/g],
+  [/\d/, new RegExp(`(?<![\\d.])[A-Za-z]?\\d{1,4}\\s?号?(?:${WORDS})`, 'g')],
+];
+const NAMED = new RegExp(`[\\u3400-\\u9fff]{1,6}?(?:${alternation(NAMED_ROOM_SUFFIXES)})`, 'g');
+/** 两桌20人 / 10人2桌 count tables; 12桌 on its own is table number 12. */
+const TABLE_COUNT = /^\d+\s?桌$/;
+
+/** Every room pattern needs one of these characters; most chatter has none. */
+const HINT = /[包房厅桌台卡座间阁轩区Vv]/;
+
+export function extractRoom(ctx: ParseContext, draft: Draft): void {
+  if (!HINT.test(ctx.text)) return;
+  for (const [hint, re] of PATTERNS) {
+    if (!hint.test(ctx.text)) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) {
+      const value = m[1] ?? m[0];
+      const start = m.index + m[0].length - value.length;
+      const end = m.index + m[0].length;
+      if (
+        !ctx.isFree(m.index, end) ||
+        (TABLE_COUNT.test(m[0]) && nextToPeople(ctx.text, m.index, end))
+      )
+        continue;
+      ctx.claim(m.index, end);
+      draft.room ??= ctx.field(value.trim(), start, end);
+    }
+  }
+  namedRoom(ctx, draft);
+}
+
+function nextToPeople(text: string, start: number, end: number): boolean {
+  return (
+    /^\s?\d+\s?人/.test(text.slice(end, end + 6)) ||
+    /人\s?$/.test(text.slice(Math.max(0, start - 2), start))
+  );
+}
+
+/** 牡丹厅: the Han run before 厅, cut at the first claimed or non-Han character. */
+function namedRoom(ctx: ParseContext, draft: Draft): void {
+  if (!/[厅阁轩]/.test(ctx.text)) return;
+  NAMED.lastIndex = 0;
+  for (let m = NAMED.exec(ctx.text); m; m = NAMED.exec(ctx.text)) {
+    const end = m.index + m[0].length;
+    let start = end - 1;
+    while (start > 0 && end - start < 5 && isHan(ctx.text[start - 1]) && !ctx.claimed[start - 1])
+      start--;
+    if (end - start < 2 || !ctx.isFree(start, end)) continue;
+    // Keep the run short: 在牡丹厅 → 牡丹厅.
+    if (end - start > 3 && /^[在去到坐于订是的]/.test(ctx.text[start])) start++;
+    const word = ctx.text.slice(start, end);
+    if (NOT_ROOMS.has(word)) continue;
+    ctx.claim(start, end);
+    draft.room ??= ctx.field(word, start, end);
+  }
+}

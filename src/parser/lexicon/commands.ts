@@ -1,0 +1,176 @@
+/**
+ * Messages addressed to the bot. Each rule is data: the words that must start the message, or
+ * appear in it, optionally together with a second group. Rules are tried in order, so specific
+ * ones (撤销, 改成) come before broad ones (查).
+ */
+
+import { words } from './data';
+
+export interface CommandRule {
+  name: string;
+  /** The whole message (trimmed) is one of these. */
+  exact?: readonly string[];
+  /** The message starts with one of these. */
+  starts?: readonly string[];
+  /** The message contains one of these… */
+  contains?: readonly string[];
+  /** …and, when given, also one of these. */
+  with?: readonly string[];
+  /** Small patterns for shapes words cannot say (A类客户, a类). */
+  pattern?: RegExp;
+  /** The rule needs a customer name in the message (张总 改天). */
+  needsName?: boolean;
+  /** The rule is off when the message names a customer (本周生日的客户 vs 张总生日几号). */
+  noName?: boolean;
+  /** A message made only of period words and one `contains` word also matches (本周营业额). */
+  bare?: boolean;
+  /** Only the name, the keyword and time words: 张总 改天 (not 张总说改天来吃饭). */
+  terse?: boolean;
+  /** A question about the customer is no question when the message carries the answer (a phone). */
+  noPhone?: boolean;
+}
+
+const WHICH = words('客户 顾客 客人 名单 哪些 哪几个 谁 有谁 列表 多少 几个 有几');
+const ASK = words('多少 几 ? ？ 查 怎么样 如何 统计 报表 汇总 看看 看下');
+
+export const COMMAND_RULES: readonly CommandRule[] = [
+  {
+    name: 'help',
+    exact: words('帮助 help /help ? ？ 菜单 功能 怎么用 使用说明 指令 命令 /start'),
+    starts: ['帮助', '/help'],
+  },
+  {
+    name: 'undo',
+    starts: words('撤销 撤回 /undo undo 删除上一条 删掉上一条 取消上一条'),
+    contains: words(
+      '刚才那条删 刚才那条撤 刚才那条不算 刚才那条作废 刚才那条记录删 刚才的记录删 上一条删 上一条撤 上一条不算 ' +
+        '删掉刚才 删除刚才 撤销刚才 刚刚那条删 那条删掉 那条删除',
+    ),
+  },
+  {
+    name: 'merge',
+    starts: ['合并', '/merge'],
+    contains: ['是同一个人', '是同一个客户', '是同一人', '合并客户'],
+  },
+  {
+    name: 'transfer',
+    contains: words('转给 转交给 交接给 移交给 划给 分给 转到'),
+    with: words('客户 总 姐 哥 老板 先生 女士 给小 给老'),
+  },
+  {
+    name: 'optout',
+    contains: words(
+      '不接受消息 不接受信息 不接受推送 不接受短信 不接受回访 不接受 退订 拒收 不要发消息 不要再发 别发消息 别再发 ' +
+        '不要打扰 别打扰 勿扰 免打扰 不要联系 不要回访 不想被打扰 取消订阅 拒绝消息',
+    ),
+  },
+  {
+    name: 'staff.add',
+    contains: words('添加员工 新增员工 加员工 新员工 添加服务员 添加营销 员工入职 添加店员'),
+  },
+  {
+    name: 'group.bind',
+    starts: ['绑定', '/bind'],
+    contains: ['绑定本群', '绑定群', '绑定此群', '本群绑定'],
+  },
+  {
+    name: 'settings',
+    starts: words('设置 配置 /settings settings 设定'),
+    contains: ['修改设置', '营业日截止', '截止时间设为', '简报时间'],
+  },
+  {
+    name: 'export',
+    starts: words('导出 /export export 下载报表 下载数据'),
+    contains: ['导出', '导成excel', '导成Excel', '导个表'],
+  },
+  {
+    name: 'amend',
+    contains: words(
+      '改成 改为 更正为 修改为 更改为 金额改 人数改 日期改 包间改 房间改 名字改 客户改 电话改 消费改 时间改 改一下',
+    ),
+  },
+  {
+    name: 'followup.done',
+    contains: words(
+      '已回访 回访了 回访过 回访完 已联系 联系过了 已打电话 打过电话 电话回访了 已致电 已发消息 回访完成 已经回访 已经联系',
+    ),
+  },
+  {
+    name: 'followup.skip',
+    starts: ['跳过', '忽略', '/skip'],
+    contains: words('不用回访 不需要回访 不回访了 暂不回访 跳过回访'),
+  },
+  {
+    name: 'followup.mine',
+    contains: words(
+      '待回访 要回访谁 回访谁 回访名单 回访列表 回访任务 今日回访 今天联系谁 今天打给谁 给谁打电话 我的回访 该回访 需要回访',
+    ),
+  },
+  {
+    name: 'followup.later',
+    contains: words(
+      '再联系 再回访 再打电话 晚点联系 晚点回访 稍后联系 稍后回访 过几天联系 推迟回访 回头再联系 之后再联系 下次再联系 延后',
+    ),
+  },
+  {
+    name: 'followup.later',
+    contains: ['改天', '下次', '过几天', '以后再说'],
+    needsName: true,
+    terse: true,
+  },
+  {
+    name: 'customers.mine',
+    contains: words('我的客户 我的顾客 我的客人 名下客户 我负责的客户'),
+  },
+  {
+    name: 'query.churn',
+    contains: words(
+      '没来的 没来过的 没有来的 流失 沉睡 好久没来 很久没来 未到店 没到店 没消费 未消费 不来了',
+    ),
+    with: [...WHICH, '类'],
+  },
+  {
+    name: 'query.birthdays',
+    contains: ['生日'],
+    with: [...WHICH, '本周', '这周', '下周', '本月', '这个月', '下个月', '今天', '明天', '最近'],
+    noName: true,
+  },
+  {
+    name: 'query.holidays',
+    contains: words('节日 节假日 过节 什么节 哪些节 假期'),
+    with: words('哪些 什么 有 ? ？ 查 列表 最近 下周 本月 下个月 这周 本周 快到'),
+  },
+  {
+    name: 'query.tier',
+    pattern: /(?<![A-Za-z])[A-Da-d]\s*[类级](?:客户|顾客|客人)?|VIP客户|大客户有/,
+  },
+  {
+    name: 'query.performance',
+    contains: words('业绩 排行 排名 榜单 提成 销售额 龙虎榜 开单'),
+  },
+  {
+    name: 'query.revenue',
+    contains: words('营业额 流水 营收 总收入 进账 总消费额'),
+    with: ASK,
+    bare: true,
+  },
+  {
+    name: 'query.profile',
+    starts: words('查一下 查询 查下 查查 查 搜索 搜 找一下 看一下 看看 /查'),
+    contains: words(
+      '档案 资料 上次来 最近一次 来过几次 来了几次 消费记录 电话多少 手机多少 电话是多少 手机号多少 号码多少 ' +
+        '手机号是多少 生日是哪天 生日几号 生日是几号 什么时候来的 多久没来 的信息 详情 喜欢喝什么 喜欢吃什么 忌口什么 ' +
+        '是谁的客户',
+    ),
+    noPhone: true,
+  },
+];
+
+/** Words a `bare` rule may carry besides its keyword: 本周营业额, 昨天的流水. */
+export const PERIOD_WORDS: readonly string[] = words(
+  '今天 昨天 前天 今日 昨日 本周 这周 上周 这个星期 上个星期 本月 这个月 上个月 上月 今年 去年 本年 本季度 ' +
+    '最近 近7天 近30天 的 我的 门店 全店',
+);
+
+/** Messages longer than this are conversation, not a command typed to the bot. */
+export const MAX_COMMAND_LENGTH = 40;

@@ -1,0 +1,21 @@
+/** Where the table sat: private rooms, numbered tables, booths. */
+
+import { words } from './data';
+
+/** Words after a number or code: 3号包厢, 888包厢, 2号房, 12号桌, K3卡座. */
+export const ROOM_WORDS: readonly string[] = words(
+  '包厢 包间 房间 雅间 雅座 卡座 卡位 房 厅 桌 台 卡 阁 间',
+);
+
+/** Labels whose value is the room: 包间:兰亭, 桌号 12. */
+export const ROOM_LABELS: readonly string[] = words(
+  '包间 包厢 房间 房号 桌号 台号 雅间 卡座号 座位 位置',
+);
+
+/** Named rooms end with one of these: 牡丹厅, 听雨阁, 兰亭轩. */
+export const NAMED_ROOM_SUFFIXES: readonly string[] = ['厅', '阁', '轩'];
+
+/** X厅 words that are not a room of the restaurant. */
+export const NOT_ROOMS: ReadonlySet<string> = new Set(
+  words('餐厅 客厅 饭厅 歌厅 舞厅 前厅 门厅 展厅 大堂 楼阁 内阁 酒厅 营业厅 办事厅 后厅'),
+);

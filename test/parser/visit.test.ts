@@ -1,0 +1,151 @@
+import { parse, values } from './helpers';
+
+describe('visits: who, how many, how much, where', () => {
+  test.each([
+    // [message, customer, partySize, amount, room]
+    ['明总 今晚 4人 3000', '明总', 4, 3000, undefined],
+    ['时总 昨天 5位 消费4500', '时总', 5, 4500, undefined],
+    ['文总 前天 2人 860元', '文总', 2, 860, undefined],
+    ['安姐 今晚 3人 1200', '安姐', 3, 1200, undefined],
+    ['向总 今天中午 6人 2600', '向总', 6, 2600, undefined],
+    ['路总 今晚 8人 8000', '路总', 8, 8000, undefined],
+    ['成总 今晚 4人 两千八', '成总', 4, 2800, undefined],
+    ['全总 今晚 5人 3600', '全总', 5, 3600, undefined],
+    ['上官总 今晚 3人 2000', '上官总', 3, 2000, undefined],
+    ['诸葛先生 昨晚 2人 760', '诸葛先生', 2, 760, undefined],
+    ['张建国先生 今晚 4人 2400', '张建国先生', 4, 2400, undefined],
+    ['俞处长 今晚 6人 4200', '俞处长', 6, 4200, undefined],
+    ['雷工 今晚 3人 900', '雷工', 3, 900, undefined],
+    ['Jack 今晚 4人 3200', 'Jack', 4, 3200, undefined],
+    ['Lisa张 昨晚 2人 1100', 'Lisa张', 2, 1100, undefined],
+    ['老王 今晚 6人 2600', '老王', 6, 2600, undefined],
+    ['今晚 张伟 3人 1800', '张伟', 3, 1800, undefined],
+    ['今晚3人消费2800张总', '张总', 3, 2800, undefined],
+    ['3人 2800 今晚 王总', '王总', 3, 2800, undefined],
+    ['王总/今晚/3人/2800', '王总', 3, 2800, undefined],
+    ['朱总今晚8位12800元VIP3', '朱总', 8, 12800, 'VIP3'],
+  ])('%s', (text, customer, partySize, amount, room) => {
+    expect(values(parse(text))).toMatchObject({
+      intent: 'visit',
+      customer,
+      partySize,
+      amount,
+      room,
+    });
+  });
+
+  test.each([
+    ['消费：3680', 3680],
+    ['3680块钱', 3680],
+    ['RMB2800', 2800],
+    ['2800RMB', 2800],
+    ['实收2680', 2680],
+    ['结账 3,200', 3200],
+    ['合计¥2600', 2600],
+    ['花了一万二', 12000],
+    ['1.8w', 18000],
+    ['3.5k', 3500],
+    ['12k', 12000],
+    ['五千', 5000],
+    ['一千五', 1500],
+    ['九百九十九', 999],
+    ['一万零五百', 10500],
+    ['８８８元', 888],
+    ['￥３，２８０', 3280],
+    ['原价4200 打折后3780', 3780],
+    ['消费2800 原价3000', 2800],
+    ['人均150', 450],
+  ])('amount %s', (written, amount) => {
+    expect(parse(`韦总 今晚 3人 ${written}`).amount?.value).toBe(amount);
+  });
+
+  test.each([
+    ['6男2女', 8],
+    ['2大2小', 4],
+    ['一家三口', 3],
+    ['夫妻俩', 2],
+    ['哥仨', 3],
+    ['4pax', 4],
+    ['人数:5', 5],
+    ['十二位', 12],
+    ['15个人', 15],
+    ['两桌20人', 20],
+    ['20人两桌', 20],
+  ])('party %s', (written, partySize) => {
+    expect(parse(`童总 今晚 ${written} 消费3000`).partySize?.value).toBe(partySize);
+  });
+
+  test.each([
+    ['国宾厅', '国宾厅'],
+    ['5号桌', '5号桌'],
+    ['B区12号', 'B区12号'],
+    ['卡座K3', '卡座K3'],
+    ['K3卡座', 'K3卡座'],
+    ['V12', 'V12'],
+    ['房间:听雨', '听雨'],
+    ['2号房', '2号房'],
+  ])('room %s', (written, room) => {
+    expect(parse(`易总 今晚 4人 2600 ${written}`).room?.value).toBe(room);
+  });
+
+  test('every field keeps the span it was read from', () => {
+    const text = '【钟总】昨晚 6位 消费¥3,680 牡丹厅';
+    const r = parse(text);
+    for (const f of [r.customer, r.date, r.partySize, r.amount, r.room]) {
+      expect(f).toBeDefined();
+      expect(text.slice(f!.span.index, f!.span.index + f!.span.text.length)).toBe(f!.span.text);
+    }
+    expect(r.customer!.span).toEqual({ index: 1, text: '钟总' });
+    expect(r.partySize!.span).toEqual({ index: 7, text: '6位' });
+    expect(r.amount!.span).toEqual({ index: 12, text: '¥3,680' });
+    expect(r.room!.span).toEqual({ index: 19, text: '牡丹厅' });
+  });
+
+  test('spans index the original text even when it was full-width', () => {
+    const text = '冯总 今晚 ３人 消费２８００';
+    const r = parse(text);
+    expect(r.amount).toMatchObject({
+      value: 2800,
+      span: { index: 11, text: '２８００' },
+      implied: false,
+    });
+  });
+
+  test('a visit without a date is dated today, marked implied', () => {
+    const r = parse('赵姐 生日宴 12人 消费三千五');
+    expect(r.date).toEqual({ value: '2026-11-22', span: { index: 0, text: '' }, implied: true });
+    expect(r.occasion?.value).toBe('生日宴');
+  });
+
+  test('half-finished visits say what is missing', () => {
+    expect(parse('张总 今晚 3人')).toMatchObject({ intent: 'visit', missing: ['amount'] });
+    expect(parse('今晚 3人 消费2800')).toMatchObject({ intent: 'visit', missing: ['customer'] });
+    expect(parse('张总 今晚 3人 消费2800').missing).toEqual([]);
+  });
+
+  test('profile facts ride along on a visit', () => {
+    const r = parse(
+      '彭总 今晚 4人 消费2800 喜欢喝茅台 不吃辣 电话138-0013-8000 生日5月6号 张总介绍的 和马总一起',
+    );
+    expect(r.intent).toBe('visit');
+    expect(r.phone?.value).toBe('13800138000');
+    expect(r.preferences?.map((p) => p.value)).toEqual(['喜欢喝茅台', '不吃辣']);
+    expect(r.birthday?.value).toEqual({ calendar: 'solar', month: 5, day: 6 });
+    expect(r.referrer?.value).toBe('张总');
+    expect(r.companions?.map((c) => c.value)).toEqual(['马总']);
+    expect(r.date?.value).toBe('2026-11-22');
+  });
+
+  test('notes and bottles', () => {
+    const r = parse('刘哥 今天 4人 开了两瓶黑桃A 存酒一瓶 消费16800');
+    expect(r.notes?.map((n) => n.value)).toEqual(['开了两瓶黑桃A']);
+    expect(r.bottles?.map((n) => n.value)).toEqual(['存酒一瓶']);
+    expect(r.amount?.value).toBe(16800);
+  });
+
+  test('confidence is higher for a complete visit than a half one', () => {
+    expect(parse('张总 今晚 3人 消费2800').confidence).toBeGreaterThan(
+      parse('张总 今晚 3人').confidence,
+    );
+  });
+});

@@ -1,0 +1,88 @@
+/** Run the real entry points (npm start, replay) as child processes, the way users do. */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export const ROOT = join(__dirname, '..', '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+
+export interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run a TypeScript entry point with `input` on stdin and wait for it to exit. */
+export function runScript(
+  script: string,
+  input: string,
+  env: NodeJS.ProcessEnv = {},
+  args: string[] = [],
+): Promise<Finished> {
+  return new Promise((res, rej) => {
+    const child = spawn(TSX, [join(ROOT, script), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', rej);
+    child.on('close', (code) => res({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+/** A long-running bot on the console: write a line, await the reply. */
+export interface LiveBot {
+  child: ChildProcessWithoutNullStreams;
+  say(text: string, timeoutMs?: number): Promise<string>;
+  end(): Promise<number | null>;
+}
+
+export function startBot(env: NodeJS.ProcessEnv): LiveBot {
+  const child = spawn(TSX, [join(ROOT, 'src/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+  });
+  const lines: string[] = [];
+  const waiters: ((line: string) => void)[] = [];
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    const w = waiters.shift();
+    if (w) w(line);
+    else lines.push(line);
+  });
+  const next = (timeoutMs: number) =>
+    new Promise<string>((res, rej) => {
+      const ready = lines.shift();
+      if (ready !== undefined) return res(ready);
+      const waiter = (line: string) => {
+        clearTimeout(timer);
+        res(line);
+      };
+      const timer = setTimeout(() => {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        rej(new Error(`no reply within ${timeoutMs} ms`));
+      }, timeoutMs);
+      waiters.push(waiter);
+    });
+  return {
+    child,
+    // A reply may span several lines: take the first, then whatever follows without a pause.
+    say: async (text, timeoutMs = 15_000) => {
+      child.stdin.write(`${text}\n`);
+      const reply = [await next(timeoutMs)];
+      for (;;) {
+        const more = await next(300).catch(() => undefined);
+        if (more === undefined) return reply.join('\n');
+        reply.push(more);
+      }
+    },
+    end: () =>
+      new Promise((res) => {
+        child.once('close', (code) => res(code));
+        child.stdin.end();
+      }),
+  };
+}
