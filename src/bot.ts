@@ -2,6 +2,7 @@
 import { completeDraft } from './features/complete-draft';
 import { fallback } from './features/fallback';
 import { recordVisit } from './features/record-visit';
+import { updateProfile } from './features/update-profile';
 import { compose } from './pipeline/compose';
 import { createContext, type Services } from './pipeline/context';
 import type { IncomingMessage, OutgoingMessage } from './pipeline/message';
@@ -9,7 +10,7 @@ import { route, type Feature } from './pipeline/router';
 import { dedupe, errorBoundary, identifyStaff, understand } from './pipeline/steps';
 
 /** Order matters: a pending question is answered before anything else reads the message. */
-export const FEATURES: Feature[] = [recordVisit, completeDraft, fallback];
+export const FEATURES: Feature[] = [recordVisit, updateProfile, completeDraft, fallback];
 
 export interface Bot {
   handle(msg: IncomingMessage): Promise<OutgoingMessage[]>;

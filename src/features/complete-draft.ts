@@ -7,7 +7,7 @@ import type { DraftDoc } from '../model/draft';
 import { readAmount, readCustomer } from '../parser';
 import { staffOf, type BotContext } from '../pipeline/context';
 import type { Feature } from '../pipeline/router';
-import { finishVisit, saveOrAsk, type PartialVisit } from './visit-flow';
+import { finish, saveOrAsk, type PartialVisit } from './visit-flow';
 
 /** A question older than this is stale: staff have moved on, so the message is read afresh. */
 const DRAFT_TTL_MS = 30 * 60 * 1000;
@@ -42,11 +42,10 @@ async function pickChoice(ctx: BotContext, draft: DraftDoc, text: string): Promi
       : await createCustomer(models, {
           storeId: store._id,
           name: p.customerName!,
-          phone: p.facts.phone,
           ownerId: staff._id,
         });
   if (!customer) throw new Error('chosen customer vanished');
-  await finishVisit(ctx, customer, p);
+  await finish(ctx, customer, p);
 }
 
 async function fillMissing(ctx: BotContext, draft: DraftDoc, text: string): Promise<void> {

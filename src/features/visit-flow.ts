@@ -12,11 +12,13 @@ import type { CustomerDoc } from '../model/customer';
 import { clockOf, staffOf, type BotContext } from '../pipeline/context';
 import { directTo } from '../pipeline/message';
 import { businessDate } from '../time/business-day';
-import { choiceList, confirmation, question } from './visit-reply';
+import { choiceList, confirmation, profileReply, question } from './visit-reply';
 
 /** What is known of the visit so far; stored as JSON in a draft while the bot asks. */
 export interface PartialVisit {
   customerName?: string;
+  /** Profile facts only (`张总 电话…`): no visit is saved, the archive is updated. */
+  profileOnly?: boolean;
   facts: ProfileFacts;
   visit: Partial<VisitInput> & Pick<VisitInput, 'businessDate' | 'chatId' | 'sourceKey' | 'text'>;
 }
@@ -24,6 +26,7 @@ export interface PartialVisit {
 export function missingOf(p: PartialVisit): ('customer' | 'amount')[] {
   const missing: ('customer' | 'amount')[] = [];
   if (!p.customerName) missing.push('customer');
+  if (p.profileOnly) return missing;
   if (p.visit.amount === undefined || p.visit.amount === null) missing.push('amount');
   return missing;
 }
@@ -81,10 +84,24 @@ export async function saveOrAsk(ctx: BotContext, p: PartialVisit): Promise<void>
     (await createCustomer(models, {
       storeId: store._id,
       name: p.customerName!,
-      phone: p.facts.phone,
       ownerId: staff._id,
     }));
-  await finishVisit(ctx, customer, p);
+  await finish(ctx, customer, p);
+}
+
+/** The record the staff member meant, now that the customer is known. */
+export function finish(ctx: BotContext, customer: CustomerDoc, p: PartialVisit): Promise<void> {
+  return p.profileOnly ? finishProfile(ctx, customer, p) : finishVisit(ctx, customer, p);
+}
+
+async function finishProfile(
+  ctx: BotContext,
+  customer: CustomerDoc,
+  p: PartialVisit,
+): Promise<void> {
+  await clearDrafts(ctx);
+  const learned = await applyProfile(ctx.services.models, customer, p.facts);
+  ctx.reply(profileReply(customer, learned, ctx.msg.chatType === 'group'));
 }
 
 export async function finishVisit(

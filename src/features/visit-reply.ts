@@ -67,3 +67,21 @@ export async function choiceList(
   lines.push(`${found.length + 1}. 都不是,新建一位${name}`);
   return lines.join('\n');
 }
+
+/** `已更新 张总 的档案: 电话 138****8000、生日 农历8月15日` (phones masked in groups). */
+export function profileReply(customer: CustomerDoc, learned: string[], inGroup: boolean): string {
+  if (learned.length === 0) return `${customer.name} 的档案里已经有这些信息了`;
+  const details = learned.map((what) => {
+    if (what === '电话') {
+      const phone = customer.phones.at(-1) ?? '';
+      return `电话 ${inGroup ? maskPhone(phone) : phone}`;
+    }
+    if (what === '生日' && customer.birthday) {
+      const b = customer.birthday;
+      return `生日 ${b.calendar === 'lunar' ? '农历' : ''}${b.month}月${b.day}日`;
+    }
+    if (what === '偏好') return `偏好 ${customer.preferences.join('、')}`;
+    return what;
+  });
+  return `已更新 ${customer.name} 的档案: ${details.join(',')}`;
+}

@@ -11,17 +11,21 @@ import {
  * waits for the same staff member's next message in the same chat, which completes it. Kept in the
  * database so a restart between question and answer loses nothing.
  */
-export const draftSchema = new Schema({
-  storeId: { type: Types.ObjectId, required: true },
-  staffId: { type: Types.ObjectId, required: true },
-  platform: { type: String, required: true },
-  chatId: { type: String, required: true },
-  visit: { type: Schema.Types.Mixed, required: true },
-  missing: { type: [String], default: [] },
-  /** When a name matched several archives: the numbered choices offered (the last is "new"). */
-  choices: { type: [Types.ObjectId], default: undefined },
-  createdAt: { type: Date, required: true },
-});
+export const draftSchema = new Schema(
+  {
+    storeId: { type: Types.ObjectId, required: true },
+    staffId: { type: Types.ObjectId, required: true },
+    platform: { type: String, required: true },
+    chatId: { type: String, required: true },
+    visit: { type: Schema.Types.Mixed, required: true },
+    missing: { type: [String], default: [] },
+    /** When a name matched several archives: the numbered choices offered (the last is "new"). */
+    choices: { type: [Types.ObjectId], default: undefined },
+    createdAt: { type: Date, required: true },
+  },
+  // A draft's facts may be an empty object; mongoose would otherwise drop it on save.
+  { minimize: false },
+);
 draftSchema.index({ staffId: 1, platform: 1, chatId: 1 });
 
 export type Draft = InferSchemaType<typeof draftSchema>;
