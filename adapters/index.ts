@@ -2,6 +2,9 @@
 import type { Config } from '../src/config';
 import type { ChatAdapter } from '../src/pipeline/message';
 import { createConsoleAdapter } from './console';
+import { feishuAdapter } from './feishu/factory';
+import { telegramAdapter } from './telegram/factory';
+import { wechatyAdapter } from './wechaty/factory';
 
 /**
  * A factory validates its own platform settings from `env` (with zod) when called at start-up and
@@ -11,4 +14,7 @@ export type AdapterFactory = (config: Config, env: NodeJS.ProcessEnv) => ChatAda
 
 export const ADAPTERS: Partial<Record<Config['adapters'][number], AdapterFactory>> = {
   console: () => createConsoleAdapter({ input: process.stdin, output: process.stdout }),
+  wechaty: wechatyAdapter,
+  feishu: feishuAdapter,
+  telegram: telegramAdapter,
 };

@@ -1,0 +1,154 @@
+/**
+ * Personal WeChat through wechaty. The session is kept in DATA_DIR (wechaty's memory card), so a
+ * restart usually needs no new scan; a logout is logged and the login retried with backoff.
+ * Personal accounts get flagged for sending too much, so sends are held to 20 a minute and 100 an
+ * hour, queued, never dropped.
+ */
+import { resolve } from 'node:path';
+import {
+  ScanStatus,
+  WechatyBuilder,
+  type Message,
+  type Wechaty,
+  type WechatyOptions,
+} from 'wechaty';
+import type { Logger } from '../../src/log';
+import type { ChatAdapter, OutgoingMessage } from '../../src/pipeline/message';
+import { createBackoff, type Backoff } from '../shared/backoff';
+import { createIntake } from '../shared/intake';
+import { createOutbox } from '../shared/outbox';
+import { bucketsOf, HOUR, MINUTE, type Rate } from '../shared/rate-limit';
+import { fromWechatMessage, WECHATY } from './incoming';
+import { LoginGate, removeLoginQr, showLoginQr } from './login';
+import type { WechatySettings } from './settings';
+
+export const WECHAT_TEXT_LIMIT = 2000;
+/** Seed 000: accounts were blacklisted after ~100 messages in an hour. Stay well clear. */
+export const WECHAT_RATES: Rate[] = [
+  { max: 20, perMs: MINUTE },
+  { max: 100, perMs: HOUR },
+];
+
+export interface WechatyAdapterOptions extends WechatySettings {
+  dataDir: string;
+  log: Logger;
+  rates?: Rate[];
+  /** A puppet instance instead of the named package (tests use wechaty-puppet-mock). */
+  puppetInstance?: WechatyOptions['puppet'];
+  /** Where the login QR code is drawn; stderr by default (stdout belongs to the console). */
+  terminal?: (text: string) => void;
+  backoff?: Backoff;
+}
+
+/** WeChat has no buttons: each action becomes a line saying what to send. */
+export function withActionsAsText(msg: OutgoingMessage): string {
+  if (!msg.actions?.length) return msg.text;
+  return [msg.text, ...msg.actions.map((a) => `· ${a.label}: 回复「${a.command}」`)].join('\n');
+}
+
+export function createWechatyAdapter(opts: WechatyAdapterOptions): ChatAdapter {
+  const { log } = opts;
+  const dataDir = resolve(opts.dataDir);
+  const terminal = opts.terminal ?? ((text: string) => void process.stderr.write(text));
+  const backoff = opts.backoff ?? createBackoff(5000, 10 * MINUTE);
+  const intake = createIntake(log);
+  const gate = new LoginGate();
+  const buckets = bucketsOf(opts.rates ?? WECHAT_RATES);
+  let bot: Wechaty | undefined;
+  let stopping = false;
+  let retry: NodeJS.Timeout | undefined;
+
+  const outbox = createOutbox({
+    textLimit: WECHAT_TEXT_LIMIT,
+    bucketsFor: () => buckets,
+    async deliver(msg, part) {
+      await gate.wait();
+      const target =
+        msg.chatType === 'group'
+          ? await bot!.Room.find({ id: msg.chatId })
+          : await bot!.Contact.find({ id: msg.chatId });
+      if (!target) throw new Error(`wechat ${msg.chatType} ${msg.chatId} not found`);
+      await target.say(part.text);
+    },
+  });
+
+  const restartLater = () => {
+    if (stopping || retry) return;
+    const wait = backoff.next();
+    log.warn('wechat not logged in, restarting', { retryMs: wait });
+    retry = setTimeout(async () => {
+      retry = undefined;
+      if (stopping || gate.loggedIn) return;
+      try {
+        await bot!.stop();
+        await bot!.start();
+      } catch (err) {
+        log.error('wechat restart failed', { error: (err as Error).message });
+        restartLater();
+      }
+    }, wait);
+  };
+
+  const build = (): Wechaty => {
+    const b = WechatyBuilder.build({
+      // The memory card (the login session) lives in DATA_DIR so a restart can log in again by itself.
+      name: resolve(dataDir, 'wechat-session'),
+      ...(opts.puppetInstance
+        ? { puppet: opts.puppetInstance }
+        : {
+            puppet: opts.puppet as never,
+            puppetOptions: opts.puppetToken ? { token: opts.puppetToken } : undefined,
+          }),
+    });
+    b.on('scan', (qrcode, status) => {
+      if (status !== ScanStatus.Waiting && status !== ScanStatus.Timeout) return;
+      showLoginQr(qrcode, dataDir, terminal)
+        .then((png) => log.warn('wechat needs a QR scan to log in', { png }))
+        .catch((err: Error) => log.error('wechat QR code failed', { error: err.message }));
+    });
+    b.on('login', (user) => {
+      log.info('wechat logged in', { user: user.name() });
+      backoff.reset();
+      gate.open();
+      void removeLoginQr(dataDir);
+    });
+    b.on('logout', (user, reason) => {
+      log.warn('wechat logged out', { user: user.name(), reason });
+      gate.close();
+      restartLater();
+    });
+    b.on('error', (err) => log.warn('wechat error', { error: err.message }));
+    b.on('message', (m: Message) => {
+      fromWechatMessage(m)
+        .then((msg) => msg && intake.take(msg))
+        .catch((err: Error) => log.warn('wechat message unreadable', { error: err.message }));
+    });
+    return b;
+  };
+
+  return {
+    platform: WECHATY,
+    async start(handler) {
+      stopping = false;
+      intake.open(handler);
+      bot ??= build();
+      await bot.start();
+      log.info('wechat started', { puppet: opts.puppetInstance ? 'instance' : opts.puppet });
+    },
+    send: (msg) => outbox.send({ ...msg, text: withActionsAsText(msg), actions: undefined }),
+    async stop() {
+      stopping = true;
+      clearTimeout(retry);
+      retry = undefined;
+      intake.close();
+      await intake.drain();
+      // Logged out, nothing can go out: say so instead of waiting for a scan that may never come.
+      if (!gate.loggedIn && outbox.pending > 0)
+        log.warn('wechat logged out, unsent messages dropped at stop', { count: outbox.pending });
+      gate.abandon(new Error('wechat logged out'));
+      await outbox.flush();
+      await bot?.stop();
+      gate.close();
+    },
+  };
+}

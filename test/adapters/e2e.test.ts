@@ -1,0 +1,152 @@
+/**
+ * The acceptance path, with the real entry points: `npm run staff -- add …`, then `npm start`
+ * (src/main.ts) against a fake platform on 127.0.0.1, and a private message answered through the
+ * platform's API.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { testServerUri } from '../support/db';
+import { ROOT, runScript } from '../support/process';
+import { startFakeFeishu } from './support/fake-feishu';
+import {
+  ENCRYPT_KEY,
+  messageEvent,
+  postWebhook,
+  VERIFICATION_TOKEN,
+} from './support/feishu-events';
+import { startFakeTelegram } from './support/fake-telegram';
+import { freePort, waitFor } from './support/http';
+
+const VISIT = '张总 今晚 3人 消费2800';
+
+function freshDatabaseUri(): string {
+  const uri = new URL(testServerUri());
+  uri.pathname = `/e2e_${randomBytes(5).toString('hex')}`;
+  return uri.toString();
+}
+
+interface Running {
+  child: ChildProcess;
+  stderr(): string;
+  /** SIGTERM, as a service manager would; resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+function startMain(env: NodeJS.ProcessEnv): Running {
+  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'src/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
+  return {
+    child,
+    stderr: () => stderr,
+    stop: () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+describe('npm start with a chat platform', () => {
+  let dataDir: string;
+  let mongodbUri: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'huitouke-e2e-'));
+    mongodbUri = freshDatabaseUri();
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  const addStaff = async (identity: string) => {
+    const added = await runScript(
+      'scripts/staff.ts',
+      '',
+      { MONGODB_URI: mongodbUri, DATA_DIR: dataDir },
+      ['add', identity, '小王', 'staff'],
+    );
+    expect(added.stderr).toBe('');
+    expect(added.code).toBe(0);
+  };
+
+  it('answers a staff member’s private Telegram message through sendMessage', async () => {
+    const fake = await startFakeTelegram();
+    let bot: Running | undefined;
+    try {
+      await addStaff('telegram:7001');
+      bot = startMain({
+        ADAPTERS: 'telegram',
+        TELEGRAM_BOT_TOKEN: fake.token,
+        TELEGRAM_API_ROOT: fake.apiRoot,
+        MONGODB_URI: mongodbUri,
+        DATA_DIR: dataDir,
+      });
+      fake.push(
+        fake.message({ id: 7001, first_name: '小王' }, { id: 7001, type: 'private' }, VISIT),
+      );
+      await waitFor(() => fake.sent().length > 0, `a reply (stderr: ${bot?.stderr()})`, 45_000);
+      expect(fake.sent()[0]).toMatchObject({ chatId: '7001' });
+      expect(fake.sent()[0].text).toMatch(/^已记录 张总/);
+      expect(await bot.stop()).toBe(0);
+    } finally {
+      bot?.child.kill('SIGKILL');
+      await fake.close();
+    }
+  }, 90_000);
+
+  it('answers a Feishu im.message.receive_v1 posted to the webhook through the message API', async () => {
+    const fake = await startFakeFeishu();
+    const port = await freePort();
+    let bot: Running | undefined;
+    try {
+      await addStaff('feishu:ou_staff_wang');
+      bot = startMain({
+        ADAPTERS: 'feishu',
+        FEISHU_APP_ID: fake.appId,
+        FEISHU_APP_SECRET: fake.appSecret,
+        FEISHU_DOMAIN: fake.domain,
+        FEISHU_MODE: 'webhook',
+        FEISHU_WEBHOOK_PORT: String(port),
+        FEISHU_VERIFICATION_TOKEN: VERIFICATION_TOKEN,
+        FEISHU_ENCRYPT_KEY: ENCRYPT_KEY,
+        MONGODB_URI: mongodbUri,
+        DATA_DIR: dataDir,
+      });
+      // Feishu's own first request: the URL check, answered once the server is up.
+      let challenge: unknown;
+      await waitFor(
+        () => challenge !== undefined,
+        `the webhook (stderr: ${bot?.stderr()})`,
+        45_000,
+        async () => {
+          const res = await postWebhook(
+            port,
+            { type: 'url_verification', challenge: 'c-e2e', token: VERIFICATION_TOKEN },
+            ENCRYPT_KEY,
+          ).catch(() => undefined);
+          if (res?.ok) challenge = await res.json();
+        },
+      );
+      expect(challenge).toEqual({ challenge: 'c-e2e' });
+
+      const event = messageEvent({
+        from: 'ou_staff_wang',
+        chatId: 'oc_p2p_wang',
+        chatType: 'p2p',
+        text: VISIT,
+      });
+      expect((await postWebhook(port, event, ENCRYPT_KEY)).status).toBe(200);
+      await waitFor(() => fake.sent().length > 0, `a reply (stderr: ${bot?.stderr()})`, 30_000);
+      expect(fake.sent()[0]).toMatchObject({ chatId: 'oc_p2p_wang', msgType: 'text' });
+      expect(fake.sent()[0].text).toMatch(/^已记录 张总/);
+      expect(await bot.stop()).toBe(0);
+    } finally {
+      bot?.child.kill('SIGKILL');
+      await fake.close();
+    }
+  }, 90_000);
+});
