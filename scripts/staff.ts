@@ -11,6 +11,7 @@ import { createModels, ensureIndexes, type Models } from '../src/model';
 import { ROLES, type Role } from '../src/model/staff';
 import type { StoreDoc } from '../src/model/store';
 import { ensureStaff, ensureStore } from '../src/setup';
+import { staffByIdentity } from '../src/archive/staff';
 
 const USAGE =
   '用法: npm run staff -- add <平台>:<用户ID> <名字> <staff|manager|admin> | remove <平台>:<用户ID> | list';
@@ -38,11 +39,9 @@ async function command(models: Models, store: StoreDoc, args: string[]): Promise
   }
   if (verb === 'remove') {
     const { platform, userId } = identity(who);
-    const res = await models.Staff.updateOne(
-      { storeId: store._id, identities: `${platform}:${userId}` },
-      { $set: { active: false } },
-    );
-    return res.matchedCount ? `已停用 ${who},TA 记录的客户和消费都保留` : `没有找到 ${who}`;
+    const staff = await staffByIdentity(models, platform, userId);
+    if (staff) await models.Staff.updateOne({ _id: staff._id }, { $set: { active: false } });
+    return staff ? `已停用 ${who},TA 记录的客户和消费都保留` : `没有找到 ${who}`;
   }
   if (verb === 'list') {
     const all = await models.Staff.find({ storeId: store._id }).sort({ _id: 1 }).lean();

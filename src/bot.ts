@@ -3,6 +3,11 @@ import { completeDraft } from './features/complete-draft';
 import { fallback } from './features/fallback';
 import { recordVisit } from './features/record-visit';
 import { updateProfile } from './features/update-profile';
+import { amend } from './features/amend';
+import { merge } from './features/merge';
+import { showProfile } from './features/profile-card';
+import { transfer } from './features/transfer';
+import { undo } from './features/undo';
 import { compose } from './pipeline/compose';
 import { createContext, type Services } from './pipeline/context';
 import type { IncomingMessage, OutgoingMessage } from './pipeline/message';
@@ -10,7 +15,17 @@ import { route, type Feature } from './pipeline/router';
 import { dedupe, errorBoundary, identifyStaff, understand } from './pipeline/steps';
 
 /** Order matters: a pending question is answered before anything else reads the message. */
-export const FEATURES: Feature[] = [recordVisit, updateProfile, completeDraft, fallback];
+export const FEATURES: Feature[] = [
+  recordVisit,
+  updateProfile,
+  completeDraft,
+  undo,
+  amend,
+  merge,
+  transfer,
+  showProfile,
+  fallback,
+];
 
 export interface Bot {
   handle(msg: IncomingMessage): Promise<OutgoingMessage[]>;

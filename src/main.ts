@@ -9,7 +9,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase } from './database';
 import { DatabaseUnavailableError } from './db/connect';
 import { DatabaseStartError } from './db/ferretdb-binary';
-import { JOBS } from './features/briefing';
+import { JOBS } from './jobs';
 import { createLogger, type Logger } from './log';
 import { createModels, ensureIndexes } from './model';
 import type { ChatAdapter, OutgoingMessage } from './pipeline/message';

@@ -1,7 +1,6 @@
 /** The records a running bot needs before the first message: its store and the console user. */
 import type { Config } from './config';
 import type { Models } from './model';
-import { identityKey, type Role } from './model/staff';
 import type { StoreDoc } from './model/store';
 
 export const DEFAULT_STORE_CODE = 'main';
@@ -20,25 +19,4 @@ export async function ensureStore(models: Models, config: Config): Promise<Store
   return store.isModified() ? store.save() : store;
 }
 
-export interface StaffSpec {
-  platform: string;
-  userId: string;
-  name: string;
-  role: Role;
-}
-
-/** Register (or update) one staff identity in a store. */
-export async function ensureStaff(models: Models, store: StoreDoc, spec: StaffSpec) {
-  const key = identityKey(spec.platform, spec.userId);
-  const found = await models.Staff.findOne({ storeId: store._id, identities: key });
-  if (found) {
-    found.set({ name: spec.name, role: spec.role, active: true });
-    return found.isModified() ? found.save() : found;
-  }
-  return models.Staff.create({
-    storeId: store._id,
-    name: spec.name,
-    role: spec.role,
-    identities: [key],
-  });
-}
+export { ensureStaff, type StaffSpec } from './archive/staff';

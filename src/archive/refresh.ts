@@ -65,6 +65,10 @@ export async function refreshCustomer(
       },
     },
   );
-  const change = before && before !== verdict.tier ? { from: before, to: verdict } : undefined;
+  // An archive left with no visits (all undone) has no tier worth announcing.
+  const change =
+    before && before !== verdict.tier && history.length > 0
+      ? { from: before, to: verdict }
+      : undefined;
   return { customer, change };
 }

@@ -74,11 +74,16 @@ export async function addToDayBook(
   );
 }
 
+/**
+ * Read, filter, write: FerretDB v1 does not apply `$pull` with a condition on array elements, so
+ * removal by visit id is done here. Corrections are rare and per-visit, so the race is negligible.
+ */
 export async function removeFromDayBook(models: Models, v: VisitDoc): Promise<void> {
-  await models.DayBook.updateOne(
-    { _id: dayBookId(v.storeId, v.businessDate) },
-    { $pull: { entries: { visitId: v._id } } },
-  );
+  const _id = dayBookId(v.storeId, v.businessDate);
+  const book = await models.DayBook.findById(_id).lean();
+  if (!book) return;
+  const entries = book.entries.filter((e) => !e.visitId.equals(v._id));
+  await models.DayBook.updateOne({ _id }, { $set: { entries } });
 }
 
 export async function saveVisit(
@@ -96,6 +101,7 @@ export async function saveVisit(
   // Index entries first: a crash after them leaves ids that lead nowhere, which readers skip.
   await addToLookup(models, keys.source(input.sourceKey), _id);
   await addToLookup(models, keys.recordsOf(input.recordedBy), _id);
+  await addToLookup(models, keys.recentlyActive(input.storeId), customer._id);
   let visit: VisitDoc;
   try {
     visit = await models.Visit.create({ _id, customerId: customer._id, ...input });

@@ -14,6 +14,8 @@ export const keys = {
   ownedBy: (staffId: Types.ObjectId) => `o:${staffId}`,
   recordsOf: (staffId: Types.ObjectId) => `r:${staffId}`,
   source: (sourceKey: string) => `m:${sourceKey}`,
+  /** Customers whose tier can still change with time alone (a visit in the last few weeks). */
+  recentlyActive: (storeId: Types.ObjectId) => `act:${storeId}`,
 };
 
 export async function addToLookup(models: Models, key: string, id: Types.ObjectId): Promise<void> {

@@ -74,5 +74,3 @@ export const morningBriefing: Job = {
     }));
   },
 };
-
-export const JOBS: Job[] = [morningBriefing];

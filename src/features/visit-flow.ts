@@ -6,11 +6,10 @@
 import { candidates, createCustomer } from '../archive/customers';
 import { applyProfile, type ProfileFacts } from '../archive/profile';
 import { tierSettingsOf } from '../archive/refresh';
-import { tierChangeText } from '../archive/tiers';
 import { saveVisit, type VisitInput } from '../archive/visits';
 import type { CustomerDoc } from '../model/customer';
 import { clockOf, staffOf, type BotContext } from '../pipeline/context';
-import { directTo } from '../pipeline/message';
+import { replyWithTierNote } from './tier-notes';
 import { businessDate } from '../time/business-day';
 import { choiceList, confirmation, profileReply, question } from './visit-reply';
 
@@ -130,13 +129,6 @@ export async function finishVisit(
     messageId: ctx.msg.messageId,
     duplicate: saved.duplicate,
   });
-  const ownerIsSender = !saved.customer.ownerId || saved.customer.ownerId.equals(staff._id);
-  const tierNote = saved.tierChange
-    ? tierChangeText(saved.customer.name, saved.tierChange.from, saved.tierChange.to)
-    : undefined;
-  ctx.reply(confirmation(saved, learned, ownerIsSender ? tierNote : undefined));
-  if (tierNote && !ownerIsSender) {
-    const owner = await models.Staff.findById(saved.customer.ownerId);
-    if (owner?.active) ctx.send(directTo(owner, tierNote));
-  }
+  const reply = confirmation(saved, learned);
+  await replyWithTierNote(ctx, reply, saved.customer, saved.tierChange);
 }

@@ -24,7 +24,7 @@ export function visitLine(
   return parts.join(' | ');
 }
 
-export function confirmation(saved: SavedVisit, learned: string[] = [], tierNote?: string): string {
+export function confirmation(saved: SavedVisit, learned: string[] = []): string {
   const head = `已记录 ${visitLine(saved.customer.name, saved.visit)}`;
   if (saved.duplicate) return head;
   const visits = saved.customer.stats?.visits ?? 1;
@@ -35,7 +35,6 @@ export function confirmation(saved: SavedVisit, learned: string[] = [], tierNote
       `第${visits}次来${saved.previousVisit ? `,上次 ${shortDate(saved.previousVisit, saved.visit.businessDate)}` : ''}`,
     );
   if (learned.length) lines.push(`已存入档案: ${learned.join('、')}`);
-  if (tierNote) lines.push(tierNote);
   return lines.join('\n');
 }
 

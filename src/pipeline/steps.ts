@@ -1,6 +1,6 @@
 /** The fixed steps every message goes through before a feature sees it. */
 import { isDatabaseUnavailable } from '../db/connect';
-import { identityKey } from '../model/staff';
+import { staffByIdentity } from '../archive/staff';
 import { parseMessage } from '../parser';
 import { maskPhones } from '../privacy';
 import type { Middleware } from './compose';
@@ -39,11 +39,9 @@ function looksLikeRecord(ctx: BotContext): boolean {
 
 /** Known staff go on; strangers are ignored in groups and told how to get access in private. */
 export const identifyStaff: Middleware<BotContext> = async (ctx, next) => {
-  const { Staff, Store } = ctx.services.models;
-  const staff = await Staff.findOne({
-    identities: identityKey(ctx.msg.platform, ctx.msg.senderId),
-    active: true,
-  });
+  const { models } = ctx.services;
+  const found = await staffByIdentity(models, ctx.msg.platform, ctx.msg.senderId);
+  const staff = found?.active ? found : null;
   if (!staff) {
     if (ctx.msg.chatType === 'direct') {
       ctx.reply(
@@ -53,7 +51,7 @@ export const identifyStaff: Middleware<BotContext> = async (ctx, next) => {
     return;
   }
   ctx.staff = staff;
-  ctx.store = (await Store.findById(staff.storeId)) ?? undefined;
+  ctx.store = (await models.Store.findById(staff.storeId)) ?? undefined;
   if (!ctx.store) throw new Error(`staff ${staff.id} has no store`);
   await next();
 };

@@ -3,7 +3,7 @@
  * clock taken from each event, and reports every message the bot sends.
  */
 import { createBot, type Bot } from '../bot';
-import { JOBS } from '../features/briefing';
+import { JOBS } from '../jobs';
 import type { StoreDoc } from '../model/store';
 import type { Services } from '../pipeline/context';
 import type { IncomingMessage, OutgoingMessage } from '../pipeline/message';

@@ -4,7 +4,7 @@ import { ScanStatus, types } from 'wechaty';
 import { createBackoff } from '../../adapters/shared/backoff';
 import { createWechatyAdapter } from '../../adapters/wechaty';
 import { QR_FILE } from '../../adapters/wechaty/login';
-import { JOBS } from '../../src/features/briefing';
+import { JOBS } from '../../src/jobs';
 import { createLogger } from '../../src/log';
 import type { ChatAdapter, IncomingMessage } from '../../src/pipeline/message';
 import { runDueJobs } from '../../src/scheduler/jobs';

@@ -1,0 +1,60 @@
+/** 改成3200 / 金额改为3880 / 人数改5 / 日期改昨天: amend a record, keeping before and after. */
+import { readAmendment } from '../archive/amendment';
+import { amendVisit, type AmendField } from '../archive/corrections';
+import { tierSettingsOf } from '../archive/refresh';
+import { shortDate, yuan } from '../format/text';
+import { clockOf, staffOf } from '../pipeline/context';
+import { businessDate } from '../time/business-day';
+import { commandFeature } from './command';
+import { correctionTarget } from './correction-target';
+import { replyWithTierNote } from './tier-notes';
+
+const LABEL: Record<AmendField, string> = {
+  amount: '金额',
+  partySize: '人数',
+  businessDate: '日期',
+  room: '包间',
+};
+
+function show(field: AmendField, value: unknown): string {
+  if (value === undefined || value === null || value === '') return '(空)';
+  if (field === 'amount') return yuan(Number(value));
+  if (field === 'partySize') return `${value}人`;
+  if (field === 'businessDate') return shortDate(String(value));
+  return String(value);
+}
+
+export const amend = commandFeature(['amend'], async (ctx) => {
+  const { staff, store } = staffOf(ctx);
+  const clock = clockOf(ctx);
+  const change = readAmendment(ctx.msg.text, clock);
+  if ('error' in change) {
+    ctx.reply(change.error);
+    return;
+  }
+  if (change.field === 'businessDate' && String(change.value) > businessDate(clock)) {
+    ctx.reply('消费日期不能是将来的日子');
+    return;
+  }
+  const visit = await correctionTarget(ctx);
+  if (!visit) return;
+  const today = businessDate(clock);
+  const done = await amendVisit(
+    ctx.services.models,
+    visit,
+    change.field,
+    change.value,
+    staff._id,
+    ctx.msg.time,
+    today,
+    tierSettingsOf(store),
+  );
+  const name = done.customer?.name ?? '客人';
+  const { field } = change;
+  await replyWithTierNote(
+    ctx,
+    `已改 ${name} ${shortDate(visit.businessDate)}: ${LABEL[field]} ${show(field, done.before)} → ${show(field, change.value)}`,
+    done.customer,
+    done.tierChange,
+  );
+});

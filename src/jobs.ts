@@ -1,0 +1,6 @@
+/** Every scheduled job, in the order they run when due at the same time. */
+import { morningBriefing } from './features/briefing';
+import { tierRefresh } from './features/tier-refresh';
+import type { Job } from './scheduler/jobs';
+
+export const JOBS: Job[] = [tierRefresh, morningBriefing];
