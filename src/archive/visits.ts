@@ -1,12 +1,15 @@
 /** Saving a visit: the visit, the customer's history, the day book, then stats and tier. */
 import { Types } from 'mongoose';
-import { addToLookup, keys, lookupIds } from '../db/lookup';
+import { addToLookup, keys, lookupIds, pushRecent } from '../db/lookup';
 import type { Models } from '../model';
 import type { CustomerDoc } from '../model/customer';
 import { dayBookId } from '../model/day-book';
 import type { VisitDoc } from '../model/visit';
 import { refreshCustomer, type TierChange } from './refresh';
 import type { TierSettings } from './tiers';
+
+/** How far back `撤销` can reach: a staff member's last records, newest last. */
+export const RECENT_RECORDS = 20;
 
 export interface VisitInput {
   storeId: Types.ObjectId;
@@ -100,8 +103,7 @@ export async function saveVisit(
   const _id = new Types.ObjectId();
   // Index entries first: a crash after them leaves ids that lead nowhere, which readers skip.
   await addToLookup(models, keys.source(input.sourceKey), _id);
-  await addToLookup(models, keys.recordsOf(input.recordedBy), _id);
-  await addToLookup(models, keys.recentlyActive(input.storeId), customer._id);
+  await pushRecent(models, keys.recordsOf(input.recordedBy), _id, RECENT_RECORDS);
   let visit: VisitDoc;
   try {
     visit = await models.Visit.create({ _id, customerId: customer._id, ...input });

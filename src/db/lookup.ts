@@ -14,8 +14,6 @@ export const keys = {
   ownedBy: (staffId: Types.ObjectId) => `o:${staffId}`,
   recordsOf: (staffId: Types.ObjectId) => `r:${staffId}`,
   source: (sourceKey: string) => `m:${sourceKey}`,
-  /** Customers whose tier can still change with time alone (a visit in the last few weeks). */
-  recentlyActive: (storeId: Types.ObjectId) => `act:${storeId}`,
 };
 
 export async function addToLookup(models: Models, key: string, id: Types.ObjectId): Promise<void> {
@@ -33,4 +31,19 @@ export async function removeFromLookup(
 export async function lookupIds(models: Models, key: string): Promise<Types.ObjectId[]> {
   const doc = await models.Lookup.findById(key).lean();
   return doc?.ids ?? [];
+}
+
+/**
+ * Append to a list that only its newest entries matter for (a staff member's last records), kept
+ * at `keep` entries. Read-modify-write, because FerretDB v1 ignores `$push` with `$slice`.
+ */
+export async function pushRecent(
+  models: Models,
+  key: string,
+  id: Types.ObjectId,
+  keep: number,
+): Promise<void> {
+  const ids = await lookupIds(models, key);
+  const next = [...ids.filter((x) => !x.equals(id)), id].slice(-keep);
+  await models.Lookup.updateOne({ _id: key }, { $set: { ids: next } }, { upsert: true });
 }

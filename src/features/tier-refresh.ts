@@ -1,38 +1,60 @@
 /**
  * Tiers follow time as well as visits: a customer drops from A when the 30-day window slides past
- * their visits. Each morning the customers whose tier can still change with time (a visit in the
- * last weeks) are recomputed as of today, and each owner gets one message listing their changes.
- * Computed from the data at run time, so a missed day is caught up by the next run.
+ * their visits. A customer's tier can change with time alone only on the days one of their visits
+ * crosses a window edge (7, 14, 21 or 30 days old), so each morning only the customers in those
+ * days' day books are recomputed; each owner gets one message listing their changes. The job
+ * remembers the last day it covered and catches up on missed days, so nothing depends on it
+ * having run every day.
  */
-import { keys, lookupIds, removeFromLookup } from '../db/lookup';
 import { refreshCustomer, tierSettingsOf } from '../archive/refresh';
 import { tierChangeText } from '../archive/tiers';
+import { Types } from 'mongoose';
+import { jobStateId } from '../model/job-state';
+import { dayBookId } from '../model/day-book';
 import type { StoreDoc } from '../model/store';
 import type { Services } from '../pipeline/context';
 import { directTo, type OutgoingMessage } from '../pipeline/message';
 import type { Job } from '../scheduler/jobs';
-import { addDays } from '../time/business-day';
+import { addDays, daysBetween } from '../time/business-day';
 
-/** Past this, windows of 30 days and 3 weeks no longer hold any of the customer's visits. */
-const WATCH_DAYS = 35;
+/** Ages (days) at which a visit leaves a tier window: the weekly streaks and the 30-day window. */
+const WINDOW_EDGES = [7, 14, 21, 30];
+/** After this many days the windows hold none of a visit: a longer outage needs no more catch-up. */
+const MAX_CATCH_UP = 35;
+
+/** Business days whose visits may have crossed a window edge since `lastDay` (exclusive). */
+export function edgeDays(lastDay: string | undefined, today: string): string[] {
+  const span = Math.min(MAX_CATCH_UP, lastDay ? daysBetween(lastDay, today) : 1);
+  const days = new Set<string>();
+  for (let back = 0; back < span; back++) {
+    for (const edge of WINDOW_EDGES) days.add(addDays(today, -back - edge));
+  }
+  return [...days].sort();
+}
+
+async function customersOn(services: Services, store: StoreDoc, days: string[]): Promise<string[]> {
+  const ids = new Set<string>();
+  for (const day of days) {
+    const book = await services.models.DayBook.findById(dayBookId(store._id, day)).lean();
+    for (const e of book?.entries ?? []) ids.add(String(e.customerId));
+  }
+  return [...ids];
+}
 
 export async function refreshTiers(services: Services, store: StoreDoc, today: string) {
   const { models } = services;
-  const key = keys.recentlyActive(store._id);
+  const stateId = jobStateId('tier-refresh', store._id);
+  const lastDay = (await models.JobState.findById(stateId).lean())?.lastDay ?? undefined;
   const settings = tierSettingsOf(store);
   const byOwner = new Map<string, string[]>();
-  for (const id of await lookupIds(models, key)) {
-    const done = await refreshCustomer(models, id, today, settings);
-    const last = done?.customer.stats?.lastVisit;
-    if (!done || !last || last < addDays(today, -WATCH_DAYS))
-      await removeFromLookup(models, key, id);
+  for (const id of await customersOn(services, store, edgeDays(lastDay, today))) {
+    const done = await refreshCustomer(models, new Types.ObjectId(id), today, settings);
     if (!done?.change || !done.customer.ownerId) continue;
     const owner = String(done.customer.ownerId);
-    byOwner.set(owner, [
-      ...(byOwner.get(owner) ?? []),
-      tierChangeText(done.customer.name, done.change.from, done.change.to),
-    ]);
+    const line = tierChangeText(done.customer.name, done.change.from, done.change.to);
+    byOwner.set(owner, [...(byOwner.get(owner) ?? []), line]);
   }
+  await models.JobState.updateOne({ _id: stateId }, { $set: { lastDay: today } }, { upsert: true });
   return byOwner;
 }
 

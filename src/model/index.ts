@@ -4,6 +4,7 @@ import { customerEventModel } from './customer-event';
 import { dayBookModel } from './day-book';
 import { draftModel } from './draft';
 import { jobRunModel } from './job-run';
+import { jobStateModel } from './job-state';
 import { lookupModel } from './lookup';
 import { messageLogModel } from './message-log';
 import { staffModel } from './staff';
@@ -20,6 +21,7 @@ export function createModels(conn: Connection) {
     Visit: visitModel(conn),
     MessageLog: messageLogModel(conn),
     JobRun: jobRunModel(conn),
+    JobState: jobStateModel(conn),
     Draft: draftModel(conn),
     Lookup: lookupModel(conn),
     DayBook: dayBookModel(conn),
