@@ -31,8 +31,21 @@ function solarIn(year: number, month: number, day: number): string {
  * back to the month's last day in a 29-day month (腊月三十 becomes 腊月廿九, which is 除夕).
  */
 export function lunarDayInYear(lunarYear: number, month: number, day: number): string {
-  const length = LunarMonth.fromYm(lunarYear, month).getDayCount();
-  return lunarToIso(lunarYear, month, Math.min(day, length));
+  return lunarToIso(lunarYear, month, Math.min(day, lunarMonthLength(lunarYear, month)));
+}
+
+// Cached like lunarToIso: the briefing asks for every customer's birthday every morning.
+const monthLengths = new Map<string, number>();
+
+function lunarMonthLength(lunarYear: number, month: number): number {
+  const key = `${lunarYear}-${month}`;
+  let n = monthLengths.get(key);
+  if (n === undefined) {
+    n = LunarMonth.fromYm(lunarYear, month).getDayCount();
+    if (monthLengths.size > 5_000) monthLengths.clear();
+    monthLengths.set(key, n);
+  }
+  return n;
 }
 
 /**

@@ -98,7 +98,7 @@ export function followUpLines(b: GroupBriefing, s: BriefingSettings): string[] {
 function upcomingLines(b: GroupBriefing, s: BriefingSettings): string[] {
   if (b.upcoming.length === 0) return [];
   const rows = [...b.upcoming]
-    .sort((x, y) => x.date.localeCompare(y.date) || x.customerName.localeCompare(y.customerName))
+    .sort((x, y) => x.date.localeCompare(y.date))
     .map((u) => {
       const when = u.daysAway === 0 ? '今天' : shortDate(u.date, b.today);
       return `${when} ${u.customerName} ${OCCASION[u.kind]}${u.lunar ? '(农历)' : ''}`;

@@ -94,18 +94,29 @@ function grouped(hs: HolidayOnDate[], by: (h: HolidayOnDate) => string, days: nu
   return groups;
 }
 
+const DEF = new Map(HOLIDAYS.map((d) => [d.name, d]));
 const FEMALE_TITLE = /(姐|女士|小姐|太太|夫人|阿姨|妹|嫂)$/;
 
 /** Whether a holiday meant for some customers only suits this one; unknown gender reads the title. */
-function suits(def: HolidayDef, c: FollowUpCustomer): boolean {
-  if (def.audience !== 'female') return true;
+function suits(name: HolidayName, c: FollowUpCustomer): boolean {
+  if (DEF.get(name)?.audience !== 'female') return true;
   return c.gender ? c.gender === 'female' : FEMALE_TITLE.test(c.name);
 }
 
-const DEF = new Map(HOLIDAYS.map((d) => [d.name, d]));
-
 function groupName(g: HolidayOnDate[]): string {
   return g.map((h) => h.name).join('');
+}
+
+type Common = Pick<Task, 'customerId' | 'customerName' | 'tier' | 'ownerId' | 'optedOut'>;
+
+function commonOf(c: FollowUpCustomer): Common {
+  return {
+    customerId: c.id,
+    customerName: c.name,
+    tier: c.tier,
+    ownerId: c.ownerId,
+    optedOut: c.optOut,
+  };
 }
 
 function callTask(
@@ -114,23 +125,34 @@ function callTask(
   today: string,
   s: FollowUpSettings,
   base: Slots,
-) {
+): Task | undefined {
   const first = g[0].roomDate;
   const key = `holiday:${groupName(g)}:${first.slice(0, 4)}:call`;
   const due = addDays(first, -s.holidays.callDaysBefore);
-  const open = openTask(c.followUpLog, key, due, today, addDays(g.at(-1)!.roomDate, -1));
+  const open = openTask(c.followUpLog, key, due, today, addDays(g[g.length - 1].roomDate, -1));
   if (!open) return undefined;
-  const meal = g.length === 1 ? HOLIDAY_MEALS[g[0].name] : undefined;
-  const slots = { ...base, holiday: groupName(g), meal: meal ?? '聚餐' };
+  const meal = (g.length === 1 && HOLIDAY_MEALS[g[0].name]) || '聚餐';
+  const slots = { ...base, holiday: groupName(g), meal };
+  // A call is not a message: an opted-out customer is still called, and the list says so.
   return {
+    ...commonOf(c),
+    ...open,
     key,
-    open,
+    kind: 'holidayCall',
     title: `${groupName(g)}留位电话`,
+    notifyManagers: false,
+    channel: 'call',
     script: scriptFor('holidayCall', slots, `${c.id}|${today}|${key}`),
+    priority: 0,
   };
 }
 
-function greetingTask(c: FollowUpCustomer, g: HolidayOnDate[], today: string, base: Slots) {
+function greetingTask(
+  c: FollowUpCustomer,
+  g: HolidayOnDate[],
+  today: string,
+  base: Slots,
+): Task | undefined {
   const { eve, date } = g[0];
   const key = `holiday:${groupName(g)}:${date.slice(0, 4)}:greet`;
   const open = openTask(c.followUpLog, key, eve, today, date);
@@ -140,10 +162,15 @@ function greetingTask(c: FollowUpCustomer, g: HolidayOnDate[], today: string, ba
   const wish = g.length === 1 ? HOLIDAY_WISHES[g[0].name] : '双节快乐,阖家幸福';
   const slots = { ...base, holiday: name, wish, soon };
   return {
+    ...commonOf(c),
+    ...open,
     key,
-    open,
+    kind: 'holidayGreeting',
     title: `${name}祝福`,
+    notifyManagers: false,
+    channel: 'message',
     script: scriptFor('holidayGreeting', slots, `${c.id}|${today}|${key}`),
+    priority: 0,
   };
 }
 
@@ -155,57 +182,25 @@ export function holidayTasks(
   ctx: ScriptContext,
   overrides: readonly HolidayOverride[] = HOLIDAY_OVERRIDES,
 ): Task[] {
-  const around = holidaysInRange(
-    addDays(today, -7),
-    addDays(today, s.holidays.callDaysBefore + 14),
-    overrides,
-  );
+  // Wide enough that a group of holidays is seen whole on every day one of its tasks is open,
+  // so its key (国庆中秋) never changes from one day to the next.
+  const n = s.holidays.callDaysBefore;
+  const around = holidaysInRange(addDays(today, -(n + 7)), addDays(today, 2 * n + 7), overrides);
   const base = customerSlots(c, today, ctx);
-  const common = {
-    customerId: c.id,
-    customerName: c.name,
-    tier: c.tier,
-    ownerId: c.ownerId,
-    notifyManagers: false,
-    priority: 0,
-  };
   const tasks: Task[] = [];
   if (s.holidays.callTiers.includes(c.tier)) {
     const big = around.filter((h) => s.holidays.callFor.includes(h.name));
-    for (const g of grouped(big, (h) => h.roomDate, s.holidays.callDaysBefore)) {
+    for (const g of grouped(big, (h) => h.roomDate, n)) {
       const t = callTask(c, g, today, s, base);
-      // A call is not a message: an opted-out customer is still called, and the list says so.
-      if (t)
-        tasks.push({
-          ...common,
-          ...t.open,
-          key: t.key,
-          kind: 'holidayCall',
-          title: t.title,
-          channel: 'call',
-          optedOut: c.optOut,
-          script: t.script,
-        });
+      if (t) tasks.push(t);
     }
   }
   // Greetings need an owner: hundreds of ownerless greetings would bury the managers' list.
   if (!c.optOut && c.ownerId !== null) {
-    const greeted = around.filter(
-      (h) => s.holidays.greet.includes(h.name) && suits(DEF.get(h.name)!, c),
-    );
+    const greeted = around.filter((h) => s.holidays.greet.includes(h.name) && suits(h.name, c));
     for (const g of grouped(greeted, (h) => h.eve, 0)) {
       const t = greetingTask(c, g, today, base);
-      if (t)
-        tasks.push({
-          ...common,
-          ...t.open,
-          key: t.key,
-          kind: 'holidayGreeting',
-          title: t.title,
-          channel: 'message',
-          optedOut: false,
-          script: t.script,
-        });
+      if (t) tasks.push(t);
     }
   }
   return tasks;

@@ -23,7 +23,7 @@ export const SCRIPTS: Record<ScriptKind, readonly string[]> = {
   // The day after: ask how it was (seed 002 "入住后征询意见").
   thanks: [
     '{name}您好,{intro}{when}招待不周,菜品和服务您还满意吗?有什么意见尽管提,我们好改进。',
-    '{name},{when}谢谢您赏光!{intro}想问问您那天吃得怎么样,有不合口味的地方请一定告诉我。',
+    '{name},{when}谢谢您赏光!{intro}那天吃得怎么样?有不合口味的地方请一定告诉我。',
     '{name}您好,{intro}{when}在{room}用餐感觉怎么样?菜品、上菜速度有哪里需要改进的吗?',
     '{name}您好,{intro}{when}照顾得还周到吗?记得您喜欢{liked},下次我提前给您安排好。',
   ],

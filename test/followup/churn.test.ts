@@ -4,7 +4,8 @@ import { tasksFor } from '../../src/followup/tasks';
 import type { FollowUpCustomer, FollowUpRecord } from '../../src/followup/types';
 import { customer } from './helpers';
 
-const alerts = (c: FollowUpCustomer, today: string) => tasksFor(c, today).filter((t) => t.kind === 'churn');
+const alerts = (c: FollowUpCustomer, today: string) =>
+  tasksFor(c, today).filter((t) => t.kind === 'churn');
 const zhang = customer({ lastVisit: '2026-11-02', usualRoom: '牡丹厅' });
 
 describe('churn alerts', () => {
@@ -41,7 +42,9 @@ describe('churn alerts', () => {
   });
 
   it('starts a new lapse with a new visit', () => {
-    const log: FollowUpRecord[] = [{ key: churnKey('2026-11-02'), action: 'sent', on: '2026-12-02' }];
+    const log: FollowUpRecord[] = [
+      { key: churnKey('2026-11-02'), action: 'sent', on: '2026-12-02' },
+    ];
     const back = { ...zhang, lastVisit: '2026-12-10', followUpLog: log };
     expect(alerts(back, '2027-01-08')).toEqual([]);
     expect(alerts(back, '2027-01-09')).toEqual([

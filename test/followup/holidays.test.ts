@@ -17,21 +17,58 @@ function holidayTasks(c: FollowUpCustomer, today: string): Task[] {
 describe('lunar holiday dates', () => {
   // Verified against tyme4ts and the published calendars.
   it.each([
-    [2026, { 春节: '2026-02-17', 元宵: '2026-03-03', 端午: '2026-06-19', 七夕: '2026-08-19', 中秋: '2026-09-25', 冬至: '2026-12-22' }],
-    [2027, { 春节: '2027-02-06', 元宵: '2027-02-20', 端午: '2027-06-09', 七夕: '2027-08-08', 中秋: '2027-09-15', 冬至: '2027-12-22' }],
-    [2028, { 春节: '2028-01-26', 元宵: '2028-02-09', 端午: '2028-05-28', 七夕: '2028-08-26', 中秋: '2028-10-03', 冬至: '2028-12-21' }],
+    [
+      2026,
+      {
+        春节: '2026-02-17',
+        元宵: '2026-03-03',
+        端午: '2026-06-19',
+        七夕: '2026-08-19',
+        中秋: '2026-09-25',
+        冬至: '2026-12-22',
+      },
+    ],
+    [
+      2027,
+      {
+        春节: '2027-02-06',
+        元宵: '2027-02-20',
+        端午: '2027-06-09',
+        七夕: '2027-08-08',
+        中秋: '2027-09-15',
+        冬至: '2027-12-22',
+      },
+    ],
+    [
+      2028,
+      {
+        春节: '2028-01-26',
+        元宵: '2028-02-09',
+        端午: '2028-05-28',
+        七夕: '2028-08-26',
+        中秋: '2028-10-03',
+        冬至: '2028-12-21',
+      },
+    ],
   ])('%i', (year, expected) => {
-    for (const [name, date] of Object.entries(expected)) expect([name, dateOf(name, year)]).toEqual([name, date]);
+    for (const [name, date] of Object.entries(expected))
+      expect([name, dateOf(name, year)]).toEqual([name, date]);
   });
 
   it('names 除夕 and 平安夜 as the eves of 春节 and 圣诞', () => {
     expect(holidayInYear(def('春节'), 2027)).toMatchObject({ eve: '2027-02-05', eveName: '除夕' });
-    expect(holidayInYear(def('圣诞'), 2027)).toMatchObject({ eve: '2027-12-24', eveName: '平安夜' });
+    expect(holidayInYear(def('圣诞'), 2027)).toMatchObject({
+      eve: '2027-12-24',
+      eveName: '平安夜',
+    });
   });
 
   it('lists the holidays of the coming week', () => {
     expect(holidaysInRange('2027-09-10', '2027-09-17').map((h) => h.name)).toEqual(['中秋']);
-    expect(holidaysInRange('2027-12-20', '2027-12-27').map((h) => h.name)).toEqual(['冬至', '圣诞']);
+    expect(holidaysInRange('2027-12-20', '2027-12-27').map((h) => h.name)).toEqual([
+      '冬至',
+      '圣诞',
+    ]);
   });
 });
 
@@ -41,7 +78,12 @@ describe('room calls before the big holidays', () => {
   it('calls an A customer 7 days before 中秋 and keeps it until the eve', () => {
     expect(holidayTasks(a, '2027-09-07')).toEqual([]);
     const [call] = holidayTasks(a, '2027-09-08');
-    expect(call).toMatchObject({ kind: 'holidayCall', title: '中秋留位电话', channel: 'call', overdue: false });
+    expect(call).toMatchObject({
+      kind: 'holidayCall',
+      title: '中秋留位电话',
+      channel: 'call',
+      overdue: false,
+    });
     expect(call.script).toMatch(/留/);
     expect(holidayTasks(a, '2027-09-13')[0]).toMatchObject({ kind: 'holidayCall', overdue: true });
     expect(holidayTasks(a, '2027-09-15').map((t) => t.kind)).not.toContain('holidayCall');
@@ -53,7 +95,9 @@ describe('room calls before the big holidays', () => {
 
   it('counts the 春节 call from 除夕, when 年夜饭 is eaten', () => {
     expect(holidayTasks(a, '2027-01-28')).toEqual([]);
-    expect(holidayTasks(a, '2027-01-29')).toEqual([expect.objectContaining({ title: '春节留位电话' })]);
+    expect(holidayTasks(a, '2027-01-29')).toEqual([
+      expect.objectContaining({ title: '春节留位电话' }),
+    ]);
   });
 
   it.each([
@@ -79,7 +123,12 @@ describe('greetings on the eve', () => {
   it('greets every opted-in customer with an owner on the eve, still on the day, not after', () => {
     expect(holidayTasks(b, '2027-09-13')).toEqual([]);
     const [g] = holidayTasks(b, '2027-09-14');
-    expect(g).toMatchObject({ kind: 'holidayGreeting', title: '中秋祝福', channel: 'message', overdue: false });
+    expect(g).toMatchObject({
+      kind: 'holidayGreeting',
+      title: '中秋祝福',
+      channel: 'message',
+      overdue: false,
+    });
     expect(g.script).toContain('中秋快乐');
     expect(holidayTasks(b, '2027-09-15')[0]).toMatchObject({ overdue: true });
     expect(holidayTasks(b, '2027-09-16')).toEqual([]);
@@ -99,7 +148,9 @@ describe('greetings on the eve', () => {
   it('greets on 妇女节 only customers who are women', () => {
     expect(holidayTasks(customer({ tier: 'B', name: '李姐' }), '2027-03-07')).toHaveLength(1);
     expect(holidayTasks(customer({ tier: 'B', name: '张总' }), '2027-03-07')).toEqual([]);
-    expect(holidayTasks(customer({ tier: 'B', name: '王总', gender: 'female' }), '2027-03-07')).toHaveLength(1);
+    expect(
+      holidayTasks(customer({ tier: 'B', name: '王总', gender: 'female' }), '2027-03-07'),
+    ).toHaveLength(1);
   });
 
   it('sends one greeting when two holidays share the eve (中秋 on 国庆, 2020)', () => {
@@ -118,7 +169,9 @@ describe('greetings on the eve', () => {
 
 describe('official adjustments', () => {
   it('says 除夕 was not a day off in 2024, with the 调休 days', () => {
-    expect(holidayInYear(def('春节'), 2024)?.note).toBe('放假2月10日至17日,2月4日、2月18日上班,除夕不放假');
+    expect(holidayInYear(def('春节'), 2024)?.note).toBe(
+      '放假2月10日至17日,2月4日、2月18日上班,除夕不放假',
+    );
     expect(holidayInYear(def('春节'), 2026)?.note).toBe('放假2月15日至23日,2月14日、2月28日上班');
     expect(holidayInYear(def('春节'), 2027)?.note).toBeUndefined();
   });
@@ -130,7 +183,9 @@ describe('official adjustments', () => {
     const on = (day: string) =>
       tasksFor(b, day, undefined, {}, overrides).filter((t) => t.kind === 'holidayGreeting');
     expect(on('2027-09-14')).toEqual([]);
-    expect(on('2027-09-15')).toEqual([expect.objectContaining({ title: '中秋祝福', overdue: false })]);
+    expect(on('2027-09-15')).toEqual([
+      expect.objectContaining({ title: '中秋祝福', overdue: false }),
+    ]);
   });
 
   it.each(HOLIDAY_OVERRIDES.map((o) => [o.year, o.holiday, o] as const))(

@@ -22,15 +22,28 @@ describe('solar birthday', () => {
   it('gives an A customer a prepare-a-gift task 3 days before, kept until the day', () => {
     expect(occasionTasks(a, '2026-06-24')).toEqual([]);
     expect(occasionTasks(a, '2026-06-25')).toEqual([
-      expect.objectContaining({ kind: 'gift', dueDate: '2026-06-25', overdue: false, channel: 'prepare' }),
+      expect.objectContaining({
+        kind: 'gift',
+        dueDate: '2026-06-25',
+        overdue: false,
+        channel: 'prepare',
+      }),
     ]);
     expect(occasionTasks(a, '2026-06-27')[0]).toMatchObject({ kind: 'gift', overdue: true });
   });
 
   it('gives a greeting on the day, and nothing the day after', () => {
-    expect(occasionTasks(a, '2026-06-28').map((t) => t.kind).sort()).toEqual(['gift', 'greeting']);
+    expect(
+      occasionTasks(a, '2026-06-28')
+        .map((t) => t.kind)
+        .sort(),
+    ).toEqual(['gift', 'greeting']);
     const greeting = occasionTasks(a, '2026-06-28').find((t) => t.kind === 'greeting');
-    expect(greeting).toMatchObject({ title: '生日祝福', channel: 'message', dueDate: '2026-06-28' });
+    expect(greeting).toMatchObject({
+      title: '生日祝福',
+      channel: 'message',
+      dueDate: '2026-06-28',
+    });
     expect(greeting?.script).toContain('生日快乐');
     expect(occasionTasks(a, '2026-06-29')).toEqual([]);
   });
@@ -57,8 +70,12 @@ describe('solar birthday', () => {
   });
 
   it('keeps 2月29日 birthdays on 2月28日 in ordinary years', () => {
-    expect(nextYearlyDate({ calendar: 'solar', month: 2, day: 29 }, '2027-01-01')).toBe('2027-02-28');
-    expect(nextYearlyDate({ calendar: 'solar', month: 2, day: 29 }, '2028-01-01')).toBe('2028-02-29');
+    expect(nextYearlyDate({ calendar: 'solar', month: 2, day: 29 }, '2027-01-01')).toBe(
+      '2027-02-28',
+    );
+    expect(nextYearlyDate({ calendar: 'solar', month: 2, day: 29 }, '2028-01-01')).toBe(
+      '2028-02-29',
+    );
   });
 });
 
@@ -79,9 +96,14 @@ describe('lunar birthday', () => {
   });
 
   it('greets on the solar day of the lunar date, labelled lunar', () => {
-    const [greeting] = occasionTasks(midAutumnish, '2027-09-20').filter((t) => t.kind === 'greeting');
+    const [greeting] = occasionTasks(midAutumnish, '2027-09-20').filter(
+      (t) => t.kind === 'greeting',
+    );
     expect(greeting.detail).toBe('农历八月二十');
-    expect(upcomingFor(midAutumnish, '2027-09-15')[0]).toMatchObject({ lunar: true, date: '2027-09-20' });
+    expect(upcomingFor(midAutumnish, '2027-09-15')[0]).toMatchObject({
+      lunar: true,
+      date: '2027-09-20',
+    });
   });
 
   it('picks the nearest 腊月 birthday ahead in January, not next winter’s', () => {
@@ -120,7 +142,9 @@ describe('anniversaries', () => {
   });
 
   it('prepares for an A customer’s company anniversary like a birthday', () => {
-    const c = customer({ anniversaries: [{ kind: 'company', calendar: 'solar', month: 5, day: 18 }] });
+    const c = customer({
+      anniversaries: [{ kind: 'company', calendar: 'solar', month: 5, day: 18 }],
+    });
     expect(occasionTasks(c, '2026-05-15')).toEqual([
       expect.objectContaining({ kind: 'gift', title: '公司周年庆备礼' }),
     ]);

@@ -31,7 +31,11 @@ describe('after a visit', () => {
   });
 
   it('closes a follow-up that was skipped', () => {
-    const skipped: FollowUpRecord = { key: postVisitKey(VISIT, 0), action: 'skipped', on: '2026-03-12' };
+    const skipped: FollowUpRecord = {
+      key: postVisitKey(VISIT, 0),
+      action: 'skipped',
+      on: '2026-03-12',
+    };
     expect(postVisitTasks(VISIT, [skipped], '2026-03-13')).toEqual([]);
   });
 
@@ -103,7 +107,10 @@ describe('after a visit', () => {
     const s = { steps: [2, 14], thenEveryDays: 60 };
     expect(duePostVisit(VISIT, [], '2026-03-11', s)).toBeUndefined();
     expect(duePostVisit(VISIT, [], '2026-03-12', s)).toMatchObject({ kind: 'thanks' });
-    const log = [done(postVisitKey(VISIT, 0), '2026-03-12'), done(postVisitKey(VISIT, 1), '2026-03-24')];
+    const log = [
+      done(postVisitKey(VISIT, 0), '2026-03-12'),
+      done(postVisitKey(VISIT, 1), '2026-03-24'),
+    ];
     expect(pendingPostVisit(VISIT, log, '2026-03-24', s)).toMatchObject({
       kind: 'quarterly',
       dueDate: '2026-05-23',

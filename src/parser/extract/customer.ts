@@ -8,6 +8,7 @@ import type { Draft, NameKind } from '../draft';
 import {
   COMPOUND_SURNAMES,
   FULL_NAME_TITLES,
+  GIVEN_WHEN_DELIMITED,
   NAME_PREFIXES,
   NOT_ENGLISH_NAMES,
   NOT_FULL_NAMES,
@@ -51,7 +52,7 @@ export function extractLooseNames(ctx: ParseContext, draft: Draft): void {
     const s = m.index;
     if (m[0].length > 3 || !ctx.isFree(s, s + m[0].length)) continue;
     const sl = surnameLength(ctx, s);
-    if (sl && givenOk(ctx, s + sl, s + m[0].length) && !NOT_FULL_NAMES.has(m[0])) {
+    if (sl && givenOk(ctx, s + sl, s + m[0].length, true) && !NOT_FULL_NAMES.has(m[0])) {
       push(ctx, draft, s, s + m[0].length, 'loose');
       return;
     }
@@ -116,10 +117,12 @@ function surnameLength(ctx: ParseContext, s: number): number {
   return SURNAMES.has(ctx.text[s]) && ctx.isFree(s, s + 1) ? 1 : 0;
 }
 
-function givenOk(ctx: ParseContext, from: number, to: number): boolean {
+/** `delimited`: the name is a token of its own, so name-like time characters are allowed. */
+function givenOk(ctx: ParseContext, from: number, to: number, delimited = false): boolean {
   for (let i = from; i < to; i++) {
     const c = ctx.text[i];
-    if (!isHan(c) || NOT_GIVEN.has(c) || ctx.claimed[i]) return false;
+    const banned = NOT_GIVEN.has(c) && !(delimited && GIVEN_WHEN_DELIMITED.has(c));
+    if (!isHan(c) || banned || ctx.claimed[i]) return false;
   }
   return to > from;
 }
@@ -179,7 +182,8 @@ function fullNames(ctx: ParseContext, draft: Draft): void {
     for (const given of [2, 1]) {
       const e = s + sl + given;
       const word = ctx.text.slice(s, e);
-      if (givenOk(ctx, s + sl, e) && rightBoundary(ctx, e) && !NOT_FULL_NAMES.has(word)) {
+      const delimited = rightBoundary(ctx, e);
+      if (delimited && givenOk(ctx, s + sl, e, true) && !NOT_FULL_NAMES.has(word)) {
         push(ctx, draft, s, e, 'full');
         break;
       }

@@ -75,6 +75,15 @@ export const NOT_GIVEN: ReadonlySet<string> = new Set(
     '少刚才已经过没有这那哪谁什么怎样桌厅房包间座号加拿椅子菜',
 );
 
+/**
+ * Of NOT_GIVEN, the characters that are also common in given names (王明, 李刚, 刘天明, 张中华,
+ * 陈月): allowed when the name stands alone as a token (delimited, not claimed by a date), since
+ * date words are claimed by the date extractor before names are looked for.
+ */
+export const GIVEN_WHEN_DELIMITED: ReadonlySet<string> = new Set(
+  '明天晚早中月日年一二三四五六七八九刚才后前上下午周',
+);
+
 /** 老/小 + word pairs that are ordinary words, not nicknames (老孟, 小熊 are nicknames). */
 export const NOT_NICKNAMES: ReadonlySet<string> = new Set(
   words(

@@ -1,0 +1,79 @@
+/** Shared by the benchmarks: a scratch local database (or --db), models, a store and its staff. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connectDatabase } from '../../src/db/connect';
+import { startEmbeddedDatabase } from '../../src/db/embedded';
+import { createLogger } from '../../src/log';
+import { createModels, ensureIndexes, type Models } from '../../src/model';
+
+export function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+export interface BenchDatabase {
+  models: Models;
+  where: string;
+  close(): Promise<void>;
+}
+
+export async function openBenchDatabase(): Promise<BenchDatabase> {
+  const i = process.argv.indexOf('--db');
+  if (i >= 0) {
+    const conn = await connectDatabase(process.argv[i + 1], `bench_${Date.now()}`);
+    const models = createModels(conn);
+    await ensureIndexes(models);
+    return {
+      models,
+      where: 'MongoDB (--db)',
+      close: async () => (await conn.dropDatabase(), await conn.close()),
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'huitouke-bench-'));
+  const db = await startEmbeddedDatabase({ dataDir: dir });
+  const conn = await connectDatabase(db.uri, 'bench');
+  const models = createModels(conn);
+  await ensureIndexes(models);
+  return {
+    models,
+    where: 'local FerretDB v1 (SQLite)',
+    close: async () => {
+      await conn.close();
+      await db.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const silentLog = createLogger('silent');
+
+export function percentiles(samples: number[]): {
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+} {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  return {
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    mean: s.reduce((a, b) => a + b, 0) / s.length,
+  };
+}
+
+export const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+/** A deterministic PRNG so every run seeds the same data. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
