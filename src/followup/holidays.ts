@@ -64,11 +64,30 @@ export function holidayInYear(
   };
 }
 
+// Every customer asks for the same window on the same day: compute it once per table and window.
+const rangeCache = new WeakMap<readonly HolidayOverride[], Map<string, HolidayOnDate[]>>();
+
 /** Holidays whose eve or day falls within [from, to], in date order. */
 export function holidaysInRange(
   from: string,
   to: string,
   overrides: readonly HolidayOverride[] = HOLIDAY_OVERRIDES,
+): HolidayOnDate[] {
+  let byWindow = rangeCache.get(overrides);
+  if (!byWindow) rangeCache.set(overrides, (byWindow = new Map()));
+  let hit = byWindow.get(`${from}|${to}`);
+  if (!hit) {
+    hit = computeRange(from, to, overrides);
+    if (byWindow.size > 1_000) byWindow.clear();
+    byWindow.set(`${from}|${to}`, hit);
+  }
+  return hit.map((h) => ({ ...h }));
+}
+
+function computeRange(
+  from: string,
+  to: string,
+  overrides: readonly HolidayOverride[],
 ): HolidayOnDate[] {
   const out: HolidayOnDate[] = [];
   for (let y = Number(from.slice(0, 4)) - 1; y <= Number(to.slice(0, 4)) + 1; y++) {
@@ -78,6 +97,15 @@ export function holidaysInRange(
     }
   }
   return out.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** Holidays for the briefing: from today to the store's `listDaysBefore` days ahead. */
+export function holidaysAhead(
+  today: string,
+  s: FollowUpSettings,
+  overrides: readonly HolidayOverride[] = HOLIDAY_OVERRIDES,
+): HolidayOnDate[] {
+  return holidaysInRange(today, addDays(today, s.holidays.listDaysBefore), overrides);
 }
 
 /**

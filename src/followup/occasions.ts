@@ -9,7 +9,7 @@ import { openTask } from './records';
 import { OCCASION_GIFTS, type ScriptKind } from './scripts';
 import type { FollowUpSettings } from './settings';
 import type { FollowUpCustomer, ScriptContext, Task, Upcoming, YearlyDate } from './types';
-import { customerSlots, scriptFor } from './wording';
+import { customerSlots, scriptFor, type Slots } from './wording';
 
 type OccasionKind = Upcoming['kind'];
 
@@ -83,6 +83,62 @@ function yearsSlot(o: Occasion, date: string): string | undefined {
   return n > 0 ? `${n}周年` : undefined;
 }
 
+interface Occurrence {
+  o: Occasion;
+  date: string;
+  slots: Slots;
+}
+
+function taskBase(c: FollowUpCustomer, { o }: Occurrence) {
+  const detail = detailOf(o);
+  return {
+    customerId: c.id,
+    customerName: c.name,
+    tier: c.tier,
+    ownerId: c.ownerId,
+    notifyManagers: false,
+    priority: 0,
+    ...(detail ? { detail } : {}),
+  };
+}
+
+function giftTask(c: FollowUpCustomer, x: Occurrence, today: string, s: FollowUpSettings) {
+  const key = `${x.o.kind}:${x.date}:gift`;
+  const due = addDays(x.date, -s.occasions.giftDaysBefore);
+  const open = openTask(c.followUpLog, key, due, today, x.date);
+  if (!open) return [];
+  const task: Task = {
+    ...taskBase(c, x),
+    ...open,
+    key,
+    kind: 'gift',
+    title: `${NAMES[x.o.kind]}备礼`,
+    channel: 'prepare',
+    optedOut: c.optOut,
+    script: scriptFor('gift', x.slots, `${c.id}|${today}|${key}`),
+  };
+  return [task];
+}
+
+function greetingTask(c: FollowUpCustomer, x: Occurrence, today: string) {
+  // Opted out means no messages at all, greetings included (seed 004 "请回复:不").
+  if (c.optOut) return [];
+  const key = `${x.o.kind}:${x.date}:greet`;
+  const open = openTask(c.followUpLog, key, x.date, today, x.date);
+  if (!open) return [];
+  const task: Task = {
+    ...taskBase(c, x),
+    ...open,
+    key,
+    kind: 'greeting',
+    title: `${NAMES[x.o.kind]}祝福`,
+    channel: 'message',
+    optedOut: false,
+    script: scriptFor(GREETING[x.o.kind], x.slots, `${c.id}|${today}|${key}`),
+  };
+  return [task];
+}
+
 /** Gift and greeting tasks of this customer's occasions due today. */
 export function occasionTasks(
   c: FollowUpCustomer,
@@ -92,9 +148,8 @@ export function occasionTasks(
 ): Task[] {
   const base = customerSlots(c, today, ctx);
   const giftFor = s.occasions.giftTiers.includes(c.tier);
-  const tasks: Task[] = [];
-  for (const o of occasionsOf(c)) {
-    for (const date of occurrencesAround(o.date, today)) {
+  return occasionsOf(c).flatMap((o) =>
+    occurrencesAround(o.date, today).flatMap((date) => {
       const lunar = o.date.calendar === 'lunar';
       const slots = {
         ...base,
@@ -103,46 +158,8 @@ export function occasionTasks(
         gift: OCCASION_GIFTS[o.kind],
         years: yearsSlot(o, date),
       };
-      const common = { customerId: c.id, customerName: c.name, tier: c.tier, ownerId: c.ownerId };
-      const detail = detailOf(o);
-      const giftKey = `${o.kind}:${date}:gift`;
-      const gift = giftFor
-        ? openTask(c.followUpLog, giftKey, addDays(date, -s.occasions.giftDaysBefore), today, date)
-        : undefined;
-      if (gift) {
-        tasks.push({
-          ...common,
-          ...gift,
-          key: giftKey,
-          kind: 'gift',
-          title: `${NAMES[o.kind]}备礼`,
-          notifyManagers: false,
-          channel: 'prepare',
-          optedOut: c.optOut,
-          script: scriptFor('gift', slots, `${c.id}|${today}|${giftKey}`),
-          detail,
-          priority: 0,
-        });
-      }
-      const greetKey = `${o.kind}:${date}:greet`;
-      // Opted out means no messages at all, greetings included (seed 004 "请回复:不").
-      const greet = c.optOut ? undefined : openTask(c.followUpLog, greetKey, date, today, date);
-      if (greet) {
-        tasks.push({
-          ...common,
-          ...greet,
-          key: greetKey,
-          kind: 'greeting',
-          title: `${NAMES[o.kind]}祝福`,
-          notifyManagers: false,
-          channel: 'message',
-          optedOut: false,
-          script: scriptFor(GREETING[o.kind], slots, `${c.id}|${today}|${greetKey}`),
-          detail,
-          priority: 0,
-        });
-      }
-    }
-  }
-  return tasks;
+      const x = { o, date, slots };
+      return [...(giftFor ? giftTask(c, x, today, s) : []), ...greetingTask(c, x, today)];
+    }),
+  );
 }

@@ -1,8 +1,8 @@
 import { LegalHoliday } from 'tyme4ts';
 import { HOLIDAY_OVERRIDES } from '../../src/followup/holiday-overrides';
 import { HOLIDAYS } from '../../src/followup/holiday-table';
-import { holidayInYear, holidaysInRange } from '../../src/followup/holidays';
-import { followUpSettingsSchema } from '../../src/followup/settings';
+import { holidayInYear, holidaysAhead, holidaysInRange } from '../../src/followup/holidays';
+import { DEFAULT_FOLLOW_UP_SETTINGS, followUpSettingsSchema } from '../../src/followup/settings';
 import { tasksFor } from '../../src/followup/tasks';
 import type { FollowUpCustomer, Task } from '../../src/followup/types';
 import { customer } from './helpers';
@@ -69,6 +69,10 @@ describe('lunar holiday dates', () => {
       '冬至',
       '圣诞',
     ]);
+    // 元旦's eve (12-31) is inside the week, so it is listed too.
+    const ahead = (day: string) => holidaysAhead(day, DEFAULT_FOLLOW_UP_SETTINGS);
+    expect(ahead('2027-12-24').map((h) => h.name)).toEqual(['圣诞', '元旦']);
+    expect(ahead('2027-12-26').map((h) => h.date)).toEqual(['2028-01-01']);
   });
 });
 
