@@ -16,7 +16,10 @@ export async function ensureStore(models: Models, config: Config): Promise<Store
   const store = await models.Store.findOne({ code: DEFAULT_STORE_CODE });
   if (!store) return models.Store.create({ code: DEFAULT_STORE_CODE, ...settings });
   store.set(settings);
-  return store.isModified() ? store.save() : store;
+  if (!store.isModified()) return store;
+  forgetSenders(models);
+  return store.save();
 }
 
 export { ensureStaff, type StaffSpec } from './archive/staff';
+import { forgetSenders } from './archive/staff';

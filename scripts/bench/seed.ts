@@ -26,12 +26,14 @@ export interface Seeded {
   today: string;
 }
 
-const GIVEN = '建国伟芳敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰红梅林志文斌辉鹏飞宇浩凯晨欣怡佳琪';
+const GIVEN =
+  '建国伟芳敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰红梅林志文斌辉鹏飞宇浩凯晨欣怡佳琪';
 
 /** Unique names as staff write them: surname + title first, then full names (王建国). */
 export function customerName(i: number): string {
   const titled = SURNAMES.length * TITLES.length;
-  if (i < titled) return `${SURNAMES[i % SURNAMES.length]}${TITLES[Math.floor(i / SURNAMES.length)]}`;
+  if (i < titled)
+    return `${SURNAMES[i % SURNAMES.length]}${TITLES[Math.floor(i / SURNAMES.length)]}`;
   const j = i - titled;
   const s = SURNAMES[j % SURNAMES.length];
   const a = GIVEN[Math.floor(j / SURNAMES.length) % GIVEN.length];
@@ -70,7 +72,16 @@ export async function seedStore(
       ids: [s.id],
     });
   }
-  const days = new Map<string, object[]>();
+  const days = new Map<
+    string,
+    {
+      tables: number;
+      covers: number;
+      revenue: number;
+      newCustomers: number;
+      customers: Set<Types.ObjectId>;
+    }
+  >();
   const owned = new Map<string, Types.ObjectId[]>();
   const visitDocs: object[] = [];
   const customerDocs: object[] = [];
@@ -110,15 +121,17 @@ export async function seedStore(
         companions: [],
         notes: [],
       });
-      const day = days.get(date) ?? [];
-      day.push({
-        visitId,
-        customerId: _id,
-        recordedBy: owner,
-        amount,
-        partySize,
-        firstVisit: false,
-      });
+      const day = days.get(date) ?? {
+        tables: 0,
+        covers: 0,
+        revenue: 0,
+        newCustomers: 0,
+        customers: new Set<Types.ObjectId>(),
+      };
+      day.tables += 1;
+      day.covers += partySize;
+      day.revenue += amount;
+      day.customers.add(_id);
       days.set(date, day);
       if (visitDocs.length >= BATCH)
         await flush((d) => models.Visit.collection.insertMany(d as never[]), visitDocs);
@@ -157,7 +170,13 @@ export async function seedStore(
   await flush((d) => models.Visit.collection.insertMany(d as never[]), visitDocs);
   await flush((d) => models.Customer.collection.insertMany(d as never[]), customerDocs);
   await flush((d) => models.Lookup.collection.insertMany(d as never[]), lookupDocs);
-  const books = [...days].map(([day, entries]) => ({ _id: dayBookId(storeId, day), entries }));
+  const books = [...days].map(([day, f]) => ({
+    _id: dayBookId(storeId, day),
+    ...f,
+    customers: [...f.customers],
+    byRecorder: {},
+    byOwner: {},
+  }));
   for (let i = 0; i < books.length; i += 100)
     await models.DayBook.collection.insertMany(books.slice(i, i + 100) as never[]);
   for (const [owner, ids] of owned)

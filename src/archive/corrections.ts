@@ -8,21 +8,32 @@ import { keys, lookupIds } from '../db/lookup';
 import type { Models } from '../model';
 import type { CustomerDoc } from '../model/customer';
 import type { VisitDoc } from '../model/visit';
-import { refreshCustomer, type TierChange } from './refresh';
+import { addDays } from '../time/business-day';
+import { refreshCustomer, summariesOf, type TierChange } from './refresh';
 import type { TierSettings } from './tiers';
-import { addToDayBook, removeFromDayBook, summaryOf } from './visits';
+import { bookVisit, isFirstVisit, unbookVisit } from './day-book';
+import { summaryOf } from './visits';
 
 export type AmendField = 'amount' | 'partySize' | 'businessDate' | 'room';
 
-/** The staff member's most recent record that is still active. */
+/** How many business days back `撤销` looks for the sender's last record. */
+export const UNDO_REACH_DAYS = 7;
+
+/**
+ * The staff member's most recent record that is still active, within UNDO_REACH_DAYS. Records
+ * are indexed by the business day they were made on, so each day's list stays small.
+ */
 export async function lastRecordOf(
   models: Models,
   staffId: Types.ObjectId,
+  today: string,
 ): Promise<VisitDoc | null> {
-  const ids = await lookupIds(models, keys.recordsOf(staffId));
-  for (const id of ids.reverse()) {
-    const visit = await models.Visit.findById(id);
-    if (visit?.status === 'active') return visit;
+  for (let back = 0; back < UNDO_REACH_DAYS; back++) {
+    const ids = await lookupIds(models, keys.recordsOf(staffId, addDays(today, -back)));
+    for (const id of ids.reverse()) {
+      const visit = await models.Visit.findById(id);
+      if (visit?.status === 'active') return visit;
+    }
   }
   return null;
 }
@@ -36,20 +47,23 @@ export async function latestVisitOf(
   return last ? models.Visit.findById(last.visitId) : null;
 }
 
-/** The customer's summary of this visit, replaced (or dropped when undone), in place. */
-async function replaceSummary(models: Models, visit: VisitDoc): Promise<void> {
-  const customer = await models.Customer.findById(visit.customerId).lean();
+/**
+ * The customer's summary of this visit replaced (or dropped when undone), and the day book moved
+ * with it. Returns the customer's history after the change.
+ */
+async function restate(models: Models, before: VisitDoc, after: VisitDoc): Promise<void> {
+  const customer = await models.Customer.findById(after.customerId);
   if (!customer) return;
+  const historyBefore = summariesOf(customer);
+  await unbookVisit(models, before, customer, historyBefore);
   const history = customer.history.flatMap((h) => {
-    if (!h.visitId.equals(visit._id)) return [h as ReturnType<typeof summaryOf>];
-    return visit.status === 'active' ? [summaryOf(visit)] : [];
+    if (!h.visitId.equals(after._id)) return [h as ReturnType<typeof summaryOf>];
+    return after.status === 'active' ? [summaryOf(after)] : [];
   });
-  await models.Customer.updateOne({ _id: visit.customerId }, { $set: { history } });
-}
-
-async function wasFirstVisit(models: Models, visit: VisitDoc): Promise<boolean> {
-  const customer = await models.Customer.findById(visit.customerId).lean();
-  return !customer?.history.some((h) => h.date < visit.businessDate);
+  await models.Customer.updateOne({ _id: customer._id }, { $set: { history } });
+  if (after.status !== 'active') return;
+  const historyAfter = history.map((h) => ({ ...h, visitId: String(h.visitId) }));
+  await bookVisit(models, after, customer, isFirstVisit(historyAfter, String(after._id)));
 }
 
 export interface Correction {
@@ -66,11 +80,11 @@ export async function undoVisit(
   today: string,
   tiers: TierSettings,
 ): Promise<Correction> {
+  const before = visit.toObject() as VisitDoc;
   visit.status = 'undone';
   visit.changes.push({ by, at, kind: 'undo', before: 'active', after: 'undone' });
   await visit.save();
-  await removeFromDayBook(models, visit);
-  await replaceSummary(models, visit);
+  await restate(models, before, visit);
   const refreshed = await refreshCustomer(models, visit.customerId, today, tiers);
   return { visit, customer: refreshed?.customer, tierChange: refreshed?.change };
 }
@@ -85,13 +99,12 @@ export async function amendVisit(
   today: string,
   tiers: TierSettings,
 ): Promise<Correction & { before: unknown }> {
+  const snapshot = visit.toObject() as VisitDoc;
   const before = visit.get(field);
-  await removeFromDayBook(models, visit);
   visit.set(field, value);
   visit.changes.push({ by, at, kind: 'amend', field, before, after: value });
   await visit.save();
-  await replaceSummary(models, visit);
-  await addToDayBook(models, visit, await wasFirstVisit(models, visit));
+  await restate(models, snapshot, visit);
   const refreshed = await refreshCustomer(models, visit.customerId, today, tiers);
   return { visit, before, customer: refreshed?.customer, tierChange: refreshed?.change };
 }

@@ -29,13 +29,10 @@ async function moveVisits(
         },
       },
     );
-    const day = await models.DayBook.findById(dayBookId(from.storeId, h.date));
-    const entry = day?.entries.find((e) => e.visitId.equals(h.visitId));
-    if (day && entry) {
-      entry.customerId = to._id;
-      entry.firstVisit = false;
-      await day.save();
-    }
+    // The day's figures stand; only who came changes name.
+    const _id = dayBookId(from.storeId, h.date);
+    await models.DayBook.updateOne({ _id }, { $addToSet: { customers: to._id } });
+    await models.DayBook.updateOne({ _id }, { $pull: { customers: from._id } });
   }
 }
 

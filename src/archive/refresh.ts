@@ -34,9 +34,37 @@ export function summariesOf(customer: CustomerDoc): VisitSummary[] {
 }
 
 /**
- * Recompute one customer's figures and tier as of business date `today`. Returns the tier change,
- * if any, for a customer that already had a tier (a brand-new archive has no "change").
+ * Set a customer's figures and tier from `history` as of business date `today`. Returns the tier
+ * change, if any, for a customer that already had a tier (a brand-new archive has no "change").
  */
+export async function applyHistory(
+  models: Models,
+  customer: CustomerDoc,
+  history: VisitSummary[],
+  today: string,
+  settings: TierSettings,
+  /** Pushed in the same write, so adding a visit and its figures is one atomic update. */
+  push?: Record<string, unknown>,
+): Promise<{ customer: CustomerDoc; change?: TierChange }> {
+  const verdict = tierOf(history, today, settings);
+  const before = customer.tierAsOf ? (customer.tier as Tier) : undefined;
+  const set = {
+    stats: statsOf(history),
+    tier: verdict.tier,
+    tierReason: verdict.reason,
+    tierAsOf: today,
+  };
+  customer.set(set);
+  await models.Customer.updateOne(
+    { _id: customer._id },
+    { $set: set, ...(push && { $push: push }) },
+  );
+  // An archive left with no visits (all undone) has no tier worth announcing.
+  const changed = before && before !== verdict.tier && history.length > 0;
+  return { customer, change: changed ? { from: before, to: verdict } : undefined };
+}
+
+/** Recompute one customer's figures and tier from the archive as stored. */
 export async function refreshCustomer(
   models: Models,
   customerId: Types.ObjectId,
@@ -44,31 +72,7 @@ export async function refreshCustomer(
   settings: TierSettings,
 ): Promise<{ customer: CustomerDoc; change?: TierChange } | undefined> {
   const customer = await models.Customer.findById(customerId);
-  if (!customer) return undefined;
-  const history = summariesOf(customer);
-  const verdict = tierOf(history, today, settings);
-  const before = customer.tierAsOf ? (customer.tier as Tier) : undefined;
-  customer.set({
-    stats: statsOf(history),
-    tier: verdict.tier,
-    tierReason: verdict.reason,
-    tierAsOf: today,
-  });
-  await models.Customer.updateOne(
-    { _id: customer._id },
-    {
-      $set: {
-        stats: customer.stats,
-        tier: verdict.tier,
-        tierReason: verdict.reason,
-        tierAsOf: today,
-      },
-    },
-  );
-  // An archive left with no visits (all undone) has no tier worth announcing.
-  const change =
-    before && before !== verdict.tier && history.length > 0
-      ? { from: before, to: verdict }
-      : undefined;
-  return { customer, change };
+  return customer
+    ? applyHistory(models, customer, summariesOf(customer), today, settings)
+    : undefined;
 }

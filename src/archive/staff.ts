@@ -4,6 +4,7 @@ import { addToLookup, keys, lookupIds, removeFromLookup } from '../db/lookup';
 import type { Models } from '../model';
 import { identityKey, type Role, type StaffDoc } from '../model/staff';
 import type { StoreDoc } from '../model/store';
+import { ShortCache } from './staff-cache';
 
 async function first(
   models: Models,
@@ -19,6 +20,39 @@ async function first(
 
 export function staffByIdentity(models: Models, platform: string, userId: string) {
   return first(models, keys.staffIdentity(identityKey(platform, userId)));
+}
+
+export interface Sender {
+  staff: StaffDoc;
+  store: StoreDoc;
+}
+
+/** One cache per database connection (tests open many databases in one process). */
+const senders = new WeakMap<Models, ShortCache<Sender>>();
+
+/** The active staff member behind a platform identity, with their store; null for strangers. */
+export async function senderOf(
+  models: Models,
+  platform: string,
+  userId: string,
+  nowMs: number,
+): Promise<Sender | null> {
+  const key = identityKey(platform, userId);
+  const cache = senders.get(models) ?? new ShortCache<Sender>();
+  senders.set(models, cache);
+  const hit = cache.get(key, nowMs);
+  if (hit) return hit;
+  const staff = await staffByIdentity(models, platform, userId);
+  if (!staff?.active) return null;
+  const store = await models.Store.findById(staff.storeId);
+  if (!store) throw new Error(`staff ${staff.id} has no store`);
+  cache.set(key, { staff, store }, nowMs);
+  return { staff, store };
+}
+
+/** Staff or store settings changed here: the next message reads them afresh. */
+export function forgetSenders(models: Models): void {
+  senders.get(models)?.clear();
 }
 
 /** Active staff of a store called `name` (as the team calls them: 小王). */
@@ -44,6 +78,7 @@ export async function ensureStaff(
   store: StoreDoc,
   spec: StaffSpec,
 ): Promise<StaffDoc> {
+  forgetSenders(models);
   const key = identityKey(spec.platform, spec.userId);
   const found = await first(models, keys.staffIdentity(key), store._id);
   if (found) {

@@ -1,15 +1,12 @@
 /** Saving a visit: the visit, the customer's history, the day book, then stats and tier. */
 import { Types } from 'mongoose';
-import { addToLookup, keys, lookupIds, pushRecent } from '../db/lookup';
+import { addToLookup, keys } from '../db/lookup';
 import type { Models } from '../model';
 import type { CustomerDoc } from '../model/customer';
-import { dayBookId } from '../model/day-book';
+import { bookVisit, isFirstVisit } from './day-book';
 import type { VisitDoc } from '../model/visit';
-import { refreshCustomer, type TierChange } from './refresh';
+import { applyHistory, summariesOf, type TierChange } from './refresh';
 import type { TierSettings } from './tiers';
-
-/** How far back `撤销` can reach: a staff member's last records, newest last. */
-export const RECENT_RECORDS = 20;
 
 export interface VisitInput {
   storeId: Types.ObjectId;
@@ -39,13 +36,12 @@ export interface SavedVisit {
   tierChange?: TierChange;
 }
 
-/** The visit already saved from this source message, if any. */
-export async function visitFromSource(models: Models, sourceKey: string): Promise<VisitDoc | null> {
-  for (const id of await lookupIds(models, keys.source(sourceKey))) {
-    const visit = await models.Visit.findById(id);
-    if (visit) return visit;
-  }
-  return null;
+/**
+ * The visit already saved from this source message. Only reached when the unique sourceKey
+ * refused a second insert (a redelivery the message log did not catch), so a slow query is fine.
+ */
+async function visitFromSource(models: Models, sourceKey: string): Promise<VisitDoc | null> {
+  return models.Visit.findOne({ sourceKey });
 }
 
 export const summaryOf = (v: VisitDoc) => ({
@@ -56,39 +52,6 @@ export const summaryOf = (v: VisitDoc) => ({
   room: v.room,
 });
 
-export const dayEntryOf = (v: VisitDoc, firstVisit: boolean) => ({
-  visitId: v._id,
-  customerId: v.customerId,
-  recordedBy: v.recordedBy,
-  amount: v.amount,
-  partySize: v.partySize,
-  firstVisit,
-});
-
-export async function addToDayBook(
-  models: Models,
-  v: VisitDoc,
-  firstVisit: boolean,
-): Promise<void> {
-  await models.DayBook.updateOne(
-    { _id: dayBookId(v.storeId, v.businessDate) },
-    { $push: { entries: dayEntryOf(v, firstVisit) } },
-    { upsert: true },
-  );
-}
-
-/**
- * Read, filter, write: FerretDB v1 does not apply `$pull` with a condition on array elements, so
- * removal by visit id is done here. Corrections are rare and per-visit, so the race is negligible.
- */
-export async function removeFromDayBook(models: Models, v: VisitDoc): Promise<void> {
-  const _id = dayBookId(v.storeId, v.businessDate);
-  const book = await models.DayBook.findById(_id).lean();
-  if (!book) return;
-  const entries = book.entries.filter((e) => !e.visitId.equals(v._id));
-  await models.DayBook.updateOne({ _id }, { $set: { entries } });
-}
-
 export async function saveVisit(
   models: Models,
   customer: CustomerDoc,
@@ -96,14 +59,9 @@ export async function saveVisit(
   today: string,
   tiers: TierSettings,
 ): Promise<SavedVisit> {
-  const already = await visitFromSource(models, input.sourceKey);
-  if (already) return { visit: already, customer, newCustomer: false, duplicate: true };
   const newCustomer = customer.history.length === 0;
   const previousVisit = customer.stats?.lastVisit ?? undefined;
   const _id = new Types.ObjectId();
-  // Index entries first: a crash after them leaves ids that lead nowhere, which readers skip.
-  await addToLookup(models, keys.source(input.sourceKey), _id);
-  await pushRecent(models, keys.recordsOf(input.recordedBy), _id, RECENT_RECORDS);
   let visit: VisitDoc;
   try {
     visit = await models.Visit.create({ _id, customerId: customer._id, ...input });
@@ -115,15 +73,22 @@ export async function saveVisit(
     if (existing) return { visit: existing, customer, newCustomer: false, duplicate: true };
     throw err;
   }
-  await models.Customer.updateOne({ _id: customer._id }, { $push: { history: summaryOf(visit) } });
-  await addToDayBook(models, visit, newCustomer);
-  const refreshed = await refreshCustomer(models, customer._id, today, tiers);
+  // The visit is saved first (its unique sourceKey is the last guard against a redelivery), then
+  // its traces elsewhere. $push keeps the history whole if two visits of one customer are saved at once; the
+  // figures computed here from the copy in hand are corrected by the next change or refresh.
+  const summary = summaryOf(visit);
+  const history = [...summariesOf(customer), { ...summary, visitId: String(summary.visitId) }];
+  // Written one after another: SQLite serialises writers, and concurrent ones only wait longer.
+  const applied = await applyHistory(models, customer, history, today, tiers, { history: summary });
+  await bookVisit(models, visit, customer, isFirstVisit(history, String(_id)));
+  await addToLookup(models, keys.recordsOf(input.recordedBy, today), _id);
+
   return {
     visit,
-    customer: refreshed?.customer ?? customer,
+    customer: applied.customer,
     newCustomer,
     previousVisit,
     duplicate: false,
-    tierChange: refreshed?.change,
+    tierChange: applied.change,
   };
 }

@@ -1,12 +1,21 @@
 /**
  * The local database is FerretDB v1 (SQLite backend) embedded in a tiny Go program kept in
- * scripts/ferretdb. It is built from the Go module proxy on first use and cached under
- * `.cache/ferretdb/<hash of its sources>`, so a second start does not rebuild and a change to the
- * Go sources does.
+ * scripts/ferretdb. It is built from the Go module proxy on first use, with the small source
+ * patches in scripts/ferretdb/patches.json applied to a copy of the module, and cached under
+ * `.cache/ferretdb/<hash of sources and patches>`: a second start does not rebuild, a change does.
  */
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -14,9 +23,16 @@ const run = promisify(execFile);
 
 export const PROJECT_ROOT = resolve(__dirname, '..', '..');
 const SOURCE_DIR = join(PROJECT_ROOT, 'scripts', 'ferretdb');
-const SOURCES = ['go.mod', 'go.sum', 'main.go'];
+const SOURCES = ['go.mod', 'go.sum', 'main.go', 'patches.json'];
+const MODULE = 'github.com/FerretDB/FerretDB';
 
 export class DatabaseStartError extends Error {}
+
+interface Patch {
+  file: string;
+  find: string;
+  replace: string;
+}
 
 function sourceHash(): string {
   const h = createHash('sha256');
@@ -28,22 +44,70 @@ export function ferretdbBinaryPath(): string {
   return join(PROJECT_ROOT, '.cache', 'ferretdb', sourceHash(), 'ferretdb');
 }
 
+async function go(args: string[], cwd: string): Promise<string> {
+  const { stdout } = await run('go', args, {
+    cwd,
+    env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod', GOWORK: 'off' },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return stdout;
+}
+
+/** A writable copy of the FerretDB module with our patches applied. */
+async function patchedModule(workDir: string): Promise<string> {
+  const version = /FerretDB\/FerretDB (v[\w.-]+)/.exec(
+    readFileSync(join(SOURCE_DIR, 'go.mod'), 'utf8'),
+  )?.[1];
+  if (!version) throw new DatabaseStartError('scripts/ferretdb/go.mod 里没有 FerretDB 的版本');
+  const info = JSON.parse(
+    await go(['mod', 'download', '-json', `${MODULE}@${version}`], SOURCE_DIR),
+  ) as { Dir: string };
+  const copy = join(workDir, 'ferretdb-module');
+  cpSync(info.Dir, copy, { recursive: true });
+  const patches = JSON.parse(readFileSync(join(SOURCE_DIR, 'patches.json'), 'utf8')) as Patch[];
+  for (const p of patches) {
+    const file = join(copy, p.file);
+    const text = readFileSync(file, 'utf8');
+    if (!text.includes(p.find))
+      throw new DatabaseStartError(`FerretDB 补丁不适用于 ${version}: ${p.file}`);
+    chmodSync(file, 0o644);
+    writeFileSync(file, text.replace(p.find, p.replace));
+  }
+  return copy;
+}
+
+async function build(target: string): Promise<void> {
+  const workDir = `${target}.${process.pid}.build`;
+  rmSync(workDir, { recursive: true, force: true });
+  mkdirSync(workDir, { recursive: true });
+  try {
+    const module = await patchedModule(workDir);
+    const main = join(workDir, 'main');
+    mkdirSync(main);
+    for (const f of ['go.mod', 'go.sum', 'main.go']) cpSync(join(SOURCE_DIR, f), join(main, f));
+    await go(['mod', 'edit', `-replace=${MODULE}=${module}`], main);
+    // Build beside the target and rename, so a concurrent start never runs a half-written file.
+    await go(
+      ['build', '-trimpath', '-ldflags=-s -w', '-o', `${target}.${process.pid}.tmp`, '.'],
+      main,
+    );
+    renameSync(`${target}.${process.pid}.tmp`, target);
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
 /** Path of a ready binary, building it first when the cache has none. */
 export async function ensureFerretdbBinary(onBuild?: (msg: string) => void): Promise<string> {
   const target = ferretdbBinaryPath();
   if (existsSync(target)) return target;
   onBuild?.('首次启动:正在构建本地数据库 FerretDB(约1–2分钟,仅此一次)…');
   mkdirSync(join(target, '..'), { recursive: true });
-  // Build beside the target and rename, so a concurrent start never runs a half-written file.
-  const tmp = `${target}.${process.pid}.tmp`;
   try {
-    await run('go', ['build', '-trimpath', '-ldflags=-s -w', '-o', tmp, '.'], {
-      cwd: SOURCE_DIR,
-      env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod' },
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    await build(target);
   } catch (err) {
     const e = err as NodeJS.ErrnoException & { stderr?: string };
+    if (e instanceof DatabaseStartError) throw e;
     if (e.code === 'ENOENT') {
       throw new DatabaseStartError(
         '本地数据库需要 Go 来构建,但没有找到 go 命令:请安装 Go,或设置 MONGODB_URI 连接现有的 MongoDB',
@@ -52,6 +116,5 @@ export async function ensureFerretdbBinary(onBuild?: (msg: string) => void): Pro
     const last = (e.stderr ?? String(err)).trim().split('\n').pop();
     throw new DatabaseStartError(`本地数据库构建失败: ${last}`);
   }
-  renameSync(tmp, target);
   return target;
 }

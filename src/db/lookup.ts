@@ -12,8 +12,8 @@ export const keys = {
   staffIdentity: (identity: string) => `s:${identity}`,
   staffName: (storeId: Types.ObjectId, name: string) => `sn:${storeId}:${name}`,
   ownedBy: (staffId: Types.ObjectId) => `o:${staffId}`,
-  recordsOf: (staffId: Types.ObjectId) => `r:${staffId}`,
-  source: (sourceKey: string) => `m:${sourceKey}`,
+  /** A staff member's records made on one business day, in order (for 撤销). */
+  recordsOf: (staffId: Types.ObjectId, day: string) => `r:${staffId}:${day}`,
 };
 
 export async function addToLookup(models: Models, key: string, id: Types.ObjectId): Promise<void> {
@@ -31,19 +31,4 @@ export async function removeFromLookup(
 export async function lookupIds(models: Models, key: string): Promise<Types.ObjectId[]> {
   const doc = await models.Lookup.findById(key).lean();
   return doc?.ids ?? [];
-}
-
-/**
- * Append to a list that only its newest entries matter for (a staff member's last records), kept
- * at `keep` entries. Read-modify-write, because FerretDB v1 ignores `$push` with `$slice`.
- */
-export async function pushRecent(
-  models: Models,
-  key: string,
-  id: Types.ObjectId,
-  keep: number,
-): Promise<void> {
-  const ids = await lookupIds(models, key);
-  const next = [...ids.filter((x) => !x.equals(id)), id].slice(-keep);
-  await models.Lookup.updateOne({ _id: key }, { $set: { ids: next } }, { upsert: true });
 }

@@ -38,16 +38,13 @@ export async function dayFigures(
   day: string,
 ): Promise<DayFigures> {
   const book = await services.models.DayBook.findById(dayBookId(store._id, day)).lean();
-  const entries = book?.entries ?? [];
-  const customers = new Set(entries.map((e) => String(e.customerId)));
-  const newOnes = new Set(entries.filter((e) => e.firstVisit).map((e) => String(e.customerId)));
   return {
     day,
-    tables: entries.length,
-    covers: entries.reduce((n, e) => n + (e.partySize ?? 0), 0),
-    revenue: entries.reduce((n, e) => n + e.amount, 0),
-    newCustomers: newOnes.size,
-    returningCustomers: customers.size - newOnes.size,
+    tables: book?.tables ?? 0,
+    covers: book?.covers ?? 0,
+    revenue: book?.revenue ?? 0,
+    newCustomers: book?.newCustomers ?? 0,
+    returningCustomers: Math.max(0, (book?.customers.length ?? 0) - (book?.newCustomers ?? 0)),
   };
 }
 

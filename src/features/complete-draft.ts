@@ -45,6 +45,7 @@ async function pickChoice(ctx: BotContext, draft: DraftDoc, text: string): Promi
           ownerId: staff._id,
         });
   if (!customer) throw new Error('chosen customer vanished');
+  await draft.deleteOne();
   await finish(ctx, customer, p);
 }
 

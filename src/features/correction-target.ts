@@ -5,7 +5,8 @@
 import { candidates } from '../archive/customers';
 import { lastRecordOf, latestVisitOf } from '../archive/corrections';
 import type { VisitDoc } from '../model/visit';
-import { staffOf, type BotContext } from '../pipeline/context';
+import { clockOf, staffOf, type BotContext } from '../pipeline/context';
+import { businessDate } from '../time/business-day';
 import { mayCorrect } from './command';
 
 export async function correctionTarget(ctx: BotContext): Promise<VisitDoc | undefined> {
@@ -34,7 +35,7 @@ export async function correctionTarget(ctx: BotContext): Promise<VisitDoc | unde
       return undefined;
     }
   } else {
-    visit = await lastRecordOf(models, staff._id);
+    visit = await lastRecordOf(models, staff._id, businessDate(clockOf(ctx)));
     if (!visit) {
       ctx.reply('你还没有可以撤销或修改的记录');
       return undefined;

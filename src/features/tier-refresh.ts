@@ -36,7 +36,7 @@ async function customersOn(services: Services, store: StoreDoc, days: string[]):
   const ids = new Set<string>();
   for (const day of days) {
     const book = await services.models.DayBook.findById(dayBookId(store._id, day)).lean();
-    for (const e of book?.entries ?? []) ids.add(String(e.customerId));
+    for (const id of book?.customers ?? []) ids.add(String(id));
   }
   return [...ids];
 }

@@ -88,7 +88,7 @@ export async function saveOrAsk(ctx: BotContext, p: PartialVisit): Promise<void>
   await finish(ctx, customer, p);
 }
 
-/** The record the staff member meant, now that the customer is known. */
+/** The record the staff member meant, now that the customer is known (drafts already cleared). */
 export function finish(ctx: BotContext, customer: CustomerDoc, p: PartialVisit): Promise<void> {
   return p.profileOnly ? finishProfile(ctx, customer, p) : finishVisit(ctx, customer, p);
 }
@@ -98,7 +98,6 @@ async function finishProfile(
   customer: CustomerDoc,
   p: PartialVisit,
 ): Promise<void> {
-  await clearDrafts(ctx);
   const learned = await applyProfile(ctx.services.models, customer, p.facts);
   ctx.reply(profileReply(customer, learned, ctx.msg.chatType === 'group'));
 }
@@ -110,7 +109,6 @@ export async function finishVisit(
 ): Promise<void> {
   const { staff, store } = staffOf(ctx);
   const { models } = ctx.services;
-  await clearDrafts(ctx);
   const input = {
     ...p.visit,
     storeId: store._id,

@@ -1,6 +1,6 @@
 /** The fixed steps every message goes through before a feature sees it. */
 import { isDatabaseUnavailable } from '../db/connect';
-import { staffByIdentity } from '../archive/staff';
+import { senderOf } from '../archive/staff';
 import { parseMessage } from '../parser';
 import { maskPhones } from '../privacy';
 import type { Middleware } from './compose';
@@ -39,10 +39,13 @@ function looksLikeRecord(ctx: BotContext): boolean {
 
 /** Known staff go on; strangers are ignored in groups and told how to get access in private. */
 export const identifyStaff: Middleware<BotContext> = async (ctx, next) => {
-  const { models } = ctx.services;
-  const found = await staffByIdentity(models, ctx.msg.platform, ctx.msg.senderId);
-  const staff = found?.active ? found : null;
-  if (!staff) {
+  const sender = await senderOf(
+    ctx.services.models,
+    ctx.msg.platform,
+    ctx.msg.senderId,
+    Date.now(),
+  );
+  if (!sender) {
     if (ctx.msg.chatType === 'direct') {
       ctx.reply(
         `你好,我是回头客助手。你还没有开通,请把这个编号发给店长添加你:${ctx.msg.platform}:${ctx.msg.senderId}`,
@@ -50,9 +53,8 @@ export const identifyStaff: Middleware<BotContext> = async (ctx, next) => {
     }
     return;
   }
-  ctx.staff = staff;
-  ctx.store = (await models.Store.findById(staff.storeId)) ?? undefined;
-  if (!ctx.store) throw new Error(`staff ${staff.id} has no store`);
+  ctx.staff = sender.staff;
+  ctx.store = sender.store;
   await next();
 };
 

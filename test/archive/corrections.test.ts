@@ -55,12 +55,24 @@ describe('correcting a record', () => {
     );
     const [v] = await visits();
     expect(v).toMatchObject({ businessDate: '2026-11-21', partySize: 5 });
-    expect((await s.db.models.DayBook.findById(`${v.storeId}:2026-11-22`).lean())?.entries).toEqual(
-      [],
+    // The figures moved with the date: the briefings of both mornings say so.
+    await s.run({ group: { id: 'g1' } });
+    const [on22] = await s.say({ now: '2026-11-22T09:30:00+08:00', tick: true });
+    expect(on22).toContain('昨天 11月21日:1桌 5人 ¥2,800');
+    const [on23] = await s.say({ now: '2026-11-23T09:30:00+08:00', tick: true });
+    expect(on23).toContain('昨天 11月22日 没有记录消费');
+  });
+
+  it("undo takes the visit out of the day's figures", async () => {
+    await s.run(
+      dm('wang', '张总 今晚 3人 消费2800'),
+      dm('wang', '李姐 今晚 2人 800'),
+      dm('wang', '撤销'),
     );
-    expect(
-      (await s.db.models.DayBook.findById(`${v.storeId}:2026-11-21`).lean())?.entries,
-    ).toHaveLength(1);
+    await s.run({ group: { id: 'g1' } });
+    const [briefing] = await s.say({ now: '2026-11-23T09:30:00+08:00', tick: true });
+    expect(briefing).toContain('1桌 3人 ¥2,800');
+    expect(briefing).toContain('新客 1位,回头客 0位');
   });
 
   it('refuses values no restaurant could have', async () => {
