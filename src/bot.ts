@@ -8,6 +8,7 @@ import { merge } from './features/merge';
 import { showProfile } from './features/profile-card';
 import { transfer } from './features/transfer';
 import { undo } from './features/undo';
+import { QUERY_FEATURES } from './features/queries';
 import { compose } from './pipeline/compose';
 import { createContext, type Services } from './pipeline/context';
 import type { IncomingMessage, OutgoingMessage } from './pipeline/message';
@@ -24,6 +25,7 @@ export const FEATURES: Feature[] = [
   merge,
   transfer,
   showProfile,
+  ...QUERY_FEATURES,
   fallback,
 ];
 
