@@ -5,7 +5,7 @@
  */
 import { createBot } from '../src/bot';
 import { seedStore } from './bench/seed';
-import { arg, ms, openBenchDatabase, percentiles, silentLog } from './bench/setup';
+import { arg, commandTimes, ms, openBenchDatabase, percentiles, silentLog } from './bench/setup';
 
 async function main(): Promise<void> {
   const customers = arg('customers', 100_000);
@@ -34,17 +34,19 @@ async function main(): Promise<void> {
 
     const record: number[] = [];
     const query: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const name = seeded.names[(i * 7919) % seeded.names.length];
-      let t = performance.now();
-      const [reply] = await send(i, `${name} 今晚 ${2 + (i % 8)}人 消费${1000 + i}`);
-      record.push(performance.now() - t);
-      if (!reply?.text.startsWith('已记录')) throw new Error(`unexpected reply: ${reply?.text}`);
-      t = performance.now();
-      const [card] = await send(i + runs, `查 ${name}`);
-      query.push(performance.now() - t);
-      if (!card?.text.startsWith(name)) throw new Error(`unexpected card: ${card?.text}`);
-    }
+    const perCommand = await commandTimes(db.conn, async () => {
+      for (let i = 0; i < runs; i++) {
+        const name = seeded.names[(i * 7919) % seeded.names.length];
+        let t = performance.now();
+        const [reply] = await send(i, `${name} 今晚 ${2 + (i % 8)}人 消费${1000 + i}`);
+        record.push(performance.now() - t);
+        if (!reply?.text.startsWith('已记录')) throw new Error(`unexpected reply: ${reply?.text}`);
+        t = performance.now();
+        const [card] = await send(i + runs, `查 ${name}`);
+        query.push(performance.now() - t);
+        if (!card?.text.startsWith(name)) throw new Error(`unexpected card: ${card?.text}`);
+      }
+    });
     const r = percentiles(record.slice(10));
     const q = percentiles(query.slice(10));
     console.log(
@@ -56,6 +58,10 @@ async function main(): Promise<void> {
     console.log(
       `查 <customer> profile card:               p50 ${ms(q.p50)}  p95 ${ms(q.p95)}  p99 ${ms(q.p99)}  mean ${ms(q.mean)}  (${runs - 10} runs)`,
     );
+    console.log('database time per command (mean per call, calls per record+query pair):');
+    for (const [k, t] of [...perCommand].sort((a, b) => b[1].ms - a[1].ms)) {
+      console.log(`  ${k.padEnd(24)} ${ms(t.ms / t.n).padStart(9)}  × ${(t.n / runs).toFixed(1)}`);
+    }
   } finally {
     await db.close();
   }

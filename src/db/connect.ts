@@ -7,13 +7,20 @@ export class DatabaseUnavailableError extends Error {}
  * server selection times out) instead of hanging a staff member's message, and the driver keeps
  * reconnecting in the background.
  */
-export async function connectDatabase(uri: string, dbName: string): Promise<Connection> {
+export async function connectDatabase(
+  uri: string,
+  dbName: string,
+  options: { monitorCommands?: boolean } = {},
+): Promise<Connection> {
   const conn = mongoose.createConnection(uri, {
     dbName,
     serverSelectionTimeoutMS: 3000,
     connectTimeoutMS: 3000,
+    // Notice a database that came back within seconds, not the driver's default 10 s.
+    heartbeatFrequencyMS: 2000,
     bufferCommands: false,
     autoIndex: false,
+    ...options,
   });
   try {
     await conn.asPromise();

@@ -14,6 +14,14 @@ export const keys = {
   ownedBy: (staffId: Types.ObjectId) => `o:${staffId}`,
   /** A staff member's records made on one business day, in order (for 撤销). */
   recordsOf: (staffId: Types.ObjectId, day: string) => `r:${staffId}:${day}`,
+  /** A store's customers whose stored tier is `tier`: its size answers 全店A类客户共N位. */
+  tier: (storeId: Types.ObjectId, tier: string) => `tier:${storeId}:${tier}`,
+  /** Customers with a solar birthday on month-day (`bday:<store>:03-08`). */
+  solarBirthday: (storeId: Types.ObjectId, month: number, day: number) =>
+    `bday:${storeId}:${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+  /** Customers with a lunar birthday on lunar month-day (`lbday:<store>:8-15`). */
+  lunarBirthday: (storeId: Types.ObjectId, month: number, day: number) =>
+    `lbday:${storeId}:${month}-${day}`,
 };
 
 export async function addToLookup(models: Models, key: string, id: Types.ObjectId): Promise<void> {

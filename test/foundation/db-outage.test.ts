@@ -26,7 +26,12 @@ describe('the database going away under a running bot', () => {
     await db.stop();
     expect(await bot.say('李总 今晚 2人 消费1200')).toBe(REPLY_DB_DOWN.split('\n')[0]);
     db = await start();
-    expect(await bot.say('王总 今晚 4人 消费3600')).toContain('已记录 王总');
+    // As the reply asked, the staff member sends again; within a few seconds it goes through.
+    let reply = await bot.say('王总 今晚 4人 消费3600');
+    for (let tries = 0; reply === REPLY_DB_DOWN && tries < 3; tries++) {
+      reply = await bot.say('王总 今晚 4人 消费3600');
+    }
+    expect(reply).toContain('已记录 王总');
     expect(await bot.end()).toBe(0);
   }, 60_000);
 });
