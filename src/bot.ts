@@ -9,6 +9,7 @@ import { showProfile } from './features/profile-card';
 import { transfer } from './features/transfer';
 import { undo } from './features/undo';
 import { QUERY_FEATURES } from './features/queries';
+import { FOLLOW_UP_FEATURES } from './features/followups';
 import { compose } from './pipeline/compose';
 import { createContext, type Services } from './pipeline/context';
 import type { IncomingMessage, OutgoingMessage } from './pipeline/message';
@@ -25,6 +26,7 @@ export const FEATURES: Feature[] = [
   merge,
   transfer,
   showProfile,
+  ...FOLLOW_UP_FEATURES,
   ...QUERY_FEATURES,
   fallback,
 ];

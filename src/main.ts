@@ -7,12 +7,15 @@ import { CONSOLE_PLATFORM, CONSOLE_USER } from '../adapters/console';
 import { createBot } from './bot';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase } from './database';
-import { DatabaseUnavailableError } from './db/connect';
+import { DatabaseUnavailableError, isDatabaseUnavailable } from './db/connect';
 import { DatabaseStartError } from './db/ferretdb-binary';
 import { JOBS } from './jobs';
 import { createLogger, type Logger } from './log';
 import { createModels, ensureIndexes } from './model';
-import type { ChatAdapter, OutgoingMessage } from './pipeline/message';
+import { createDelivery } from './outbox/delivery';
+import { replyKeys } from './outbox/keys';
+import { loadDeliverySettings } from './outbox/settings';
+import type { ChatAdapter, IncomingMessage, OutgoingMessage } from './pipeline/message';
 import { startSchedule } from './scheduler/cron';
 import { runDueJobs } from './scheduler/jobs';
 import { ensureStaff, ensureStore } from './setup';
@@ -26,6 +29,7 @@ function createAdapters(config: Config): ChatAdapter[] {
 }
 
 async function run(config: Config, log: Logger): Promise<void> {
+  const deliverySettings = loadDeliverySettings(process.env);
   const adapters = createAdapters(config);
   const db = await openDatabase(config, log);
   const models = createModels(db.conn);
@@ -41,22 +45,38 @@ async function run(config: Config, log: Logger): Promise<void> {
   const services = { models, log };
   const bot = createBot(services);
   const byPlatform = new Map(adapters.map((a) => [a.platform, a]));
-  const deliver = async (out: OutgoingMessage) => {
+  // Everything goes out through the queue in the database: rate-limited per account, retried,
+  // never dropped, and still sent after a crash. Each platform's loop sends at once when the
+  // limits allow, so a reply is not held back.
+  const delivery = createDelivery({ models, log, settings: deliverySettings, timers: true });
+  for (const a of adapters) delivery.addSender(a.platform, (out) => a.send(out));
+  const sendDirect = async (out: OutgoingMessage) => {
     const adapter = byPlatform.get(out.platform);
     if (adapter) await adapter.send(out);
     else log.warn('no adapter for outgoing message', { platform: out.platform });
   };
+  const reply = async (msg: IncomingMessage, replies: OutgoingMessage[]) => {
+    try {
+      await delivery.deliver(replyKeys(msg, replies));
+    } catch (err) {
+      if (!isDatabaseUnavailable(err)) throw err;
+      // The queue lives in the database: with it away, the reply (which says so) goes directly.
+      for (const out of replies) await sendDirect(out);
+    }
+  };
 
   for (const adapter of adapters) {
-    await adapter.start(async (msg) => {
-      for (const reply of await bot.handle(msg)) await deliver(reply);
-    });
+    await adapter.start(async (msg) => reply(msg, await bot.handle(msg)));
   }
+  delivery.start();
   let ticking = Promise.resolve();
   const tick = () =>
     (ticking = ticking.then(async () => {
       try {
-        for (const out of await runDueJobs(services, JOBS, new Date())) await deliver(out);
+        await runDueJobs(services, JOBS, new Date(), {
+          enqueue: delivery.enqueue,
+          leaseMs: deliverySettings.jobLeaseMs,
+        });
       } catch (err) {
         log.warn('schedule tick failed', { error: (err as Error).message });
       }
@@ -66,8 +86,10 @@ async function run(config: Config, log: Logger): Promise<void> {
 
   const shutdown = async () => {
     schedule.stop();
-    for (const a of adapters) await a.stop();
     await ticking;
+    // A send under way finishes first; what is still queued goes out after the next start.
+    await delivery.stop();
+    for (const a of adapters) await a.stop();
     await db.close();
   };
   const finished = adapters

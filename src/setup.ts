@@ -5,21 +5,21 @@ import type { StoreDoc } from './model/store';
 
 export const DEFAULT_STORE_CODE = 'main';
 
-/** The store of a single-store installation; the settings follow the environment. */
+/**
+ * The first store of an installation. The environment (STORE_NAME, TZ_STORE, BUSINESS_DAY_CUTOFF,
+ * BRIEFING_TIME) only seeds it when it is created: afterwards admins change settings by chat
+ * (`设置 早报时间 9:00`), and a restart must not undo what they set.
+ */
 export async function ensureStore(models: Models, config: Config): Promise<StoreDoc> {
-  const settings = {
+  const store = await models.Store.findOne({ code: DEFAULT_STORE_CODE });
+  if (store) return store;
+  return models.Store.create({
+    code: DEFAULT_STORE_CODE,
     name: config.storeName,
     timeZone: config.timeZone,
     businessDayCutoff: config.businessDayCutoff,
     briefingTime: config.briefingTime,
-  };
-  const store = await models.Store.findOne({ code: DEFAULT_STORE_CODE });
-  if (!store) return models.Store.create({ code: DEFAULT_STORE_CODE, ...settings });
-  store.set(settings);
-  if (!store.isModified()) return store;
-  forgetSenders(models);
-  return store.save();
+  });
 }
 
 export { ensureStaff, type StaffSpec } from './archive/staff';
-import { forgetSenders } from './archive/staff';

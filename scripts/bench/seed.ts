@@ -9,6 +9,7 @@ import { tierOf } from '../../src/archive/tiers';
 import { keys } from '../../src/db/lookup';
 import type { Models } from '../../src/model';
 import { dayBookId } from '../../src/model/day-book';
+import { DAY_SHARDS } from '../../src/archive/day-book';
 import { identityKey } from '../../src/model/staff';
 import { addDays } from '../../src/time/business-day';
 import { prng } from './setup';
@@ -170,15 +171,26 @@ export async function seedStore(
   await flush((d) => models.Visit.collection.insertMany(d as never[]), visitDocs);
   await flush((d) => models.Customer.collection.insertMany(d as never[]), customerDocs);
   await flush((d) => models.Lookup.collection.insertMany(d as never[]), lookupDocs);
-  const books = [...days].map(([day, f]) => ({
+  const books = [...days].map(([day, { customers, ...f }]) => ({
     _id: dayBookId(storeId, day),
     ...f,
-    customers: [...f.customers],
+    visitors: customers.size,
     byRecorder: {},
     byOwner: {},
   }));
   for (let i = 0; i < books.length; i += 100)
     await models.DayBook.collection.insertMany(books.slice(i, i + 100) as never[]);
+  // Who came each day, sharded as archive/day-book.ts keeps it.
+  const shards = new Map<string, Types.ObjectId[]>();
+  for (const [day, f] of days) {
+    for (const id of f.customers) {
+      const key = keys.dayCustomers(storeId, day, parseInt(String(id).slice(-1), 16) % DAY_SHARDS);
+      shards.set(key, [...(shards.get(key) ?? []), id]);
+    }
+  }
+  const shardDocs = [...shards].map(([_id, ids]) => ({ _id, ids }));
+  for (let i = 0; i < shardDocs.length; i += 1000)
+    await models.Lookup.collection.insertMany(shardDocs.slice(i, i + 1000) as never[]);
   for (const [owner, ids] of owned)
     await models.Lookup.collection.insertOne({
       _id: keys.ownedBy(new Types.ObjectId(owner)),

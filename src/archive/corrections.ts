@@ -11,7 +11,7 @@ import type { VisitDoc } from '../model/visit';
 import { addDays } from '../time/business-day';
 import { refreshCustomer, summariesOf, type TierChange } from './refresh';
 import type { TierSettings } from './tiers';
-import { bookVisit, isFirstVisit, unbookVisit } from './day-book';
+import { bookVisit, cameThatDay, isFirstVisit, unbookVisit } from './day-book';
 import { summaryOf } from './visits';
 
 export type AmendField = 'amount' | 'partySize' | 'businessDate' | 'room';
@@ -63,7 +63,8 @@ async function restate(models: Models, before: VisitDoc, after: VisitDoc): Promi
   await models.Customer.updateOne({ _id: customer._id }, { $set: { history } });
   if (after.status !== 'active') return;
   const historyAfter = history.map((h) => ({ ...h, visitId: String(h.visitId) }));
-  await bookVisit(models, after, customer, isFirstVisit(historyAfter, String(after._id)));
+  const first = isFirstVisit(historyAfter, String(after._id));
+  await bookVisit(models, after, customer, first, !cameThatDay(historyAfter, after));
 }
 
 export interface Correction {

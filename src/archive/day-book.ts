@@ -1,5 +1,6 @@
 /** Keeping the day book's figures in step with visits: booked, unbooked, moved between days. */
 import type { Types } from 'mongoose';
+import { addToLookup, keys, lookupIds, removeFromLookup } from '../db/lookup';
 import type { Models } from '../model';
 import { dayBookId } from '../model/day-book';
 import { chronological, type VisitSummary } from './stats';
@@ -39,18 +40,70 @@ function increments(
   return inc;
 }
 
+export const DAY_SHARDS = 16;
+
+/** ObjectIds end in a counter, so their last hex digit spreads customers evenly. */
+const shardOf = (id: Types.ObjectId) => parseInt(String(id).slice(-1), 16) % DAY_SHARDS;
+
+/** Everyone who came on `day` (each once). */
+export async function customersOnDay(
+  models: Models,
+  storeId: Types.ObjectId,
+  day: string,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let k = 0; k < DAY_SHARDS; k++) {
+    for (const id of await lookupIds(models, keys.dayCustomers(storeId, day, k)))
+      ids.push(String(id));
+  }
+  return ids;
+}
+
+/** Everyone who came on any of `days` (each once). */
+export async function customersOnDays(
+  models: Models,
+  storeId: Types.ObjectId,
+  days: string[],
+): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (const day of days) for (const id of await customersOnDay(models, storeId, day)) ids.add(id);
+  return ids;
+}
+
+export async function addVisitor(
+  models: Models,
+  storeId: Types.ObjectId,
+  day: string,
+  customerId: Types.ObjectId,
+) {
+  await addToLookup(models, keys.dayCustomers(storeId, day, shardOf(customerId)), customerId);
+}
+
+export async function removeVisitor(
+  models: Models,
+  storeId: Types.ObjectId,
+  day: string,
+  customerId: Types.ObjectId,
+) {
+  await removeFromLookup(models, keys.dayCustomers(storeId, day, shardOf(customerId)), customerId);
+}
+
 export async function bookVisit(
   models: Models,
   v: BookedVisit,
   customer: { _id: Types.ObjectId; ownerId?: Types.ObjectId | null },
   first: boolean,
+  /** The customer had no other visit that day: one more distinct visitor. */
+  newVisitor: boolean,
 ): Promise<void> {
+  const inc = {
+    ...increments(v, first, customer.ownerId ?? undefined, 1),
+    visitors: newVisitor ? 1 : 0,
+  };
+  await addVisitor(models, v.storeId, v.businessDate, customer._id);
   await models.DayBook.updateOne(
     { _id: dayBookId(v.storeId, v.businessDate) },
-    {
-      $inc: increments(v, first, customer.ownerId ?? undefined, 1),
-      $addToSet: { customers: customer._id },
-    },
+    { $inc: inc },
     { upsert: true },
   );
 }
@@ -63,14 +116,19 @@ export async function unbookVisit(
   historyBefore: VisitSummary[],
 ): Promise<void> {
   const first = isFirstVisit(historyBefore, String(v._id));
-  const others = historyBefore.some(
-    (h) => h.visitId !== String(v._id) && h.date === v.businessDate,
-  );
-  await models.DayBook.updateOne(
-    { _id: dayBookId(v.storeId, v.businessDate) },
-    {
-      $inc: increments(v, first, customer.ownerId ?? undefined, -1),
-      ...(others ? {} : { $pull: { customers: customer._id } }),
-    },
-  );
+  const others = cameThatDay(historyBefore, v);
+  const inc = {
+    ...increments(v, first, customer.ownerId ?? undefined, -1),
+    visitors: others ? 0 : -1,
+  };
+  await models.DayBook.updateOne({ _id: dayBookId(v.storeId, v.businessDate) }, { $inc: inc });
+  if (!others) await removeVisitor(models, v.storeId, v.businessDate, customer._id);
+}
+
+/** Whether the customer already had a visit on the visit's day (other than this one). */
+export function cameThatDay(
+  history: VisitSummary[],
+  v: { _id: Types.ObjectId; businessDate: string },
+): boolean {
+  return history.some((h) => h.visitId !== String(v._id) && h.date === v.businessDate);
 }

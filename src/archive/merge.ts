@@ -6,7 +6,7 @@ import type { Types } from 'mongoose';
 import { addToLookup, keys } from '../db/lookup';
 import type { Models } from '../model';
 import type { CustomerDoc } from '../model/customer';
-import { dayBookId } from '../model/day-book';
+import { addVisitor, removeVisitor } from './day-book';
 import { refreshCustomer } from './refresh';
 import type { TierSettings } from './tiers';
 
@@ -30,9 +30,8 @@ async function moveVisits(
       },
     );
     // The day's figures stand; only who came changes name.
-    const _id = dayBookId(from.storeId, h.date);
-    await models.DayBook.updateOne({ _id }, { $addToSet: { customers: to._id } });
-    await models.DayBook.updateOne({ _id }, { $pull: { customers: from._id } });
+    await addVisitor(models, from.storeId, h.date, to._id);
+    await removeVisitor(models, from.storeId, h.date, from._id);
   }
 }
 

@@ -6,6 +6,7 @@ import type { Models } from '../model';
 import type { CustomerDoc } from '../model/customer';
 import type { Birthday, Reading } from '../parser/reading';
 import { addPhone, customersByName } from './customers';
+import { keepBirthdayIndex } from './indexes';
 
 /** Plain values, so a fact can wait in a draft (stored as JSON) until the visit is saved. */
 export interface ProfileFacts {
@@ -90,6 +91,7 @@ export async function applyProfile(
   if (Object.keys(set).length) update.$set = set;
   if (Object.keys(add).length) update.$addToSet = add;
   if (Object.keys(update).length) {
+    if (f.birthday) await keepBirthdayIndex(models, customer, customer.birthday, f.birthday);
     await models.Customer.updateOne({ _id: customer._id }, update);
     customer.set(set);
     customer.preferences.push(...prefs);

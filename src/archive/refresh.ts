@@ -3,6 +3,7 @@ import type { Types } from 'mongoose';
 import type { Models } from '../model';
 import type { CustomerDoc } from '../model/customer';
 import type { StoreDoc } from '../model/store';
+import { keepTierIndex } from './indexes';
 import { statsOf, type VisitSummary } from './stats';
 import {
   DEFAULT_TIERS,
@@ -59,6 +60,7 @@ export async function applyHistory(
     { _id: customer._id },
     { $set: set, ...(push && { $push: push }) },
   );
+  await keepTierIndex(models, customer, before, history.length ? verdict.tier : undefined);
   // An archive left with no visits (all undone) has no tier worth announcing.
   const changed = before && before !== verdict.tier && history.length > 0;
   return { customer, change: changed ? { from: before, to: verdict } : undefined };

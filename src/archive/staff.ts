@@ -1,10 +1,12 @@
 /** Finding staff: by platform identity on every message, by name for `把张总转给小李`. */
+import { randomInt } from 'node:crypto';
 import { Types } from 'mongoose';
 import { addToLookup, keys, lookupIds, removeFromLookup } from '../db/lookup';
 import type { Models } from '../model';
 import { identityKey, type Role, type StaffDoc } from '../model/staff';
 import type { StoreDoc } from '../model/store';
 import { ShortCache } from './staff-cache';
+import { forgetGroups } from './stores';
 
 async function first(
   models: Models,
@@ -53,6 +55,7 @@ export async function senderOf(
 /** Staff or store settings changed here: the next message reads them afresh. */
 export function forgetSenders(models: Models): void {
   senders.get(models)?.clear();
+  forgetGroups(models);
 }
 
 /** Active staff of a store called `name` (as the team calls them: 小王). */
@@ -70,6 +73,8 @@ export interface StaffSpec {
   userId: string;
   name: string;
   role: Role;
+  /** Chain level (all stores); left as it was when not given. */
+  chain?: boolean;
 }
 
 /** Register (or update) one staff identity in a store. */
@@ -87,6 +92,7 @@ export async function ensureStaff(
       await addToLookup(models, keys.staffName(store._id, spec.name), found._id);
     }
     found.set({ name: spec.name, role: spec.role, active: true });
+    if (spec.chain !== undefined) found.set({ chain: spec.chain });
     return found.isModified() ? found.save() : found;
   }
   const _id = new Types.ObjectId();
@@ -98,5 +104,103 @@ export async function ensureStaff(
     name: spec.name,
     role: spec.role,
     identities: [key],
+    chain: spec.chain ?? false,
   });
+}
+
+/** Every staff member of a store, active first (a small collection: scanning is fine). */
+export async function staffOfStore(models: Models, storeId: Types.ObjectId): Promise<StaffDoc[]> {
+  const all = await models.Staff.find({ storeId }).sort({ _id: 1 });
+  return [...all.filter((s) => s.active), ...all.filter((s) => !s.active)];
+}
+
+/** 删除员工: they can no longer use the bot; their customers and records stay as they are. */
+export async function deactivateStaff(models: Models, staff: StaffDoc): Promise<void> {
+  await models.Staff.updateOne({ _id: staff._id }, { $set: { active: false } });
+  staff.active = false;
+  forgetSenders(models);
+}
+
+/** How roles are said in the team: 服务员 / 店长 / 管理员 (and the English words). */
+export const ROLE_WORDS: Readonly<Record<string, Role>> = {
+  员工: 'staff',
+  服务员: 'staff',
+  营销: 'staff',
+  客户经理: 'staff',
+  staff: 'staff',
+  店长: 'manager',
+  经理: 'manager',
+  manager: 'manager',
+  管理员: 'admin',
+  admin: 'admin',
+};
+
+export const ROLE_NAME: Readonly<Record<Role, string>> = {
+  staff: '员工',
+  manager: '店长',
+  admin: '管理员',
+};
+
+/** How long an invitation code stays usable. */
+export const INVITE_HOURS = 24;
+/** Eight digits: copied from a chat, and far too many to guess by messaging the bot. */
+export const INVITE_CODE = /(?<!\d)(\d{8})(?!\d)/;
+
+export interface InviteSpec {
+  store: StoreDoc;
+  name: string;
+  role: Role;
+  by: Types.ObjectId;
+  now: Date;
+}
+
+/** A one-time code that makes whoever sends it to the bot this staff member. */
+export async function createInvite(models: Models, spec: InviteSpec): Promise<string> {
+  for (;;) {
+    const code = String(randomInt(10_000_000, 100_000_000));
+    try {
+      await models.Invite.create({
+        _id: code,
+        storeId: spec.store._id,
+        name: spec.name,
+        role: spec.role,
+        createdBy: spec.by,
+        createdAt: spec.now,
+        expiresAt: new Date(spec.now.getTime() + INVITE_HOURS * 3_600_000),
+      });
+      return code;
+    } catch (err) {
+      if ((err as { code?: number }).code !== 11000) throw err;
+    }
+  }
+}
+
+export type Redeemed =
+  { staff: StaffDoc; store: StoreDoc; invitedBy: Types.ObjectId } | 'unknown' | 'used' | 'expired';
+
+/**
+ * Use a code for a platform identity. The claim is one atomic update that only the first sender
+ * wins (invites are few, so the filter beyond `_id` costs nothing); an expired code is claimed and
+ * then refused, so it cannot be tried again.
+ */
+export async function redeemInvite(
+  models: Models,
+  code: string,
+  who: { platform: string; userId: string },
+  now: Date,
+): Promise<Redeemed> {
+  const before = await models.Invite.findOneAndUpdate(
+    { _id: code, usedBy: null },
+    { $set: { usedBy: identityKey(who.platform, who.userId), usedAt: now } },
+  ).lean();
+  if (!before) return (await models.Invite.findById(code).lean()) ? 'used' : 'unknown';
+  if (before.expiresAt.getTime() < now.getTime()) return 'expired';
+  const store = await models.Store.findById(before.storeId);
+  if (!store) return 'unknown';
+  const staff = await ensureStaff(models, store, {
+    ...who,
+    name: before.name,
+    role: before.role as Role,
+  });
+  return { staff, store, invitedBy: before.createdBy };
 }

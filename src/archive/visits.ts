@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import { addToLookup, keys } from '../db/lookup';
 import type { Models } from '../model';
 import type { CustomerDoc } from '../model/customer';
-import { bookVisit, isFirstVisit } from './day-book';
+import { bookVisit, cameThatDay, isFirstVisit } from './day-book';
 import type { VisitDoc } from '../model/visit';
 import { applyHistory, summariesOf, type TierChange } from './refresh';
 import type { TierSettings } from './tiers';
@@ -80,7 +80,13 @@ export async function saveVisit(
   const history = [...summariesOf(customer), { ...summary, visitId: String(summary.visitId) }];
   // Written one after another: SQLite serialises writers, and concurrent ones only wait longer.
   const applied = await applyHistory(models, customer, history, today, tiers, { history: summary });
-  await bookVisit(models, visit, customer, isFirstVisit(history, String(_id)));
+  await bookVisit(
+    models,
+    visit,
+    customer,
+    isFirstVisit(history, String(_id)),
+    !cameThatDay(history, visit),
+  );
   await addToLookup(models, keys.recordsOf(input.recordedBy, today), _id);
 
   return {

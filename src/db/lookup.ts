@@ -14,6 +14,15 @@ export const keys = {
   ownedBy: (staffId: Types.ObjectId) => `o:${staffId}`,
   /** A staff member's records made on one business day, in order (for 撤销). */
   recordsOf: (staffId: Types.ObjectId, day: string) => `r:${staffId}:${day}`,
+  /** Customers who came on a day, in DAY_SHARDS small lists (a 1,000-id list is slow to update). */
+  dayCustomers: (storeId: Types.ObjectId, day: string, shard: number) =>
+    `dc:${storeId}:${day}:${shard}`,
+  /** Customers whose follow-up was still open after the last morning run. */
+  openFollowUps: (storeId: Types.ObjectId) => `fo:${storeId}`,
+  /** Customers whose follow-up was done or skipped on a day: the quarterly one counts from it. */
+  followUpClosed: (storeId: Types.ObjectId, day: string) => `fc:${storeId}:${day}`,
+  /** Customers whose follow-up was moved to a day (`张总 周五再联系`). */
+  followUpMoved: (storeId: Types.ObjectId, day: string) => `fm:${storeId}:${day}`,
   /** A store's customers whose stored tier is `tier`: its size answers 全店A类客户共N位. */
   tier: (storeId: Types.ObjectId, tier: string) => `tier:${storeId}:${tier}`,
   /** Customers with a solar birthday on month-day (`bday:<store>:03-08`). */

@@ -1,51 +1,99 @@
 /**
- * 早报: each morning every team group of the store gets yesterday in numbers. The follow-up issue
- * adds whom to call, birthdays, holidays and churn to the same message.
+ * 早报: each morning every team group of the store gets one message (yesterday in numbers,
+ * today's follow-ups per staff member, birthdays and holidays ahead, churn alerts), and each staff
+ * member with tasks gets their own full list with the suggested wording.
  */
-import type { Services } from '../pipeline/context';
-import type { OutgoingMessage } from '../pipeline/message';
-import type { StoreDoc } from '../model/store';
-import type { Job } from '../scheduler/jobs';
-import type { Occurrence } from '../scheduler/daily';
-import { shortDate, yuan } from '../format/text';
-import { addDays } from '../time/business-day';
+import { groupBriefingText, type DayNumbers } from '../followup/briefing';
+import { holidaysAhead } from '../followup/holidays';
+import { personalListText } from '../followup/personal-list';
+import type { Task } from '../followup/types';
 import { dayBookId } from '../model/day-book';
+import type { StoreDoc } from '../model/store';
+import type { Services } from '../pipeline/context';
+import { directTo, type OutgoingMessage } from '../pipeline/message';
+import type { Occurrence } from '../scheduler/daily';
+import type { Job } from '../scheduler/jobs';
+import { addDays } from '../time/business-day';
+import { dayTasks, tasksOfStaff, type DayTasks } from './followups/day-tasks';
+import { canManage } from './command';
 
-export interface DayFigures {
-  day: string;
-  tables: number;
-  covers: number;
-  revenue: number;
-  newCustomers: number;
-  returningCustomers: number;
-}
-
-export function briefingText(storeName: string, f: DayFigures): string {
-  const head = `【${storeName} 早报】`;
-  const day = `昨天 ${shortDate(f.day)}`;
-  if (f.tables === 0) return `${head}\n${day} 没有记录消费。记消费这样发:张总 今晚 3人 消费2800`;
-  return [
-    head,
-    `${day}:${f.tables}桌 ${f.covers}人 ${yuan(f.revenue)}`,
-    `新客 ${f.newCustomers}位,回头客 ${f.returningCustomers}位`,
-  ].join('\n');
-}
+/** A personal list longer than this ends with how many more: a phone screen, not a report. */
+export const PERSONAL_LIST_MAX = 30;
 
 /** Figures of one business day, from its day book (one read, whatever the store's size). */
 export async function dayFigures(
   services: Services,
   store: StoreDoc,
   day: string,
-): Promise<DayFigures> {
+): Promise<DayNumbers> {
   const book = await services.models.DayBook.findById(dayBookId(store._id, day)).lean();
   return {
-    day,
     tables: book?.tables ?? 0,
     covers: book?.covers ?? 0,
     revenue: book?.revenue ?? 0,
     newCustomers: book?.newCustomers ?? 0,
-    returningCustomers: Math.max(0, (book?.customers.length ?? 0) - (book?.newCustomers ?? 0)),
+    returningCustomers: Math.max(0, (book?.visitors ?? 0) - (book?.newCustomers ?? 0)),
   };
+}
+
+/** One staff member's list, capped for a phone. */
+export function personalText(
+  day: DayTasks,
+  staffName: string,
+  tasks: Task[],
+  upcoming: DayTasks['upcoming'],
+): string {
+  const shown = tasks.slice(0, PERSONAL_LIST_MAX);
+  const text = personalListText({ staffName, today: day.today, tasks: shown, upcoming });
+  return tasks.length > shown.length
+    ? `${text}\n…还有${tasks.length - shown.length}项,先完成上面的`
+    : text;
+}
+
+/** Churn alerts go out once per lapse: record that they went. */
+async function markAlertsSent(services: Services, tasks: Task[], today: string): Promise<void> {
+  for (const t of tasks.filter((x) => x.kind === 'churn')) {
+    await services.models.Customer.updateOne(
+      { _id: t.customerId },
+      { $push: { followUps: { key: t.key, action: 'sent', on: today, at: new Date() } } },
+    );
+  }
+}
+
+async function personalLists(
+  services: Services,
+  store: StoreDoc,
+  day: DayTasks,
+): Promise<OutgoingMessage[]> {
+  const staff = await services.models.Staff.find({ storeId: store._id, active: true }).sort({
+    _id: 1,
+  });
+  const out: OutgoingMessage[] = [];
+  for (const s of staff) {
+    const { tasks, upcoming } = tasksOfStaff(day, String(s._id), canManage(s.role));
+    if (tasks.length === 0) continue;
+    out.push(directTo(s, personalText(day, s.name, tasks, upcoming)));
+  }
+  return out;
+}
+
+export async function buildBriefing(services: Services, store: StoreDoc, today: string) {
+  const day = await dayTasks(services, store, today, true);
+  const yesterday = addDays(today, -1);
+  const text = groupBriefingText(
+    {
+      storeName: store.name,
+      today,
+      yesterday: await dayFigures(services, store, yesterday),
+      sameDayLastWeek: await dayFigures(services, store, addDays(yesterday, -7)),
+      tasks: day.tasks,
+      upcoming: day.upcoming,
+      holidays: holidaysAhead(today, day.settings),
+      staffNames: day.staffNames,
+    },
+    day.settings.briefing,
+  );
+  return { day, text };
 }
 
 export const morningBriefing: Job = {
@@ -60,14 +108,16 @@ export const morningBriefing: Job = {
     const groups = await services.models.TeamGroup.find({ storeId: store._id })
       .sort({ _id: 1 })
       .lean();
-    if (groups.length === 0) return [];
-    const text = briefingText(store.name, await dayFigures(services, store, addDays(occ.day, -1)));
-    return groups.map((g) => ({
+    const { day, text } = await buildBriefing(services, store, occ.day);
+    const out: OutgoingMessage[] = groups.map((g) => ({
       platform: g.platform,
       chatId: g.chatId,
       chatType: 'group',
       to: null,
       text,
     }));
+    out.push(...(await personalLists(services, store, day)));
+    await markAlertsSent(services, day.tasks, occ.day);
+    return out;
   },
 };

@@ -10,7 +10,7 @@ import { refreshCustomer, tierSettingsOf } from '../archive/refresh';
 import { tierChangeText } from '../archive/tiers';
 import { Types } from 'mongoose';
 import { jobStateId } from '../model/job-state';
-import { dayBookId } from '../model/day-book';
+import { customersOnDays } from '../archive/day-book';
 import type { StoreDoc } from '../model/store';
 import type { Services } from '../pipeline/context';
 import { directTo, type OutgoingMessage } from '../pipeline/message';
@@ -33,12 +33,7 @@ export function edgeDays(lastDay: string | undefined, today: string): string[] {
 }
 
 async function customersOn(services: Services, store: StoreDoc, days: string[]): Promise<string[]> {
-  const ids = new Set<string>();
-  for (const day of days) {
-    const book = await services.models.DayBook.findById(dayBookId(store._id, day)).lean();
-    for (const id of book?.customers ?? []) ids.add(String(id));
-  }
-  return [...ids];
+  return [...(await customersOnDays(services.models, store._id, days))];
 }
 
 export async function refreshTiers(services: Services, store: StoreDoc, today: string) {

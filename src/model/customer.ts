@@ -28,6 +28,20 @@ const visitSummarySchema = new Schema(
   { _id: false },
 );
 
+/** 回访记录: what staff did with a follow-up task (src/followup FollowUpRecord plus who and what). */
+const followUpSchema = new Schema(
+  {
+    key: { type: String, required: true },
+    action: { type: String, enum: ['done', 'skipped', 'moved', 'sent'], required: true },
+    on: { type: String, required: true },
+    to: String,
+    note: String,
+    by: Types.ObjectId,
+    at: Date,
+  },
+  { _id: false },
+);
+
 /** Derived figures, recomputed from `history` whenever a visit is added, changed or removed. */
 const statsSchema = new Schema(
   {
@@ -67,6 +81,7 @@ export const customerSchema = new Schema(
     tierReason: String,
     tierAsOf: String,
     optOut: { type: Boolean, default: false },
+    followUps: { type: [followUpSchema], default: [] },
     history: { type: [visitSummarySchema], default: [] },
     stats: { type: statsSchema, default: () => ({}) },
     /** Set when this archive was merged into another; lookups then lead to the survivor. */

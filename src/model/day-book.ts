@@ -1,10 +1,11 @@
-import { Schema, Types, type Connection, type InferSchemaType } from 'mongoose';
+import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose';
 
 /**
  * 营业日账: a store's figures for one business day, `_id` = `<storeId>:<YYYY-MM-DD>`, kept with
  * `$inc` as visits are recorded, corrected or undone. Briefings and revenue questions read one
- * small document per day instead of scanning visits; the size stays constant however busy the
- * day (a list of visit entries grew to ~100 KB on a 1,000-table day and made every write slow).
+ * small document per day instead of scanning visits. The size stays constant however busy the
+ * day: a list in it (of visits, later of customer ids) grew to tens of KB on a 1,000-table day and
+ * made every write slow, so who came is kept apart in small sharded lookups.
  */
 export const dayBookSchema = new Schema(
   {
@@ -14,8 +15,8 @@ export const dayBookSchema = new Schema(
     revenue: { type: Number, default: 0 },
     /** Customers whose first visit was this day. */
     newCustomers: { type: Number, default: 0 },
-    /** Who came: for distinct counts, tiers that move with time and period questions. */
-    customers: { type: [Types.ObjectId], default: [] },
+    /** Distinct customers who came (who they were: archive/day-book.ts customersOnDay). */
+    visitors: { type: Number, default: 0 },
     /** `<staffId>` → { tables } recorded by that staff member. */
     byRecorder: { type: Schema.Types.Mixed, default: {} },
     /** `<staffId>` → { tables, revenue, newCustomers } of the customers that staff member owns. */

@@ -3,6 +3,13 @@ import { customerModel } from './customer';
 import { customerEventModel } from './customer-event';
 import { dayBookModel } from './day-book';
 import { draftModel } from './draft';
+import { inviteModel } from './invite';
+import {
+  pendingMessageModel,
+  sendClaimModel,
+  sendWindowModel,
+  sentReceiptModel,
+} from '../outbox/model';
 import { jobRunModel } from './job-run';
 import { jobStateModel } from './job-state';
 import { lookupModel } from './lookup';
@@ -26,6 +33,11 @@ export function createModels(conn: Connection) {
     Lookup: lookupModel(conn),
     DayBook: dayBookModel(conn),
     CustomerEvent: customerEventModel(conn),
+    PendingMessage: pendingMessageModel(conn),
+    SendClaim: sendClaimModel(conn),
+    SentReceipt: sentReceiptModel(conn),
+    SendWindow: sendWindowModel(conn),
+    Invite: inviteModel(conn),
   };
 }
 

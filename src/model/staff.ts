@@ -20,6 +20,11 @@ export const staffSchema = new Schema(
     role: { type: String, enum: ROLES, required: true, default: 'staff' },
     identities: { type: [String], default: [], index: true },
     active: { type: Boolean, default: true },
+    /**
+     * Chain level (连锁总部): sees and manages every store. `storeId` is then the store they are
+     * looking at in direct chats (切换门店); in a store's group they see that store.
+     */
+    chain: { type: Boolean, default: false },
   },
   { timestamps: true },
 );

@@ -10,6 +10,8 @@ export const storeSchema = new Schema(
     briefingTime: { type: String, required: true, default: '09:30' },
     /** Tier thresholds (archive/tiers.ts); absent means the defaults. Validated when set. */
     tiers: Schema.Types.Mixed,
+    /** Follow-up rules (followup/settings.ts) the store changed; absent means the defaults. */
+    followUps: Schema.Types.Mixed,
   },
   { timestamps: true },
 );

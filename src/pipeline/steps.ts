@@ -1,10 +1,20 @@
 /** The fixed steps every message goes through before a feature sees it. */
 import { isDatabaseUnavailable } from '../db/connect';
-import { senderOf } from '../archive/staff';
+import {
+  INVITE_CODE,
+  INVITE_HOURS,
+  ROLE_NAME,
+  redeemInvite,
+  senderOf,
+  type Sender,
+} from '../archive/staff';
+import { groupStoreOf } from '../archive/stores';
+import type { StoreDoc } from '../model/store';
 import { parseMessage } from '../parser';
 import { maskPhones } from '../privacy';
 import type { Middleware } from './compose';
 import { addressed, clockOf, type BotContext } from './context';
+import { directTo } from './message';
 
 export const REPLY_ERROR = '出错了,已记录';
 export const REPLY_DB_DOWN = '数据库暂时连不上,这条没有记下,请稍后再发一次';
@@ -37,26 +47,69 @@ function looksLikeRecord(ctx: BotContext): boolean {
   return reading.intent === 'visit' || reading.intent === 'profile';
 }
 
-/** Known staff go on; strangers are ignored in groups and told how to get access in private. */
+/**
+ * Known staff go on; strangers are ignored in groups, and in private either bind themselves with
+ * an invitation code or are told how to get one. In a group bound to a store, only that store's
+ * staff (and chain-level staff, who then see that store) are heard: nobody reads or writes
+ * another store's customers from there.
+ */
 export const identifyStaff: Middleware<BotContext> = async (ctx, next) => {
-  const sender = await senderOf(
-    ctx.services.models,
-    ctx.msg.platform,
-    ctx.msg.senderId,
-    Date.now(),
-  );
+  const nowMs = Date.now();
+  const sender = await senderOf(ctx.services.models, ctx.msg.platform, ctx.msg.senderId, nowMs);
   if (!sender) {
-    if (ctx.msg.chatType === 'direct') {
-      ctx.reply(
-        `你好,我是回头客助手。你还没有开通,请把这个编号发给店长添加你:${ctx.msg.platform}:${ctx.msg.senderId}`,
-      );
-    }
+    if (ctx.msg.chatType === 'direct') await welcomeStranger(ctx);
     return;
   }
+  const store = await storeOfChat(ctx, sender, nowMs);
+  if (!store) return;
   ctx.staff = sender.staff;
-  ctx.store = sender.store;
+  ctx.store = store;
   await next();
 };
+
+async function storeOfChat(ctx: BotContext, sender: Sender, nowMs: number) {
+  if (ctx.msg.chatType !== 'group') return sender.store;
+  const bound: StoreDoc | null = await groupStoreOf(
+    ctx.services.models,
+    ctx.msg.platform,
+    ctx.msg.chatId,
+    nowMs,
+  );
+  if (!bound || bound._id.equals(sender.store._id)) return sender.store;
+  return sender.staff.chain ? bound : null;
+}
+
+const STRANGER_HINT =
+  '你好,我是回头客助手。你还没有开通:请管理员发「添加员工 你的名字 服务员」拿到8位邀请码,再把邀请码发给我。';
+
+async function welcomeStranger(ctx: BotContext): Promise<void> {
+  const text = ctx.msg.text.trim();
+  const code = text.length <= 24 ? INVITE_CODE.exec(text)?.[1] : undefined;
+  const id = `${ctx.msg.platform}:${ctx.msg.senderId}`;
+  if (!code) {
+    ctx.reply(`${STRANGER_HINT}\n也可以把这个编号发给管理员:${id}`);
+    return;
+  }
+  const r = await redeemInvite(
+    ctx.services.models,
+    code,
+    { platform: ctx.msg.platform, userId: ctx.msg.senderId },
+    ctx.msg.time,
+  );
+  if (r === 'unknown') ctx.reply('这个邀请码不对,请核对后再发一次,或请管理员重新生成。');
+  else if (r === 'used') ctx.reply('这个邀请码已经用过了,请管理员重新生成一个。');
+  else if (r === 'expired')
+    ctx.reply(`这个邀请码已过期(${INVITE_HOURS}小时内有效),请管理员重新生成。`);
+  else {
+    ctx.reply(
+      `欢迎 ${r.staff.name}!你已加入「${r.store.name}」,身份:${ROLE_NAME[r.staff.role]}。\n` +
+        '记消费这样发:张总 今晚 3人 消费2800\n发「帮助」看我还能做什么',
+    );
+    const admin = await ctx.services.models.Staff.findById(r.invitedBy);
+    if (admin?.active)
+      ctx.send(directTo(admin, `${r.staff.name} 已用邀请码加入「${r.store.name}」`));
+  }
+}
 
 /** A platform redelivering a message must not make a second record: the log's key says "seen". */
 export const dedupe: Middleware<BotContext> = async (ctx, next) => {

@@ -1,12 +1,18 @@
 /**
  * The deterministic scenario runner: feeds events through the real bot and scheduler with the
- * clock taken from each event, and reports every message the bot sends.
+ * clock taken from each event, and reports every message the bot sends. Messages go through the
+ * real delivery queue, drained before feed() returns with the event's time as the clock, so what
+ * a line prints is what was sent while handling it (a message a rate limit holds back would be
+ * printed on the first later line whose time lets it go; the replay platform has no limits).
  */
 import { createBot, type Bot } from '../bot';
 import { JOBS } from '../jobs';
 import type { StoreDoc } from '../model/store';
 import type { Services } from '../pipeline/context';
 import type { IncomingMessage, OutgoingMessage } from '../pipeline/message';
+import { createDelivery } from '../outbox/delivery';
+import { replyKeys } from '../outbox/keys';
+import { DEFAULT_DELIVERY } from '../outbox/settings';
 import { runDueJobs } from '../scheduler/jobs';
 import { ensureStaff } from '../setup';
 import { readEvent, type ReplayEvent } from './events';
@@ -32,6 +38,21 @@ export function createReplayer(
   bot: Bot = createBot(services),
 ): Replayer {
   let lastNow: string | null = null;
+  let clock = 0;
+  let sent: OutgoingMessage[] = [];
+  const delivery = createDelivery({
+    models: services.models,
+    log: services.log,
+    settings: DEFAULT_DELIVERY,
+    now: () => clock,
+  });
+  delivery.addSender(REPLAY_PLATFORM, async (m) => void sent.push(m));
+  /** Send what is queued at `now`; every pass started before this one has finished too. */
+  const sentAt = async (line: number, now: string) => {
+    clock = Date.parse(now);
+    await delivery.drain(REPLAY_PLATFORM);
+    return sent.map(output(line, now));
+  };
 
   const output =
     (line: number, now: string | null) =>
@@ -62,6 +83,7 @@ export function createReplayer(
   return {
     async feed(raw, line) {
       const event = readEvent(raw);
+      sent = [];
       switch (event.kind) {
         case 'staff':
           await ensureStaff(services.models, store, {
@@ -79,15 +101,18 @@ export function createReplayer(
           return [];
         case 'tick': {
           lastNow = event.now;
-          const sent = await runDueJobs(services, JOBS, new Date(event.now));
-          return sent.map(output(line, event.now));
+          clock = Date.parse(event.now);
+          await runDueJobs(services, JOBS, new Date(event.now), { enqueue: delivery.enqueue });
+          return sentAt(line, event.now);
         }
         case 'message': {
           const now = event.message.now ?? lastNow;
           if (!now) throw new Error('the first message needs a "now"');
           lastNow = now;
-          const replies = await bot.handle(toIncoming(event.message, now, line));
-          return replies.map(output(line, now));
+          clock = Date.parse(now);
+          const incoming = toIncoming(event.message, now, line);
+          await delivery.enqueue(replyKeys(incoming, await bot.handle(incoming)));
+          return sentAt(line, now);
         }
       }
     },

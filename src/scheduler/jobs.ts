@@ -1,10 +1,14 @@
 /**
- * Runs every due job occurrence once per store. The claim is an insert on a unique key, so two
- * bot processes on one database, or a restart, never run the same occurrence twice.
+ * Runs every due job occurrence once per store, also with two bot processes on one database or
+ * after a crash mid-run (claim.ts). The job's messages are queued under keys of the occurrence
+ * before the run counts as finished, so a re-run queues nothing twice.
  */
 import type { StoreDoc } from '../model/store';
+import { jobMessageKeys, type KeyedMessage } from '../outbox/keys';
+import { DEFAULT_DELIVERY } from '../outbox/settings';
 import type { Services } from '../pipeline/context';
 import type { OutgoingMessage } from '../pipeline/message';
+import { claimRun, failRun, finishRun } from './claim';
 import { dueOccurrence, type Occurrence } from './daily';
 
 export interface Job {
@@ -19,44 +23,43 @@ export interface Job {
   ): Promise<OutgoingMessage[]>;
 }
 
-async function claim(services: Services, store: StoreDoc, job: Job, occ: Occurrence, now: Date) {
-  try {
-    await services.models.JobRun.create({
-      storeId: store._id,
-      job: job.name,
-      occurrence: occ.key,
-      claimedAt: now,
-    });
-    return true;
-  } catch (err) {
-    if ((err as { code?: number }).code === 11000) return false;
-    throw err;
-  }
+export interface RunOptions {
+  /** Where the messages go (the delivery queue); without it they are only returned. */
+  enqueue?: (items: KeyedMessage[]) => Promise<void>;
+  /** How long a claim is held before another process may take the run over. */
+  leaseMs?: number;
 }
 
+/** Returns the messages the runs produced, in order (also when they were enqueued). */
 export async function runDueJobs(
   services: Services,
   jobs: Job[],
   now: Date,
+  opts: RunOptions = {},
 ): Promise<OutgoingMessage[]> {
+  const { models, log } = services;
+  const leaseMs = opts.leaseMs ?? DEFAULT_DELIVERY.jobLeaseMs;
   const out: OutgoingMessage[] = [];
-  const stores = await services.models.Store.find().sort({ _id: 1 });
+  const stores = await models.Store.find().sort({ _id: 1 });
   for (const store of stores) {
     for (const job of jobs) {
       const occ = dueOccurrence(job.timeOf(store), now, store.timeZone);
-      if (!occ || !(await claim(services, store, job, occ, now))) continue;
+      if (!occ) continue;
+      const run = { storeId: store._id, job: job.name, occurrence: occ.key };
+      const claim = await claimRun(models, run, now, leaseMs, log);
+      if (!claim) continue;
       try {
-        out.push(...(await job.run(store, occ, now, services)));
-        await services.models.JobRun.updateOne(
-          { storeId: store._id, job: job.name, occurrence: occ.key },
-          { $set: { finishedAt: now } },
-        );
+        const msgs = await job.run(store, occ, now, services);
+        await opts.enqueue?.(jobMessageKeys(job.name, store._id, occ.key, msgs));
+        await finishRun(models, claim, now);
+        out.push(...msgs);
       } catch (err) {
-        services.log.error('job failed', {
+        log.error('job failed', {
           job: job.name,
           occurrence: occ.key,
           error: (err as Error).message,
         });
+        await failRun(models, claim, (err as Error).message).catch(() => undefined);
       }
     }
   }

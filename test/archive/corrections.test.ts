@@ -58,9 +58,9 @@ describe('correcting a record', () => {
     // The figures moved with the date: the briefings of both mornings say so.
     await s.run({ group: { id: 'g1' } });
     const [on22] = await s.say({ now: '2026-11-22T09:30:00+08:00', tick: true });
-    expect(on22).toContain('昨天 11月21日:1桌 5人 ¥2,800');
+    expect(on22).toContain('昨天 1桌 5人 ¥2,800');
     const [on23] = await s.say({ now: '2026-11-23T09:30:00+08:00', tick: true });
-    expect(on23).toContain('昨天 11月22日 没有记录消费');
+    expect(on23).toContain('昨天 没有记录消费');
   });
 
   it("undo takes the visit out of the day's figures", async () => {
@@ -72,7 +72,7 @@ describe('correcting a record', () => {
     await s.run({ group: { id: 'g1' } });
     const [briefing] = await s.say({ now: '2026-11-23T09:30:00+08:00', tick: true });
     expect(briefing).toContain('1桌 3人 ¥2,800');
-    expect(briefing).toContain('新客 1位,回头客 0位');
+    expect(briefing).toContain('新客 1位 回头客 0位');
   });
 
   it('refuses values no restaurant could have', async () => {
@@ -128,19 +128,19 @@ describe('tiers as visits change and time passes', () => {
   });
 
   it('drops an A customer when the 30-day window slides, telling the owner once', async () => {
+    const tierNews = async (e: object) =>
+      (await s.run(e)).filter((o) => o.text.startsWith('客户分级变化')).map((o) => [o.to, o.text]);
     for (const day of ['11月1日', '11月2日', '11月3日', '11月4日'])
       await s.run(dm('wang', `张总 ${day} 2人 100`));
     expect((await s.db.models.Customer.findOne().lean())?.tier).toBe('A');
-    expect(await s.run({ now: '2026-11-30T09:30:00+08:00', tick: true })).toEqual([]);
-    const moved = await s.run({ now: '2026-12-01T09:30:00+08:00', tick: true });
-    expect(moved.map((o) => [o.to, o.text])).toEqual([
+    expect(await tierNews({ now: '2026-11-30T09:30:00+08:00', tick: true })).toEqual([]);
+    expect(await tierNews({ now: '2026-12-01T09:30:00+08:00', tick: true })).toEqual([
       ['wang', '客户分级变化:\n张总 降为B类: 近30天来了3次'],
     ]);
     // Nothing ran on 12-02; the run on 12-03 computes from the data and catches up.
-    const later = await s.run({ now: '2026-12-03T10:00:00+08:00', tick: true });
-    expect(later.map((o) => o.text)).toEqual([
-      '客户分级变化:\n张总 降为C类: 近30天消费¥100、来了1次,未达B类',
+    expect(await tierNews({ now: '2026-12-03T10:00:00+08:00', tick: true })).toEqual([
+      ['wang', '客户分级变化:\n张总 降为C类: 近30天消费¥100、来了1次,未达B类'],
     ]);
-    expect(await s.run({ now: '2026-12-04T10:00:00+08:00', tick: true })).toEqual([]);
+    expect(await tierNews({ now: '2026-12-04T10:00:00+08:00', tick: true })).toEqual([]);
   });
 });

@@ -81,7 +81,7 @@ describe('recording a visit', () => {
     const direct = await s.run({ now: NOW, from: 'zhou', text: '你好' });
     expect(direct).toHaveLength(1);
     expect(direct[0]).toMatchObject({ chat: 'zhou', to: 'zhou' });
-    expect(direct[0].text).toContain('店长');
+    expect(direct[0].text).toMatch(/管理员|店长/);
     expect(await s.db.models.Visit.countDocuments()).toBe(0);
   });
 });

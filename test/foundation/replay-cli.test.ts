@@ -41,6 +41,7 @@ describe('npm run replay', () => {
       { line: 3, chat: 'g1', to: null },
       { line: 7, chat: 'wang', to: 'wang' },
       { line: 8, chat: 'g1', to: null },
+      { line: 8, chat: 'wang', to: 'wang' },
     ]);
     expect(lines[0]).toEqual({
       line: 3,

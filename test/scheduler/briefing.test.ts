@@ -19,20 +19,24 @@ describe('the morning briefing', () => {
     );
     expect(await s.run({ now: '2026-11-22T09:29:00+08:00', tick: true })).toEqual([]);
     const sent = await s.run({ now: '2026-11-22T09:30:00+08:00', tick: true });
-    expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ chat: 'g1', to: null });
-    expect(sent[0].text).toContain('海港店');
+    expect(sent.map((o) => [o.chat, o.to])).toEqual([
+      ['g1', null],
+      ['wang', 'wang'],
+    ]);
+    expect(sent[0].text).toContain('【海港店 早报】11月22日');
     expect(sent[0].text).toContain('2桌 5人 ¥4,000');
     expect(sent[0].text).toContain('新客 2位');
+    expect(sent[0].text).toContain('小王 2位: 张总、李姐');
+    expect(sent[1].text).toMatch(/^小王 11月22日 待回访 2位/);
     expect(await s.run({ now: '2026-11-22T12:00:00+08:00', tick: true })).toEqual([]);
   });
 
   it('sends a missed briefing when the bot comes back the same day, never for a past day', async () => {
     const late = await s.run({ now: '2026-11-22T15:00:00+08:00', tick: true });
-    expect(late).toHaveLength(1);
+    expect(late.map((o) => o.chat)).toEqual(['g1']);
     expect(await s.run({ now: '2026-11-24T08:00:00+08:00', tick: true })).toEqual([]);
     const today = await s.run({ now: '2026-11-24T09:31:00+08:00', tick: true });
-    expect(today).toHaveLength(1);
-    expect(today[0].text).toContain('11月23日');
+    expect(today.map((o) => o.chat)).toEqual(['g1']);
+    expect(today[0].text).toContain('【海港店 早报】11月24日');
   });
 });

@@ -36,7 +36,9 @@ const ASK = words('多少 几 ? ？ 查 怎么样 如何 统计 报表 汇总 �
 export const COMMAND_RULES: readonly CommandRule[] = [
   {
     name: 'help',
-    exact: words('帮助 help /help ? ？ 菜单 功能 怎么用 使用说明 指令 命令 /start'),
+    exact: words(
+      '帮助 help /help ? ？ 菜单 功能 怎么用 使用说明 指令 命令 /start 你能做什么 能做什么 你会什么 有什么功能',
+    ),
     starts: ['帮助', '/help'],
   },
   {
@@ -69,6 +71,26 @@ export const COMMAND_RULES: readonly CommandRule[] = [
     contains: words('添加员工 新增员工 加员工 新员工 添加服务员 添加营销 员工入职 添加店员'),
   },
   {
+    name: 'staff.remove',
+    contains: words('删除员工 移除员工 停用员工 删掉员工'),
+  },
+  {
+    name: 'staff.list',
+    exact: words('员工列表 员工名单 查看员工 所有员工 团队成员 员工有哪些 有哪些员工 /staff'),
+  },
+  {
+    name: 'store.add',
+    starts: words('新建门店 添加门店 新增门店 /newstore'),
+  },
+  {
+    name: 'store.list',
+    exact: words('门店列表 所有门店 查看门店 门店名单 /stores'),
+  },
+  {
+    name: 'store.switch',
+    starts: words('切换门店 切换到门店 /store'),
+  },
+  {
     name: 'group.bind',
     starts: ['绑定', '/bind'],
     contains: ['绑定本群', '绑定群', '绑定此群', '本群绑定'],
@@ -76,7 +98,7 @@ export const COMMAND_RULES: readonly CommandRule[] = [
   {
     name: 'settings',
     starts: words('设置 配置 /settings settings 设定'),
-    contains: ['修改设置', '营业日截止', '截止时间设为', '简报时间'],
+    contains: ['修改设置', '营业日截止', '截止时间设为', '简报时间', '查看设置', '当前设置', '门店设置'],
   },
   {
     name: 'export',
@@ -120,7 +142,7 @@ export const COMMAND_RULES: readonly CommandRule[] = [
   },
   {
     name: 'customers.mine',
-    contains: words('我的客户 我的顾客 我的客人 名下客户 我负责的客户'),
+    contains: words('我的客户 我的顾客 我的客人 名下客户 名下的客户 我负责的客户'),
   },
   {
     name: 'query.churn',

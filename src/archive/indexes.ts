@@ -1,0 +1,53 @@
+/**
+ * Hand-kept indexes that answer store-wide questions without scanning customers (FerretDB v1 scans
+ * for any filter but `{_id}`): the members of each tier (全店A类客户共N位) and who has a birthday
+ * on a given day. Each is kept by one call where the field is written (refresh.ts, profile.ts).
+ * Readers check the customer's own record, so an id left behind by a crash is harmless.
+ */
+import type { Types } from 'mongoose';
+import { addToLookup, keys, removeFromLookup } from '../db/lookup';
+import type { Models } from '../model';
+import type { Tier } from './tiers';
+
+interface Indexed {
+  _id: Types.ObjectId;
+  storeId: Types.ObjectId;
+}
+
+/** The customer's tier moved from `before` to `after` (undefined: no tier worth counting). */
+export async function keepTierIndex(
+  models: Models,
+  c: Indexed,
+  before: Tier | undefined,
+  after: Tier | undefined,
+): Promise<void> {
+  if (before === after) return;
+  if (after) await addToLookup(models, keys.tier(c.storeId, after), c._id);
+  if (before) await removeFromLookup(models, keys.tier(c.storeId, before), c._id);
+}
+
+export interface BirthdayKey {
+  calendar: 'solar' | 'lunar';
+  month: number;
+  day: number;
+}
+
+export function birthdayKey(storeId: Types.ObjectId, b: BirthdayKey): string {
+  return b.calendar === 'lunar'
+    ? keys.lunarBirthday(storeId, b.month, b.day)
+    : keys.solarBirthday(storeId, b.month, b.day);
+}
+
+/** The customer's birthday changed: list them under the new day, then off the old one. */
+export async function keepBirthdayIndex(
+  models: Models,
+  c: Indexed,
+  before: BirthdayKey | null | undefined,
+  after: BirthdayKey | undefined,
+): Promise<void> {
+  const from = before ? birthdayKey(c.storeId, before) : undefined;
+  const to = after ? birthdayKey(c.storeId, after) : undefined;
+  if (from === to) return;
+  if (to) await addToLookup(models, to, c._id);
+  if (from) await removeFromLookup(models, from, c._id);
+}

@@ -1,0 +1,110 @@
+/**
+ * A store's follow-up tasks for one business day, computed from the data as it is when asked: the
+ * morning briefing, `我的待回访` and the commands all call this, so nothing depends on a job having
+ * run. The morning run also remembers who is still open, so an overdue task carries over.
+ */
+import { tierSettingsOf } from '../../archive/refresh';
+import { keys } from '../../db/lookup';
+import { followUpSettingsSchema, type FollowUpSettings } from '../../followup/settings';
+import { tasksFor, upcomingFor } from '../../followup/tasks';
+import type { Task, Upcoming } from '../../followup/types';
+import type { CustomerDoc } from '../../model/customer';
+import { jobStateId } from '../../model/job-state';
+import type { StoreDoc } from '../../model/store';
+import type { Services } from '../../pipeline/context';
+import { candidateIds, isGreetingDay } from './candidates';
+import { loadCustomers, toFollowUpCustomer } from './customers';
+
+const POST_VISIT = new Set<Task['kind']>(['thanks', 'revisit', 'quarterly']);
+const JOB = 'followups';
+
+export function followUpSettingsOf(store: StoreDoc): FollowUpSettings {
+  const parsed = followUpSettingsSchema.safeParse(store.get('followUps') ?? {});
+  return parsed.success ? parsed.data : followUpSettingsSchema.parse({});
+}
+
+export async function staffNamesOf(
+  services: Services,
+  store: StoreDoc,
+): Promise<Record<string, string>> {
+  const staff = await services.models.Staff.find({ storeId: store._id }).lean();
+  return Object.fromEntries(staff.map((s) => [String(s._id), s.name]));
+}
+
+export interface DayTasks {
+  today: string;
+  tasks: Task[];
+  upcoming: Upcoming[];
+  staffNames: Record<string, string>;
+  settings: FollowUpSettings;
+}
+
+async function customersOfDay(
+  services: Services,
+  store: StoreDoc,
+  today: string,
+  s: FollowUpSettings,
+): Promise<CustomerDoc[]> {
+  const { models } = services;
+  // A holiday eve greets every opted-in customer with an owner: the one day the archive is read whole.
+  if (isGreetingDay(today, s))
+    return models.Customer.find({ storeId: store._id, mergedInto: { $exists: false } });
+  const state = await models.JobState.findById(jobStateId(JOB, store._id)).lean();
+  const ids = await candidateIds(models, {
+    storeId: store._id,
+    today,
+    lastDay: state?.lastDay ?? undefined,
+    settings: s,
+  });
+  return (await loadCustomers(models, ids)).filter((c) => c.storeId.equals(store._id));
+}
+
+/** Every task of the store on `today`; with `remember`, the open ones carry over to tomorrow. */
+export async function dayTasks(
+  services: Services,
+  store: StoreDoc,
+  today: string,
+  remember = false,
+): Promise<DayTasks> {
+  const settings = followUpSettingsOf(store);
+  const tiers = tierSettingsOf(store);
+  const staffNames = await staffNamesOf(services, store);
+  const tasks: Task[] = [];
+  const upcoming: Upcoming[] = [];
+  const open: CustomerDoc[] = [];
+  for (const c of await customersOfDay(services, store, today, settings)) {
+    const fc = toFollowUpCustomer(c, today, tiers, staffNames);
+    const mine = tasksFor(fc, today, settings, { storeName: store.name });
+    if (mine.some((t) => POST_VISIT.has(t.kind))) open.push(c);
+    tasks.push(...mine);
+    upcoming.push(...upcomingFor(fc, today, settings));
+  }
+  if (remember) {
+    const { models } = services;
+    await models.Lookup.updateOne(
+      { _id: keys.openFollowUps(store._id) },
+      { $set: { ids: open.map((c) => c._id) } },
+      { upsert: true },
+    );
+    await models.JobState.updateOne(
+      { _id: jobStateId(JOB, store._id) },
+      { $set: { lastDay: today } },
+      { upsert: true },
+    );
+  }
+  tasks.sort((a, b) => b.priority - a.priority || a.customerName.localeCompare(b.customerName));
+  return { today, tasks, upcoming, staffNames, settings };
+}
+
+/** What one staff member sees: their customers' tasks; managers also the ownerless and alerts. */
+export function tasksOfStaff(
+  day: DayTasks,
+  staffId: string,
+  manager: boolean,
+): { tasks: Task[]; upcoming: Upcoming[] } {
+  const mine = (owner: string | null) => owner === staffId || (manager && owner === null);
+  return {
+    tasks: day.tasks.filter((t) => mine(t.ownerId) || (manager && t.notifyManagers)),
+    upcoming: day.upcoming.filter((u) => mine(u.ownerId)),
+  };
+}

@@ -1,0 +1,22 @@
+/** 已回访 张总 很满意 下周来: the follow-up is done and what the customer said is kept. */
+import { commandFeature } from '../command';
+import { currentTask, namedCustomer, recordFollowUp } from './actions';
+
+const WORDS = /^.*?(?:已回访|回访了|回访完|已联系|联系过了|打过电话了?)/;
+
+export const followUpDone = commandFeature(['followup.done'], async (ctx) => {
+  const c = await namedCustomer(ctx, WORDS);
+  if (!c) return;
+  const after = ctx.msg.text.replace(WORDS, '').trim();
+  const note = after.startsWith(c.name)
+    ? after.slice(c.name.length).trim()
+    : after.replace(/^\S+\s*/, '');
+  const task = await currentTask(ctx, c);
+  // A call made without a task due still belongs in the 回访记录.
+  await recordFollowUp(ctx, c, {
+    key: task?.key ?? `manual:${ctx.msg.messageId}`,
+    action: 'done',
+    note: note || undefined,
+  });
+  ctx.reply(`已记录回访 ${c.name}${task ? `(${task.title})` : ''}${note ? `:${note}` : ''}`);
+});
