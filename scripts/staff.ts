@@ -1,8 +1,13 @@
 /**
- * npm run staff -- add <platform>:<userId> <name> <role>
+ * npm run staff -- add <platform>:<userId> <name> <role> [--store <code>] [--chain]
  * npm run staff -- remove <platform>:<userId>
- * npm run staff -- list
- * Registers staff from the command line: the first admin, and scripts. Removing keeps records.
+ * npm run staff -- list [--store <code>]
+ * npm run staff -- store add <code> <name>
+ * npm run staff -- store list
+ * npm run staff -- reindex [--store <code>]
+ * Registers staff and stores from the command line: the first admin, the chain's stores, and
+ * scripts. Removing keeps records. `reindex` rebuilds the tier and birthday indexes of a store's
+ * archive (needed once for archives recorded before those indexes existed).
  */
 import { ConfigError, loadConfig } from '../src/config';
 import { openDatabase } from '../src/database';
@@ -11,17 +16,16 @@ import { createModels, ensureIndexes, type Models } from '../src/model';
 import { ROLES, type Role } from '../src/model/staff';
 import type { StoreDoc } from '../src/model/store';
 import { ensureStaff, ensureStore } from '../src/setup';
-import { staffByIdentity } from '../src/archive/staff';
+import { ROLE_WORDS, deactivateStaff, staffByIdentity, staffOfStore } from '../src/archive/staff';
+import { allStores, createStore, storeByCode } from '../src/archive/stores';
+import { birthdayKey } from '../src/archive/indexes';
+import { keys } from '../src/db/lookup';
 
-const USAGE =
-  '用法: npm run staff -- add <平台>:<用户ID> <名字> <staff|manager|admin> | remove <平台>:<用户ID> | list';
-const ROLE_WORDS: Record<string, Role> = {
-  员工: 'staff',
-  服务员: 'staff',
-  店长: 'manager',
-  经理: 'manager',
-  管理员: 'admin',
-};
+const USAGE = [
+  '用法: npm run staff -- add <平台>:<用户ID> <名字> <staff|manager|admin> [--store 门店编号] [--chain]',
+  '      npm run staff -- remove <平台>:<用户ID> | list [--store 门店编号]',
+  '      npm run staff -- store add <门店编号> <店名> | store list | reindex [--store 门店编号]',
+].join('\n');
 
 function identity(arg: string | undefined): { platform: string; userId: string } {
   const m = /^([a-z0-9]+):(.+)$/i.exec(arg ?? '');
@@ -29,28 +33,89 @@ function identity(arg: string | undefined): { platform: string; userId: string }
   return { platform: m[1].toLowerCase(), userId: m[2] };
 }
 
-async function command(models: Models, store: StoreDoc, args: string[]): Promise<string> {
+interface Options {
+  args: string[];
+  store?: string;
+  chain: boolean;
+}
+
+function options(argv: string[]): Options {
+  const out: Options = { args: [], chain: false };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--store') out.store = argv[++i];
+    else if (argv[i] === '--chain') out.chain = true;
+    else out.args.push(argv[i]);
+  }
+  return out;
+}
+
+async function storeOf(models: Models, fallback: StoreDoc, code?: string): Promise<StoreDoc> {
+  if (!code) return fallback;
+  const store = await storeByCode(models, code);
+  if (!store)
+    throw new ConfigError(`没有编号为 ${code} 的门店,先 npm run staff -- store add ${code} 店名`);
+  return store;
+}
+
+async function stores(models: Models, args: string[], like: StoreDoc): Promise<string> {
+  const [verb, code, ...name] = args;
+  if (verb === 'add') {
+    const made = await createStore(models, { code: code ?? '', name: name.join(' '), like });
+    if (typeof made === 'string') throw new ConfigError(made);
+    return `已新建门店 ${made.code} ${made.name}`;
+  }
+  if (verb === 'list')
+    return (await allStores(models)).map((s) => `${s.code}\t${s.name}`).join('\n');
+  throw new ConfigError(USAGE);
+}
+
+/** Rebuild the tier and birthday lookups of one store from its archive (an offline scan). */
+async function reindex(models: Models, store: StoreDoc): Promise<string> {
+  const members = new Map<string, Set<string>>();
+  const add = (key: string, id: string) =>
+    members.set(key, (members.get(key) ?? new Set()).add(id));
+  const customers = await models.Customer.find({ storeId: store._id, mergedInto: null }).lean();
+  for (const c of customers) {
+    if (c.tierAsOf && c.history.length) add(keys.tier(store._id, c.tier), String(c._id));
+    if (c.birthday) add(birthdayKey(store._id, c.birthday), String(c._id));
+  }
+  for (const tier of ['A', 'B', 'C', 'D'])
+    members.set(keys.tier(store._id, tier), members.get(keys.tier(store._id, tier)) ?? new Set());
+  for (const [key, ids] of members)
+    await models.Lookup.updateOne({ _id: key }, { $set: { ids: [...ids] } }, { upsert: true });
+  return `${store.code}: ${customers.length}位客户,${members.size}个索引已重建`;
+}
+
+async function command(models: Models, home: StoreDoc, argv: string[]): Promise<string> {
+  const { args, store: code, chain } = options(argv);
   const [verb, who, name, roleArg = 'staff'] = args;
+  if (verb === 'store') return stores(models, args.slice(1), home);
+  const store = await storeOf(models, home, code);
   if (verb === 'add') {
     const role = ROLE_WORDS[roleArg] ?? roleArg;
     if (!name || !(ROLES as readonly string[]).includes(role)) throw new ConfigError(USAGE);
-    const staff = await ensureStaff(models, store, { ...identity(who), name, role: role as Role });
-    return `已添加 ${staff.name} (${staff.role}) ${who}`;
+    const spec = { ...identity(who), name, role: role as Role, ...(chain ? { chain } : {}) };
+    const staff = await ensureStaff(models, store, spec);
+    return `已添加 ${staff.name} (${staff.role}${staff.chain ? ', 总部' : ''}) ${who} → ${store.code}`;
   }
   if (verb === 'remove') {
     const { platform, userId } = identity(who);
     const staff = await staffByIdentity(models, platform, userId);
-    if (staff) await models.Staff.updateOne({ _id: staff._id }, { $set: { active: false } });
+    if (staff) await deactivateStaff(models, staff);
     return staff ? `已停用 ${who},TA 记录的客户和消费都保留` : `没有找到 ${who}`;
   }
   if (verb === 'list') {
-    const all = await models.Staff.find({ storeId: store._id }).sort({ _id: 1 }).lean();
+    const all = await staffOfStore(models, store._id);
     return (
       all
-        .map((s) => `${s.active ? '' : '(已停用) '}${s.name}\t${s.role}\t${s.identities.join(' ')}`)
+        .map(
+          (s) =>
+            `${s.active ? '' : '(已停用) '}${s.name}\t${s.role}${s.chain ? '\t总部' : ''}\t${s.identities.join(' ')}`,
+        )
         .join('\n') || '还没有员工'
     );
   }
+  if (verb === 'reindex') return reindex(models, store);
   throw new ConfigError(USAGE);
 }
 

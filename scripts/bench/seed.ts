@@ -52,13 +52,14 @@ export async function seedStore(
   visits: number,
   today: string,
   log: (s: string) => void,
+  code = 'bench',
 ): Promise<Seeded> {
-  const rand = prng(42);
+  const rand = prng(42 + code.length + code.charCodeAt(code.length - 1));
   const storeId = new Types.ObjectId();
-  await models.Store.create({ _id: storeId, code: 'bench', name: '压测店' });
+  await models.Store.create({ _id: storeId, code, name: `压测店${code}` });
   const staff = Array.from({ length: 10 }, (_, i) => ({
     id: new Types.ObjectId(),
-    userId: `s${i}`,
+    userId: `${code}-s${i}`,
   }));
   for (const [i, s] of staff.entries()) {
     await models.Staff.create({
@@ -84,6 +85,8 @@ export async function seedStore(
     }
   >();
   const owned = new Map<string, Types.ObjectId[]>();
+  /** Lookups with many ids (birthdays by day, tiers), written once at the end. */
+  const grouped = new Map<string, Types.ObjectId[]>();
   const visitDocs: object[] = [];
   const customerDocs: object[] = [];
   const lookupDocs: object[] = [];
@@ -139,6 +142,24 @@ export async function seedStore(
     }
     const verdict = tierOf(history, today);
     const phone = `139${String(c).padStart(8, '0')}`;
+    // A third of customers told staff their birthday, one in four of those the lunar one.
+    const birthday =
+      rand() < 0.33
+        ? {
+            calendar: rand() < 0.25 ? 'lunar' : 'solar',
+            month: 1 + Math.floor(rand() * 12),
+            day: 1 + Math.floor(rand() * 28),
+          }
+        : undefined;
+    if (birthday) {
+      const key =
+        birthday.calendar === 'lunar'
+          ? keys.lunarBirthday(storeId, birthday.month, birthday.day)
+          : keys.solarBirthday(storeId, birthday.month, birthday.day);
+      grouped.set(key, [...(grouped.get(key) ?? []), _id]);
+    }
+    const tierKey = keys.tier(storeId, verdict.tier);
+    grouped.set(tierKey, [...(grouped.get(tierKey) ?? []), _id]);
     customerDocs.push({
       _id,
       storeId,
@@ -151,6 +172,8 @@ export async function seedStore(
       notes: [],
       referredIds: [],
       optOut: false,
+      birthday,
+      followUps: [],
       tier: verdict.tier,
       tierReason: verdict.reason,
       tierAsOf: today,
@@ -180,6 +203,9 @@ export async function seedStore(
   }));
   for (let i = 0; i < books.length; i += 100)
     await models.DayBook.collection.insertMany(books.slice(i, i + 100) as never[]);
+  const groupedDocs = [...grouped].map(([_id, ids]) => ({ _id, ids }));
+  for (let i = 0; i < groupedDocs.length; i += 100)
+    await models.Lookup.collection.insertMany(groupedDocs.slice(i, i + 100) as never[]);
   // Who came each day, sharded as archive/day-book.ts keeps it.
   const shards = new Map<string, Types.ObjectId[]>();
   for (const [day, f] of days) {

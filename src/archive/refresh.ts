@@ -1,7 +1,7 @@
 /** Stats and tier follow the customer's visits: recomputed from the archive's own history. */
 import type { Types } from 'mongoose';
 import type { Models } from '../model';
-import type { CustomerDoc } from '../model/customer';
+import type { Customer, CustomerDoc } from '../model/customer';
 import type { StoreDoc } from '../model/store';
 import { keepTierIndex } from './indexes';
 import { statsOf, type VisitSummary } from './stats';
@@ -24,7 +24,7 @@ export function tierSettingsOf(store: StoreDoc): TierSettings {
   return parsed.success ? parsed.data : DEFAULT_TIERS;
 }
 
-export function summariesOf(customer: CustomerDoc): VisitSummary[] {
+export function summariesOf(customer: Pick<Customer, 'history'>): VisitSummary[] {
   return customer.history.map((h) => ({
     visitId: String(h.visitId),
     date: h.date,

@@ -17,6 +17,8 @@ export const keys = {
   /** Customers who came on a day, in DAY_SHARDS small lists (a 1,000-id list is slow to update). */
   dayCustomers: (storeId: Types.ObjectId, day: string, shard: number) =>
     `dc:${storeId}:${day}:${shard}`,
+  /** A store's customers who said 不接受消息. */
+  optedOut: (storeId: Types.ObjectId) => `oo:${storeId}`,
   /** Customers whose follow-up was still open after the last morning run. */
   openFollowUps: (storeId: Types.ObjectId) => `fo:${storeId}`,
   /** Customers whose follow-up was done or skipped on a day: the quarterly one counts from it. */

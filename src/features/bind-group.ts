@@ -7,7 +7,8 @@ import { staffOf } from '../pipeline/context';
 import { commandFeature } from './command';
 import { isAdmin, isChain } from './onboarding';
 
-const BIND_WORDS = /^(?:@\S+\s*)?(?:\/bind|绑定(?:到)?(?:本群|此群|群)?|本群绑定(?:到)?)[\s:\uFF1A]*/i;
+const BIND_WORDS =
+  /^(?:@\S+\s*)?(?:\/bind|绑定(?:到)?(?:本群|此群|群)?|本群绑定(?:到)?)[\s:\uFF1A]*/i;
 
 export const bindThisGroup = commandFeature(['group.bind'], async (ctx) => {
   const { store: current } = staffOf(ctx);

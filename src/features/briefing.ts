@@ -50,12 +50,16 @@ export function personalText(
     : text;
 }
 
-/** Churn alerts go out once per lapse: record that they went. */
+/**
+ * Churn alerts go out once per lapse: record that they went. The same record on a re-run of the
+ * morning (after a crash) is not added twice, and a record of today does not hide today's alert
+ * (day-tasks.ts), so a re-run produces it again and the outbox's keys send it once.
+ */
 async function markAlertsSent(services: Services, tasks: Task[], today: string): Promise<void> {
   for (const t of tasks.filter((x) => x.kind === 'churn')) {
     await services.models.Customer.updateOne(
       { _id: t.customerId },
-      { $push: { followUps: { key: t.key, action: 'sent', on: today, at: new Date() } } },
+      { $addToSet: { followUps: { key: t.key, action: 'sent', on: today } } },
     );
   }
 }

@@ -19,7 +19,8 @@ import { staffOf, type BotContext } from '../pipeline/context';
 import { canManage, commandFeature } from './command';
 import { ownedIds } from './queries/archive';
 
-const ADD_WORDS = /^(?:@\S+\s*)?(?:添加|新增|加)?(?:员工|服务员|营销|店员|新员工)(?:入职)?[\s:\uFF1A]*/;
+const ADD_WORDS =
+  /^(?:@\S+\s*)?(?:添加|新增|加)?(?:员工|服务员|营销|店员|新员工)(?:入职)?[\s:\uFF1A]*/;
 const REMOVE_WORDS = /^(?:@\S+\s*)?(?:删除|移除|停用|删掉)员工[\s:\uFF1A]*/;
 
 export const isAdmin = (ctx: BotContext) => staffOf(ctx).staff.role === 'admin';
@@ -127,7 +128,7 @@ export const removeStaff = commandFeature(['staff.remove'], async (ctx) => {
   const owned = (await ownedIds(ctx.services.models, gone._id)).size;
   ctx.reply(
     `已删除${name}:TA不能再用机器人,记过的消费都保留。` +
-      (owned ? `\nTA名下还有${owned}位客户,转给别人:${name}离职 客户转给小李` : ''),
+      (owned ? `\nTA名下还有${owned}位客户,转给同事这样发:${name}离职 客户转给(同事名字)` : ''),
   );
 });
 
@@ -139,7 +140,9 @@ export const listStaff = commandFeature(['staff.list'], async (ctx) => {
   }
   const all = await staffOfStore(ctx.services.models, store._id);
   const active = all.filter((s) => s.active);
-  const lines = active.map((s) => `${s.name} ${ROLE_NAME[s.role as Role]}${s.chain ? '(总部)' : ''}`);
+  const lines = active.map(
+    (s) => `${s.name} ${ROLE_NAME[s.role as Role]}${s.chain ? '(总部)' : ''}`,
+  );
   const gone = all.length - active.length;
   ctx.reply(
     [

@@ -137,7 +137,10 @@ export function readValue(kind: Kind, raw: string, evaluate: (s: string) => numb
     case 'time':
       return timeOf(v);
     case 'dayList': {
-      const parts = v.split(/[,\uFF0C、\s/]+/).filter(Boolean).map((p) => number(p.replace(/天$/, '')));
+      const parts = v
+        .split(/[,\uFF0C、\s/]+/)
+        .filter(Boolean)
+        .map((p) => number(p.replace(/天$/, '')));
       return parts.length && parts.every((n) => n !== undefined) ? parts : undefined;
     }
     case 'zone':

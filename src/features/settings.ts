@@ -16,7 +16,8 @@ import { staffOf } from '../pipeline/context';
 import { canManage, commandFeature } from './command';
 import { readValue, settingIn, type Kind, type Setting } from './settings-table';
 
-const OPENER = /^(?:@\S+\s*)?(?:修改设置|查看设置|当前设置|门店设置|设置|配置|设定|\/settings|settings)[\s:\uFF1A]*/i;
+const OPENER =
+  /^(?:@\S+\s*)?(?:修改设置|查看设置|当前设置|门店设置|设置|配置|设定|\/settings|settings)[\s:\uFF1A]*/i;
 
 type Tree = Record<string, unknown>;
 
@@ -118,10 +119,16 @@ export const settings = commandFeature(['settings'], async (ctx) => {
   const { setting, rest } = found;
   const value = readValue(setting.kind, rest, evaluate);
   if (value === undefined) {
-    ctx.reply(`${setting.label}没有改:「${rest.trim()}」看不懂。例如:设置 ${setting.names[0]} ${example(setting.kind)}`);
+    ctx.reply(
+      `${setting.label}没有改:「${rest.trim()}」看不懂。例如:设置 ${setting.names[0]} ${example(setting.kind)}`,
+    );
     return;
   }
   const before = currentValue(store, setting);
+  if (JSON.stringify(before) === JSON.stringify(value)) {
+    ctx.reply(`${setting.label} 已经是 ${shown(setting.kind, value)}`);
+    return;
+  }
   const patch = patchFor(store, setting, value);
   if (typeof patch === 'string') {
     ctx.reply(`${setting.label}没有改:${patch}`);
@@ -133,5 +140,14 @@ export const settings = commandFeature(['settings'], async (ctx) => {
 });
 
 function example(kind: Kind): string {
-  return { money: '6000', count: '4', weeks: '3', days: '30', time: '9:30', dayList: '1,30,120', text: '上海二店', zone: 'Asia/Shanghai' }[kind];
+  return {
+    money: '6000',
+    count: '4',
+    weeks: '3',
+    days: '30',
+    time: '9:30',
+    dayList: '1,30,120',
+    text: '上海二店',
+    zone: 'Asia/Shanghai',
+  }[kind];
 }

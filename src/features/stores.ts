@@ -11,7 +11,8 @@ import { commandFeature } from './command';
 import { isChain } from './onboarding';
 
 const NOT_CHAIN = '门店管理需要总部管理员(连锁账号)来操作';
-const OPENERS = /^(?:@\S+\s*)?(?:新建门店|添加门店|新增门店|\/newstore|切换门店|切换到门店|\/store)[\s:\uFF1A]*/i;
+const OPENERS =
+  /^(?:@\S+\s*)?(?:新建门店|添加门店|新增门店|\/newstore|切换门店|切换到门店|\/store)[\s:\uFF1A]*/i;
 
 const argsOf = (text: string) => text.trim().replace(OPENERS, '').split(/\s+/).filter(Boolean);
 

@@ -22,7 +22,8 @@ const OCCASION: Record<Upcoming['kind'], string> = {
 
 /** `张总(A) 回访·第30天 逾期3天 (不接受消息)` */
 export function taskHeadline(t: Task, today: string): string {
-  const parts = [`${t.customerName}(${t.tier})`, t.title];
+  // A task for many customers at once (a holiday greeting) has no one tier to show.
+  const parts = [t.customerId ? `${t.customerName}(${t.tier})` : t.customerName, t.title];
   if (t.detail && t.kind !== 'churn') parts.push(t.detail);
   if (t.overdue) parts.push(`逾期${daysBetween(t.dueDate, today)}天`);
   if (t.optedOut) parts.push('(不接受消息)');

@@ -19,7 +19,7 @@ const NO_LIMITS: AccountLimits = { account: [], group: [] };
 
 /** Send windows of this pass, read once and written after every send they count. */
 async function openWindows(s: Sender, ids: string[]) {
-  const found = await s.models.SendWindow.find({ _id: { $in: ids } }).lean();
+  const found = ids.length > 0 ? await s.models.SendWindow.find({ _id: { $in: ids } }).lean() : [];
   const sent = new Map<string, number[]>(
     found.map((w) => [w._id, [...w.sent].sort((a, b) => a - b)]),
   );
@@ -49,7 +49,8 @@ export async function drainAccount(
   const groupOf = (m: OutgoingMessage) =>
     m.chatType === 'group' && limits.group.length > 0 ? groupWindowId(account, m.chatId) : null;
   const groupIds = queue.map((p) => groupOf(p.msg as OutgoingMessage)).filter((id) => id !== null);
-  const windows = await openWindows(s, [accountWindowId(account), ...new Set(groupIds)]);
+  const accountIds = limits.account.length > 0 ? [accountWindowId(account)] : [];
+  const windows = await openWindows(s, [...accountIds, ...new Set(groupIds)]);
 
   const pass: Pass = { sent: [] };
   const later = (at: number) => (pass.wakeAt = Math.min(pass.wakeAt ?? Infinity, at));

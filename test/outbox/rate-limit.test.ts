@@ -16,7 +16,10 @@ describe('rate limits per platform account', () => {
 
   it('holds personal WeChat to 20 a minute and 100 an hour, and sends everything in order', async () => {
     const wechat = fakePlatform(() => clock.now);
-    const items = [...messages('wechaty', 'room1', 90, 'a'), ...messages('wechaty', 'room2', 40, 'b')];
+    const items = [
+      ...messages('wechaty', 'room1', 90, 'a'),
+      ...messages('wechaty', 'room2', 40, 'b'),
+    ];
     await enqueue(db.models, items, clock.now, createSequence());
 
     const sender = senderOf(db.models, (m) => wechat.send(m), clock);
@@ -41,7 +44,8 @@ describe('rate limits per platform account', () => {
     const sender = senderOf(db.models, (m) => telegram.send(m), clock);
     await drainToEmpty(sender, 'telegram', clock);
 
-    const at = (chat: string) => telegram.accepted.filter((a) => a.chatId === chat).map((a) => a.at);
+    const at = (chat: string) =>
+      telegram.accepted.filter((a) => a.chatId === chat).map((a) => a.at);
     expect(mostInWindow(at('g1'), MIN)).toBe(20);
     expect(at('g2')).toEqual([T0, T0, T0]);
     expect(at('g1').filter((t) => t === T0)).toHaveLength(20);
@@ -52,14 +56,22 @@ describe('rate limits per platform account', () => {
     const wechat = fakePlatform(() => clock.now);
     const seq = createSequence();
     await enqueue(db.models, messages('wechaty', 'room1', 20, 'a'), clock.now, seq);
-    await drainToEmpty(senderOf(db.models, (m) => wechat.send(m), clock), 'wechaty', clock);
+    await drainToEmpty(
+      senderOf(db.models, (m) => wechat.send(m), clock),
+      'wechaty',
+      clock,
+    );
     expect(wechat.accepted).toHaveLength(20);
 
     // The process restarts a second later with more to send.
     clock.now = T0 + 1000;
     await enqueue(db.models, messages('wechaty', 'room1', 5, 'b'), clock.now, seq);
     const restarted = fakePlatform(() => clock.now);
-    await drainToEmpty(senderOf(db.models, (m) => restarted.send(m), clock), 'wechaty', clock);
+    await drainToEmpty(
+      senderOf(db.models, (m) => restarted.send(m), clock),
+      'wechaty',
+      clock,
+    );
     expect(restarted.accepted.map((a) => a.at)).toEqual(Array(5).fill(T0 + MIN));
   });
 });

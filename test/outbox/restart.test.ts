@@ -57,7 +57,9 @@ describe('sending across a crash, a restart and a second process', () => {
     const texts = platform.accepted.map((a) => a.text);
     expect([...texts].sort()).toEqual(items.map((i) => i.msg.text).sort());
     // Per chat, still in order.
-    expect(texts.filter((t) => t.startsWith('a'))).toEqual(items.slice(0, 8).map((i) => i.msg.text));
+    expect(texts.filter((t) => t.startsWith('a'))).toEqual(
+      items.slice(0, 8).map((i) => i.msg.text),
+    );
   });
 
   it('skips a key already queued or already sent', async () => {

@@ -50,7 +50,11 @@ describe('a failing send', () => {
     telegram.failNext(20);
     const [only] = messages('telegram', 'g1', 1);
     await enqueue(db.models, [only], clock.now, createSequence());
-    await drainToEmpty(senderOf(db.models, (m) => telegram.send(m), clock), 'telegram', clock);
+    await drainToEmpty(
+      senderOf(db.models, (m) => telegram.send(m), clock),
+      'telegram',
+      clock,
+    );
 
     expect(telegram.accepted).toHaveLength(1);
     const waited = clock.now - T0;

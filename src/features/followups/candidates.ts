@@ -78,10 +78,3 @@ export async function candidateIds(models: Models, src: CandidateSources): Promi
       for (const id of await idsOf(models, keys.tier(storeId, t))) ids.add(id);
   return ids;
 }
-
-/** On a holiday eve every opted-in customer with an owner gets a greeting: the whole archive. */
-export function isGreetingDay(today: string, s: FollowUpSettings): boolean {
-  return holidaysInRange(today, addDays(today, 2)).some(
-    (h) => s.holidays.greet.includes(h.name) && (h.eve === today || h.date === today),
-  );
-}

@@ -4,23 +4,29 @@ import { summariesOf } from '../../archive/refresh';
 import { tierOf, type Tier, type TierSettings } from '../../archive/tiers';
 import type { FollowUpCustomer } from '../../followup/types';
 import type { Models } from '../../model';
-import type { CustomerDoc } from '../../model/customer';
+import type { Customer, CustomerDoc } from '../../model/customer';
 
 /** `{_id: {$in}}` goes through the index (scripts/ferretdb/patches.json); batches keep it bounded. */
 const BATCH = 500;
 
-export async function loadCustomers(models: Models, ids: Iterable<string>): Promise<CustomerDoc[]> {
+/** Plain records: thousands are read in a morning, and mongoose documents cost ~10× more. */
+export type LeanCustomer = Customer & { _id: Types.ObjectId };
+
+export async function loadCustomers(
+  models: Models,
+  ids: Iterable<string>,
+): Promise<LeanCustomer[]> {
   const all = [...new Set(ids)];
-  const found: CustomerDoc[] = [];
+  const found: LeanCustomer[] = [];
   for (let i = 0; i < all.length; i += BATCH) {
     const batch = all.slice(i, i + BATCH).map((id) => new Types.ObjectId(id));
-    found.push(...(await models.Customer.find({ _id: { $in: batch } })));
+    found.push(...((await models.Customer.find({ _id: { $in: batch } }).lean()) as LeanCustomer[]));
   }
   return found.filter((c) => !c.mergedInto);
 }
 
 export function toFollowUpCustomer(
-  c: CustomerDoc,
+  c: LeanCustomer | CustomerDoc,
   today: string,
   tiers: TierSettings,
   staffNames: Record<string, string>,
@@ -52,12 +58,15 @@ export function toFollowUpCustomer(
     usualRoom: s?.usualRoom ?? undefined,
     usualPartySize: s?.usualPartySize ?? undefined,
     preferences: c.preferences,
-    followUpLog: c.followUps.map((f) => ({
-      key: f.key,
-      action: f.action,
-      on: f.on,
-      to: f.to ?? undefined,
-    })),
+    // An alert marked sent today is still today's: a re-run of the morning must produce it again.
+    followUpLog: c.followUps
+      .filter((f) => !(f.action === 'sent' && f.on === today))
+      .map((f) => ({
+        key: f.key,
+        action: f.action,
+        on: f.on,
+        to: f.to ?? undefined,
+      })),
   };
 }
 

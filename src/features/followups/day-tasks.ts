@@ -8,12 +8,12 @@ import { keys } from '../../db/lookup';
 import { followUpSettingsSchema, type FollowUpSettings } from '../../followup/settings';
 import { tasksFor, upcomingFor } from '../../followup/tasks';
 import type { Task, Upcoming } from '../../followup/types';
-import type { CustomerDoc } from '../../model/customer';
 import { jobStateId } from '../../model/job-state';
 import type { StoreDoc } from '../../model/store';
 import type { Services } from '../../pipeline/context';
-import { candidateIds, isGreetingDay } from './candidates';
-import { loadCustomers, toFollowUpCustomer } from './customers';
+import { candidateIds } from './candidates';
+import { ownerGreetings } from './greetings';
+import { loadCustomers, toFollowUpCustomer, type LeanCustomer } from './customers';
 
 const POST_VISIT = new Set<Task['kind']>(['thanks', 'revisit', 'quarterly']);
 const JOB = 'followups';
@@ -44,11 +44,8 @@ async function customersOfDay(
   store: StoreDoc,
   today: string,
   s: FollowUpSettings,
-): Promise<CustomerDoc[]> {
+): Promise<LeanCustomer[]> {
   const { models } = services;
-  // A holiday eve greets every opted-in customer with an owner: the one day the archive is read whole.
-  if (isGreetingDay(today, s))
-    return models.Customer.find({ storeId: store._id, mergedInto: { $exists: false } });
   const state = await models.JobState.findById(jobStateId(JOB, store._id)).lean();
   const ids = await candidateIds(models, {
     storeId: store._id,
@@ -71,10 +68,13 @@ export async function dayTasks(
   const staffNames = await staffNamesOf(services, store);
   const tasks: Task[] = [];
   const upcoming: Upcoming[] = [];
-  const open: CustomerDoc[] = [];
+  const open: LeanCustomer[] = [];
   for (const c of await customersOfDay(services, store, today, settings)) {
     const fc = toFollowUpCustomer(c, today, tiers, staffNames);
-    const mine = tasksFor(fc, today, settings, { storeName: store.name });
+    // Holiday greetings are one task per owner (greetings.ts), not one per customer.
+    const mine = tasksFor(fc, today, settings, { storeName: store.name }).filter(
+      (t) => t.kind !== 'holidayGreeting',
+    );
     if (mine.some((t) => POST_VISIT.has(t.kind))) open.push(c);
     tasks.push(...mine);
     upcoming.push(...upcomingFor(fc, today, settings));
@@ -92,6 +92,7 @@ export async function dayTasks(
       { upsert: true },
     );
   }
+  tasks.push(...(await ownerGreetings(services.models, store, today, settings, staffNames)));
   tasks.sort((a, b) => b.priority - a.priority || a.customerName.localeCompare(b.customerName));
   return { today, tasks, upcoming, staffNames, settings };
 }

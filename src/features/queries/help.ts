@@ -20,6 +20,7 @@ export const TOPICS: readonly Topic[] = [
   { level: 'staff', what: '查客户', example: '查 张总 / 张总上次来是什么时候' },
   { level: 'staff', what: '改错', example: '撤销 / 张总 金额改成2600' },
   { level: 'staff', what: '我的客户', example: '我的客户' },
+  { level: 'staff', what: '回访', example: '我的待回访 / 张总 已回访 / 张总 周五再联系' },
   { level: 'staff', what: '分级客户', example: '本周A类客户' },
   { level: 'staff', what: '我的业绩', example: '本月业绩' },
   { level: 'staff', what: '流失客户', example: '最近没来的客户' },

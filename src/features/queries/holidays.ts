@@ -22,7 +22,11 @@ export const holidays = commandFeature(['query.holidays'], async (ctx) => {
   const { store } = staffOf(ctx);
   const today = todayOf(ctx);
   const period = periodIn(ctx.msg.text, today) ?? ahead('最近30天', today, 30);
-  const found = holidaysInRange(period.from, period.to).filter((h) => h.date >= period.from);
+  const within = (d: string) => d >= period.from && d <= period.to;
+  // A holiday counts by its day, or by its eve when the eve is a day of its own (除夕, 平安夜).
+  const found = holidaysInRange(period.from, period.to).filter(
+    (h) => within(h.date) || (h.eveName !== undefined && within(h.eve)),
+  );
   const label = periodLabel(period, today);
   if (found.length === 0) {
     const next = holidaysInRange(addDays(period.to, 1), addDays(period.to, 400))[0];

@@ -47,20 +47,20 @@ const year = (word: string, today: string, shift: number): Period => {
 
 type Builder = (word: string, today: string, shift: number) => Period;
 
-/** Longer words first, so 上个月 is not read as 月 and 这个星期 not as 星期. */
-const WORDS: [RegExp, Builder, number][] = [
-  [/今天|今日|当天/, days, 0],
-  [/昨天|昨日/, days, -1],
-  [/前天/, days, -2],
-  [/明天/, days, 1],
-  [/上个?星期|上一?周|上礼拜/, week, -1],
-  [/下个?星期|下一?周|下礼拜/, week, 1],
-  [/本周|这周|这个?星期|本星期|这礼拜|这一周|本礼拜/, week, 0],
-  [/上个月|上月/, month, -1],
-  [/下个月|下月/, month, 1],
-  [/本月|这个?月|当月/, month, 0],
-  [/去年/, year, -1],
-  [/今年|本年/, year, 0],
+/** Each way of saying a period, with the word answers use for it (这周 → 本周). */
+const WORDS: [RegExp, Builder, number, string][] = [
+  [/今天|今日|当天/, days, 0, '今天'],
+  [/昨天|昨日/, days, -1, '昨天'],
+  [/前天/, days, -2, '前天'],
+  [/明天/, days, 1, '明天'],
+  [/上个?星期|上一?周|上礼拜/, week, -1, '上周'],
+  [/下个?星期|下一?周|下礼拜/, week, 1, '下周'],
+  [/本周|这周|这个?星期|本星期|这礼拜|这一周|本礼拜/, week, 0, '本周'],
+  [/上个月|上月/, month, -1, '上月'],
+  [/下个月|下月/, month, 1, '下月'],
+  [/本月|这个?月|当月/, month, 0, '本月'],
+  [/去年/, year, -1, '去年'],
+  [/今年|本年/, year, 0, '今年'],
 ];
 
 const SPAN = /(?:近|最近|过去)\s*(\d{1,3})\s*天/;
@@ -72,10 +72,7 @@ export function periodIn(text: string, today: string): Period | undefined {
     const n = Math.max(1, Math.min(366, Number(span[1])));
     return { from: addDays(today, -(n - 1)), to: today, word: `近${n}天`, unit: 'span' };
   }
-  for (const [re, build, shift] of WORDS) {
-    const m = re.exec(text);
-    if (m) return build(m[0], today, shift);
-  }
+  for (const [re, build, shift, word] of WORDS) if (re.test(text)) return build(word, today, shift);
   return undefined;
 }
 

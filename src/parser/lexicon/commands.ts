@@ -98,7 +98,15 @@ export const COMMAND_RULES: readonly CommandRule[] = [
   {
     name: 'settings',
     starts: words('设置 配置 /settings settings 设定'),
-    contains: ['修改设置', '营业日截止', '截止时间设为', '简报时间', '查看设置', '当前设置', '门店设置'],
+    contains: [
+      '修改设置',
+      '营业日截止',
+      '截止时间设为',
+      '简报时间',
+      '查看设置',
+      '当前设置',
+      '门店设置',
+    ],
   },
   {
     name: 'export',
