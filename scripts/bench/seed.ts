@@ -12,7 +12,7 @@ import { dayBookId } from '../../src/model/day-book';
 import { DAY_SHARDS } from '../../src/archive/day-book';
 import { identityKey } from '../../src/model/staff';
 import { addDays } from '../../src/time/business-day';
-import { prng } from './setup';
+import { prng } from './prng';
 
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';

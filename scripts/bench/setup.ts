@@ -72,18 +72,6 @@ export function percentiles(samples: number[]): {
 
 export const ms = (n: number) => `${n.toFixed(1)} ms`;
 
-/** A deterministic PRNG so every run seeds the same data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Time spent per database command while `during` runs: where a slow operation goes. */
 export async function commandTimes(
   conn: Connection,

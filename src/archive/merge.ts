@@ -7,8 +7,9 @@ import { addToLookup, keys } from '../db/lookup';
 import type { Models } from '../model';
 import type { CustomerDoc } from '../model/customer';
 import { addVisitor, removeVisitor } from './day-book';
+import { keepTierIndex } from './indexes';
 import { refreshCustomer } from './refresh';
-import type { TierSettings } from './tiers';
+import type { Tier, TierSettings } from './tiers';
 
 const union = <T>(a: T[], b: T[]) => [...new Set([...a, ...b])];
 
@@ -79,6 +80,8 @@ export async function mergeCustomers(
     },
   );
   await models.Customer.updateOne({ _id: absorb._id }, { $set: { mergedInto: keep._id } });
+  // The absorbed archive no longer counts in its tier's total.
+  await keepTierIndex(models, absorb, absorb.tier as Tier, undefined);
   for (const [customerId, text] of [
     [keep._id, `${absorb.name} 并入`],
     [absorb._id, `并入 ${keep.name}`],

@@ -7,18 +7,7 @@ import {
   type Reading,
 } from '../../src/parser';
 import { SUNDAY_EVENING } from './helpers';
-
-/** mulberry32: a seeded PRNG so every run fuzzes the same strings. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../scripts/bench/prng';
 
 const FRAGMENTS = [
   '张总',
