@@ -19,7 +19,8 @@ import { ensureStaff, ensureStore } from '../src/setup';
 import { ROLE_WORDS, deactivateStaff, staffByIdentity, staffOfStore } from '../src/archive/staff';
 import { allStores, createStore, storeByCode } from '../src/archive/stores';
 import { birthdayKey } from '../src/archive/indexes';
-import { keys } from '../src/db/lookup';
+import { documentKeys, keys, lookupDocuments } from '../src/db/lookup';
+import { Types } from 'mongoose';
 
 const USAGE = [
   '用法: npm run staff -- add <平台>:<用户ID> <名字> <staff|manager|admin> [--store 门店编号] [--chain]',
@@ -81,8 +82,14 @@ async function reindex(models: Models, store: StoreDoc): Promise<string> {
   }
   for (const tier of ['A', 'B', 'C', 'D'])
     members.set(keys.tier(store._id, tier), members.get(keys.tier(store._id, tier)) ?? new Set());
-  for (const [key, ids] of members)
-    await models.Lookup.updateOne({ _id: key }, { $set: { ids: [...ids] } }, { upsert: true });
+  for (const [key, ids] of members) {
+    const objectIds = [...ids].map((id) => new Types.ObjectId(id));
+    // Every document of the key is rewritten, emptied ones included, so stale ids go.
+    const docs = new Map(documentKeys(key).map((k) => [k, [] as Types.ObjectId[]]));
+    for (const d of lookupDocuments(key, objectIds)) docs.set(d._id, d.ids);
+    for (const [_id, list] of docs)
+      await models.Lookup.updateOne({ _id }, { $set: { ids: list } }, { upsert: true });
+  }
   return `${store.code}: ${customers.length}位客户,${members.size}个索引已重建`;
 }
 

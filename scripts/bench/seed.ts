@@ -6,10 +6,9 @@
 import { Types } from 'mongoose';
 import { statsOf, type VisitSummary } from '../../src/archive/stats';
 import { tierOf } from '../../src/archive/tiers';
-import { keys } from '../../src/db/lookup';
+import { keys, lookupDocuments } from '../../src/db/lookup';
 import type { Models } from '../../src/model';
 import { dayBookId } from '../../src/model/day-book';
-import { DAY_SHARDS } from '../../src/archive/day-book';
 import { identityKey } from '../../src/model/staff';
 import { addDays } from '../../src/time/business-day';
 import { prng } from './prng';
@@ -203,24 +202,10 @@ export async function seedStore(
   }));
   for (let i = 0; i < books.length; i += 100)
     await models.DayBook.collection.insertMany(books.slice(i, i + 100) as never[]);
-  const groupedDocs = [...grouped].map(([_id, ids]) => ({ _id, ids }));
+  for (const [day, f] of days) grouped.set(keys.dayCustomers(storeId, day), [...f.customers]);
+  for (const [owner, ids] of owned) grouped.set(keys.ownedBy(new Types.ObjectId(owner)), ids);
+  const groupedDocs = [...grouped].flatMap(([key, ids]) => lookupDocuments(key, ids));
   for (let i = 0; i < groupedDocs.length; i += 100)
     await models.Lookup.collection.insertMany(groupedDocs.slice(i, i + 100) as never[]);
-  // Who came each day, sharded as archive/day-book.ts keeps it.
-  const shards = new Map<string, Types.ObjectId[]>();
-  for (const [day, f] of days) {
-    for (const id of f.customers) {
-      const key = keys.dayCustomers(storeId, day, parseInt(String(id).slice(-1), 16) % DAY_SHARDS);
-      shards.set(key, [...(shards.get(key) ?? []), id]);
-    }
-  }
-  const shardDocs = [...shards].map(([_id, ids]) => ({ _id, ids }));
-  for (let i = 0; i < shardDocs.length; i += 1000)
-    await models.Lookup.collection.insertMany(shardDocs.slice(i, i + 1000) as never[]);
-  for (const [owner, ids] of owned)
-    await models.Lookup.collection.insertOne({
-      _id: keys.ownedBy(new Types.ObjectId(owner)),
-      ids,
-    } as never);
   return { storeId, staff, names, today };
 }

@@ -40,23 +40,13 @@ function increments(
   return inc;
 }
 
-export const DAY_SHARDS = 16;
-
-/** ObjectIds end in a counter, so their last hex digit spreads customers evenly. */
-const shardOf = (id: Types.ObjectId) => parseInt(String(id).slice(-1), 16) % DAY_SHARDS;
-
 /** Everyone who came on `day` (each once). */
 export async function customersOnDay(
   models: Models,
   storeId: Types.ObjectId,
   day: string,
 ): Promise<string[]> {
-  const ids: string[] = [];
-  for (let k = 0; k < DAY_SHARDS; k++) {
-    for (const id of await lookupIds(models, keys.dayCustomers(storeId, day, k)))
-      ids.push(String(id));
-  }
-  return ids;
+  return (await lookupIds(models, keys.dayCustomers(storeId, day))).map(String);
 }
 
 /** Everyone who came on any of `days` (each once). */
@@ -76,7 +66,7 @@ export async function addVisitor(
   day: string,
   customerId: Types.ObjectId,
 ) {
-  await addToLookup(models, keys.dayCustomers(storeId, day, shardOf(customerId)), customerId);
+  await addToLookup(models, keys.dayCustomers(storeId, day), customerId);
 }
 
 export async function removeVisitor(
@@ -85,7 +75,7 @@ export async function removeVisitor(
   day: string,
   customerId: Types.ObjectId,
 ) {
-  await removeFromLookup(models, keys.dayCustomers(storeId, day, shardOf(customerId)), customerId);
+  await removeFromLookup(models, keys.dayCustomers(storeId, day), customerId);
 }
 
 export async function bookVisit(

@@ -4,10 +4,9 @@
  * lookups, and customers are then read by `_id` in batches.
  */
 import { Types } from 'mongoose';
-import { DAY_SHARDS } from '../../archive/day-book';
 import { summariesOf } from '../../archive/refresh';
 import { tierOf, type Tier, type TierSettings } from '../../archive/tiers';
-import { keys, lookupIds } from '../../db/lookup';
+import { documentKeys, keys, lookupIds } from '../../db/lookup';
 import type { Models } from '../../model';
 import type { CustomerDoc } from '../../model/customer';
 import { dayBookId, type DayBook } from '../../model/day-book';
@@ -69,9 +68,7 @@ export async function visitorsOf(
     b._id.slice(b._id.lastIndexOf(':') + 1),
   );
   // Every shard of every day that had visits, read together: a month is one round trip, not 500.
-  const shards = days.flatMap((d) =>
-    Array.from({ length: DAY_SHARDS }, (_, k) => keys.dayCustomers(storeId, d, k)),
-  );
+  const shards = days.flatMap((d) => documentKeys(keys.dayCustomers(storeId, d)));
   const ids = new Set<string>();
   for (let i = 0; i < shards.length; i += BATCH) {
     const found = await models.Lookup.find({ _id: { $in: shards.slice(i, i + BATCH) } }).lean();
