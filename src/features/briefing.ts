@@ -81,8 +81,23 @@ async function personalLists(
   return out;
 }
 
+/** How many follow-ups each staff member had on their list this morning (for 本月业绩). */
+async function recordDue(services: Services, store: StoreDoc, day: DayTasks): Promise<void> {
+  const due: Record<string, number> = {};
+  for (const t of day.tasks)
+    if (t.ownerId && t.kind !== 'churn') due[t.ownerId] = (due[t.ownerId] ?? 0) + 1;
+  const set = Object.fromEntries(Object.entries(due).map(([id, n]) => [`followUps.${id}.due`, n]));
+  if (Object.keys(set).length === 0) return;
+  await services.models.DayBook.updateOne(
+    { _id: dayBookId(store._id, day.today) },
+    { $set: set },
+    { upsert: true },
+  );
+}
+
 export async function buildBriefing(services: Services, store: StoreDoc, today: string) {
   const day = await dayTasks(services, store, today, true);
+  await recordDue(services, store, day);
   const yesterday = addDays(today, -1);
   const text = groupBriefingText(
     {

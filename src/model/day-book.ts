@@ -21,6 +21,8 @@ export const dayBookSchema = new Schema(
     byRecorder: { type: Schema.Types.Mixed, default: {} },
     /** `<staffId>` → { tables, revenue, newCustomers } of the customers that staff member owns. */
     byOwner: { type: Schema.Types.Mixed, default: {} },
+    /** `<staffId>` → { due, done }: follow-ups on their list that morning, and done that day. */
+    followUps: { type: Schema.Types.Mixed, default: {} },
   },
   { versionKey: false, minimize: false },
 );

@@ -41,6 +41,13 @@ describe('follow-ups after a visit', () => {
     ]);
   });
 
+  it('counts follow-ups done against those due in 本月业绩', async () => {
+    await s.run(tick('2026-11-23T09:30:00+08:00'));
+    await s.run(dm('wang', '已回访 张总 很满意', '2026-11-23T11:00:00+08:00'));
+    const [perf] = await s.say(dm('boss', '本月业绩', '2026-11-23T12:00:00+08:00'));
+    expect(perf).toContain('小王:客户消费¥2,800(1桌) · 录入1桌 · 新客1位 · 回访1/1');
+  });
+
   it('comes back at day 30 when the customer has not returned', async () => {
     await s.run(dm('wang', '已回访 张总', '2026-11-23T11:00:00+08:00'));
     const [before] = to(await s.run(tick('2026-12-20T09:30:00+08:00')), 'wang');

@@ -9,6 +9,7 @@ import { addToLookup, keys } from '../../db/lookup';
 import { tasksFor } from '../../followup/tasks';
 import type { Task } from '../../followup/types';
 import type { CustomerDoc } from '../../model/customer';
+import { dayBookId } from '../../model/day-book';
 import { clockOf, staffOf, type BotContext } from '../../pipeline/context';
 import { businessDate } from '../../time/business-day';
 import { canManage, subjectOf } from '../command';
@@ -70,4 +71,12 @@ export async function recordFollowUp(
     { _id: c._id },
     { $push: { followUps: { ...record, on: today, by: staff._id, at: ctx.msg.time } } },
   );
+  // Managers check follow-ups done per staff member (seed 004): counted in the day book.
+  if (record.action === 'done') {
+    await models.DayBook.updateOne(
+      { _id: dayBookId(store._id, today) },
+      { $inc: { [`followUps.${staff._id}.done`]: 1 } },
+      { upsert: true },
+    );
+  }
 }

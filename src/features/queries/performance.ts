@@ -19,6 +19,9 @@ export interface StaffFigures {
   tables: number;
   revenue: number;
   newCustomers: number;
+  /** Follow-ups on their morning lists, and follow-ups marked done (已回访). */
+  due: number;
+  done: number;
 }
 
 type PerStaff = Record<string, Partial<StaffFigures> | undefined>;
@@ -28,7 +31,8 @@ export async function staffFigures(models: Models, storeId: Types.ObjectId, p: P
   const by = new Map<string, StaffFigures>();
   const row = (id: string) => {
     let r = by.get(id);
-    if (!r) by.set(id, (r = { recorded: 0, tables: 0, revenue: 0, newCustomers: 0 }));
+    if (!r)
+      by.set(id, (r = { recorded: 0, tables: 0, revenue: 0, newCustomers: 0, due: 0, done: 0 }));
     return r;
   };
   let revenue = 0;
@@ -40,6 +44,12 @@ export async function staffFigures(models: Models, storeId: Types.ObjectId, p: P
     newCustomers += b.newCustomers;
     for (const [id, f] of Object.entries((b.byRecorder ?? {}) as PerStaff))
       row(id).recorded += f?.tables ?? 0;
+    for (const [id, f] of Object.entries(
+      (b.followUps ?? {}) as Record<string, { due?: number; done?: number }>,
+    )) {
+      row(id).due += f?.due ?? 0;
+      row(id).done += f?.done ?? 0;
+    }
     for (const [id, f] of Object.entries((b.byOwner ?? {}) as PerStaff)) {
       const r = row(id);
       r.tables += f?.tables ?? 0;
@@ -51,7 +61,7 @@ export async function staffFigures(models: Models, storeId: Types.ObjectId, p: P
 }
 
 const staffLine = (name: string, f: StaffFigures) =>
-  `${name}:客户消费${yuan(f.revenue)}(${f.tables}桌) · 录入${f.recorded}桌 · 新客${f.newCustomers}位`;
+  `${name}:客户消费${yuan(f.revenue)}(${f.tables}桌) · 录入${f.recorded}桌 · 新客${f.newCustomers}位 · 回访${f.done}/${f.due}`;
 
 export const performance = commandFeature(['query.performance'], async (ctx) => {
   const { staff, store } = staffOf(ctx);
@@ -62,7 +72,7 @@ export const performance = commandFeature(['query.performance'], async (ctx) => 
   const figures = await staffFigures(models, store._id, period);
   const names = await staffNames(models, store._id);
   const lines = [`${periodLabel(period, today)}业绩`];
-  const empty = { recorded: 0, tables: 0, revenue: 0, newCustomers: 0 };
+  const empty = { recorded: 0, tables: 0, revenue: 0, newCustomers: 0, due: 0, done: 0 };
   if (whole) {
     lines.push(
       `全店 ${yuan(figures.revenue)} · ${figures.tables}桌 · 新客${figures.newCustomers}位`,
