@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import {
   chmodSync,
+  readdirSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -92,6 +93,11 @@ async function build(target: string): Promise<void> {
       main,
     );
     renameSync(`${target}.${process.pid}.tmp`, target);
+    // Builds of older sources are not needed again (a running process keeps its open file).
+    const cache = join(target, '..', '..');
+    for (const dir of readdirSync(cache))
+      if (join(cache, dir) !== join(target, '..'))
+        rmSync(join(cache, dir), { recursive: true, force: true });
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
