@@ -7,26 +7,27 @@ import type { Types } from 'mongoose';
 import type { Models } from '../model';
 
 /**
- * Keys ending in SHARDED hold lists that grow with the store (a tier's members, a staff member's
+ * Keys ending in `#*<n>` hold lists that grow with the store (a tier's members, a staff member's
  * customers): one document of 30,000 ids takes ~70 ms to update on the local database, so such a
- * list is spread over SHARDS documents by id, and read back in one `_id $in` query.
+ * list is spread over n documents by id (a few hundred ids each), read back in one `_id $in`.
  */
-export const SHARDED = '#*';
-export const SHARDS = 32;
+const SHARDED = /#\*(\d+)$/;
+const sharded = (n: number) => `#*${n}`;
 
-/** Which shard an id lives in: ObjectIds end in a counter, so the last bytes spread evenly. */
-export const shardOf = (id: Types.ObjectId | string) => parseInt(String(id).slice(-2), 16) % SHARDS;
+/** Which of n shards an id lives in: ObjectIds end in a counter, so the last bytes spread evenly. */
+const shardOf = (id: Types.ObjectId | string, n: number) => parseInt(String(id).slice(-4), 16) % n;
 
 /** The document a given id is stored in under `key`. */
 export function documentKey(key: string, id: Types.ObjectId | string): string {
-  return key.endsWith(SHARDED) ? `${key.slice(0, -SHARDED.length)}#${shardOf(id)}` : key;
+  const m = SHARDED.exec(key);
+  return m ? `${key.slice(0, m.index)}#${shardOf(id, Number(m[1]))}` : key;
 }
 
 /** Every document a (possibly sharded) key is kept in. */
 export function documentKeys(key: string): string[] {
-  if (!key.endsWith(SHARDED)) return [key];
-  const base = key.slice(0, -SHARDED.length);
-  return Array.from({ length: SHARDS }, (_, k) => `${base}#${k}`);
+  const m = SHARDED.exec(key);
+  if (!m) return [key];
+  return Array.from({ length: Number(m[1]) }, (_, k) => `${key.slice(0, m.index)}#${k}`);
 }
 
 /** For bulk writers (imports, benchmarks): the lookup documents holding `ids` under `key`. */
@@ -47,13 +48,13 @@ export const keys = {
   customerPhone: (storeId: Types.ObjectId, phone: string) => `p:${storeId}:${phone}`,
   staffIdentity: (identity: string) => `s:${identity}`,
   staffName: (storeId: Types.ObjectId, name: string) => `sn:${storeId}:${name}`,
-  ownedBy: (staffId: Types.ObjectId) => `o:${staffId}${SHARDED}`,
+  ownedBy: (staffId: Types.ObjectId) => `o:${staffId}${sharded(64)}`,
   /** A staff member's records made on one business day, in order (for 撤销). */
   recordsOf: (staffId: Types.ObjectId, day: string) => `r:${staffId}:${day}`,
   /** Customers who came on a day (a busy day has a thousand). */
-  dayCustomers: (storeId: Types.ObjectId, day: string) => `dc:${storeId}:${day}${SHARDED}`,
+  dayCustomers: (storeId: Types.ObjectId, day: string) => `dc:${storeId}:${day}${sharded(16)}`,
   /** A store's customers who said 不接受消息. */
-  optedOut: (storeId: Types.ObjectId) => `oo:${storeId}${SHARDED}`,
+  optedOut: (storeId: Types.ObjectId) => `oo:${storeId}${sharded(16)}`,
   /** Customers whose follow-up was still open after the last morning run. */
   openFollowUps: (storeId: Types.ObjectId) => `fo:${storeId}`,
   /** Customers whose follow-up was done or skipped on a day: the quarterly one counts from it. */
@@ -61,7 +62,7 @@ export const keys = {
   /** Customers whose follow-up was moved to a day (`张总 周五再联系`). */
   followUpMoved: (storeId: Types.ObjectId, day: string) => `fm:${storeId}:${day}`,
   /** A store's customers whose stored tier is `tier`: its size answers 全店A类客户共N位. */
-  tier: (storeId: Types.ObjectId, tier: string) => `tier:${storeId}:${tier}${SHARDED}`,
+  tier: (storeId: Types.ObjectId, tier: string) => `tier:${storeId}:${tier}${sharded(256)}`,
   /** Customers with a solar birthday on month-day (`bday:<store>:03-08`). */
   solarBirthday: (storeId: Types.ObjectId, month: number, day: number) =>
     `bday:${storeId}:${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
@@ -87,7 +88,7 @@ export async function removeFromLookup(
 }
 
 export async function lookupIds(models: Models, key: string): Promise<Types.ObjectId[]> {
-  if (!key.endsWith(SHARDED)) return (await models.Lookup.findById(key).lean())?.ids ?? [];
+  if (!SHARDED.test(key)) return (await models.Lookup.findById(key).lean())?.ids ?? [];
   const docs = await models.Lookup.find({ _id: { $in: documentKeys(key) } }).lean();
   return docs.flatMap((d) => d.ids);
 }
