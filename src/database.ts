@@ -30,7 +30,7 @@ export async function openDatabase(config: Config, log: Logger): Promise<OpenDat
       dbNameOf(config.mongodbUri) ?? DEFAULT_DB_NAME,
     );
     watchConnection(conn, log);
-    return { conn, where: redactUri(config.mongodbUri), close: () => conn.close() };
+    return { conn, where: redactUri(config.mongodbUri), close: () => closeQuietly(conn) };
   }
   const embedded = await startEmbeddedDatabase({
     dataDir: config.dataDir,
@@ -44,7 +44,7 @@ export async function openDatabase(config: Config, log: Logger): Promise<OpenDat
       conn,
       where: `本地数据库 ${config.dataDir}`,
       close: async () => {
-        await conn.close();
+        await closeQuietly(conn);
         await embedded.stop();
       },
     };
@@ -52,6 +52,12 @@ export async function openDatabase(config: Config, log: Logger): Promise<OpenDat
     await embedded.stop();
     throw err;
   }
+}
+
+/** Closing on purpose is not an outage: no "disconnected" warning on the way out. */
+async function closeQuietly(conn: Connection): Promise<void> {
+  conn.removeAllListeners('disconnected');
+  await conn.close();
 }
 
 /** A connection's 'error' event must have a listener, or Node ends the process on an outage. */
