@@ -1,8 +1,5 @@
 import { openScenario, type Scenario } from '../support/replay';
-
-const NOW = '2026-11-22T21:40:00+08:00';
-const staff = (id: string, name: string, role = 'staff') => ({ staff: { id, name, role } });
-const dm = (from: string, text: string, now = NOW) => ({ now, from, text });
+import { dm, staff } from '../support/events';
 
 describe('correcting a record', () => {
   let s: Scenario;

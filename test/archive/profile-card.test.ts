@@ -1,8 +1,6 @@
 import { openScenario, type Scenario } from '../support/replay';
+import { dm, NOW, staff } from '../support/events';
 
-const NOW = '2026-11-22T21:40:00+08:00';
-const staff = (id: string, name: string, role = 'staff') => ({ staff: { id, name, role } });
-const dm = (from: string, text: string, now = NOW) => ({ now, from, text });
 const inGroup = (from: string, text: string) => ({
   now: NOW,
   from,

@@ -1,9 +1,7 @@
 import { openScenario, type Scenario } from '../support/replay';
+import { dm, staff, tick } from '../support/events';
 import type { ReplayOutput } from '../../src/replay/replayer';
 
-const staff = (id: string, name: string, role = 'staff') => ({ staff: { id, name, role } });
-const dm = (from: string, text: string, now: string) => ({ now, from, text });
-const tick = (now: string) => ({ now, tick: true });
 const to = (out: ReplayOutput[], who: string) => out.filter((o) => o.to === who).map((o) => o.text);
 const group = (out: ReplayOutput[]) => out.filter((o) => o.chat === 'g1').map((o) => o.text);
 

@@ -1,16 +1,10 @@
 /** Scenario builders shared by the question tests: the clock is Sunday 22 Nov 2026, 21:40. */
 import { ensureStaff } from '../../src/archive/staff';
-import type { Role } from '../../src/model/staff';
 import { REPLAY_PLATFORM } from '../../src/replay/replayer';
 import type { Scenario } from '../support/replay';
+import { NOW } from '../support/events';
 
-export const NOW = '2026-11-22T21:40:00+08:00';
-
-export const staff = (id: string, name: string, role: Role = 'staff') => ({
-  staff: { id, name, role },
-});
-
-export const dm = (from: string, text: string, now = NOW) => ({ now, from, text });
+export { dm, NOW, staff } from '../support/events';
 
 export const inGroup = (from: string, text: string, chat = 'g1', now = NOW) => ({
   now,
