@@ -18,3 +18,17 @@ describe('full names whose given name uses a character that is also a time word'
     expect(parse('王总订了明晚6人').intent).toBe('none');
   });
 });
+
+describe('head counts written as words', () => {
+  it('reads a standalone 仨 / 俩 as the party, and 人均 multiplies by it', () => {
+    const r = parse('老郑 今晚 仨 人均200');
+    expect(r.intent).toBe('visit');
+    expect(r.partySize?.value).toBe(3);
+    expect(r.amount?.value).toBe(600);
+    expect(parse('小李 俩 今晚 600').partySize?.value).toBe(2);
+  });
+
+  it('counts 带了N个朋友 as the table', () => {
+    expect(parse('罗总带了6个朋友 今晚 消费5200').partySize?.value).toBe(6);
+  });
+});

@@ -30,8 +30,8 @@ const PARTY_WORD = new WordMatcher(PARTY_WORDS.keys());
 /** 3大1小 → 4, 6男2女 → 8. */
 const MIXED_PARTY =
   /^(\d{1,3}|[一二两三四五六七八九十]{1,2})\s?[大男](?:人)?\s?(\d{1,3}|[一二两三四五六七八九十]{1,2})\s?[小女](?:孩|孩子|朋友)?/;
-/** 俩 / 仨 after a word (哥俩, 姐妹仨) when the word list above did not cover it. */
-const LIANG_SA = /(?<=[\u3400-\u9fff])[俩仨](?![\u3400-\u9fff])/g;
+/** 俩 / 仨 after a word (哥俩, 姐妹仨) or standing alone (今晚 仨), when the list did not cover it. */
+const LIANG_SA = /(?<=[\u3400-\u9fff]|^|\s)[俩仨](?![\u3400-\u9fff])/g;
 const MAX_PARTY = 500;
 const MAX_AMOUNT = 10_000_000;
 /** Bare numbers above this are more likely IDs or part of a phone than a bill. */

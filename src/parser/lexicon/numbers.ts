@@ -40,7 +40,7 @@ export const PER_PERSON_CUES: readonly string[] = ['人均', '每人', '每位']
 
 /** Words after a number that make it a head count. */
 export const PARTY_SUFFIXES: readonly string[] = words(
-  '个人 个客人 位客人 位 人 名客人 名 口人 pax Pax PAX 个大人',
+  '个人 个客人 位客人 位 人 名客人 名 口人 pax Pax PAX 个大人 个朋友 位朋友 个同事 位同事 个老板',
 );
 
 /** Labels before a number that make it a head count (人数3, 人数:6). */
