@@ -5,15 +5,21 @@
  */
 import type { ParseContext } from './context';
 import type { Draft, NameHit } from './draft';
-import { BOOKING_CUES, CHATTER_CUES, QUESTION_CUES, VISIT_VERBS } from './lexicon/words';
+import {
+  BOOKING_CUES,
+  CHATTER_CUES,
+  LATER_CUES,
+  QUESTION_CUES,
+  VISIT_VERBS,
+} from './lexicon/words';
 import type { Essential, Intent, Reading } from './reading';
 import { chooseAmount, chooseCustomer, type ChosenAmount } from './refine';
 import { CueMatcher } from './words';
 
 /** 订 is a booking unless it is 订单 (an order). */
 const BOOKING_CHAR = /订(?!单)/;
-const [BOOKING, QUESTION, CHATTER, VERB] = [1, 2, 4, 8];
-const CUES = new CueMatcher([BOOKING_CUES, QUESTION_CUES, CHATTER_CUES, VISIT_VERBS]);
+const [BOOKING, QUESTION, CHATTER, VERB, LATER] = [1, 2, 4, 8, 16];
+const CUES = new CueMatcher([BOOKING_CUES, QUESTION_CUES, CHATTER_CUES, VISIT_VERBS, LATER_CUES]);
 /** Commands that still win over a complete visit: they act on the previous record. */
 const OVERRIDING = new Set(['undo', 'amend']);
 
@@ -22,6 +28,7 @@ interface Signals {
   amount?: ChosenAmount;
   dated: boolean;
   booking: boolean;
+  later: boolean;
   question: boolean;
   chatter: boolean;
   verb: boolean;
@@ -48,6 +55,7 @@ function signals(ctx: ParseContext, draft: Draft): Signals {
     amount: chooseAmount(draft),
     dated: Boolean(draft.date && !draft.date.future),
     booking: Boolean(draft.date?.future) || (cues & BOOKING) !== 0 || BOOKING_CHAR.test(t),
+    later: (cues & LATER) !== 0,
     question: (cues & QUESTION) !== 0,
     chatter: (cues & CHATTER) !== 0,
     verb: (cues & VERB) !== 0,
@@ -59,7 +67,7 @@ function decide(draft: Draft, s: Signals): Intent {
     s.customer && s.amount?.strong && (draft.partySize || s.dated) && !s.booking,
   );
   if (draft.command && (!complete || OVERRIDING.has(draft.command.name))) return 'command';
-  if (s.booking) return 'none';
+  if (s.booking || (s.later && !complete)) return 'none';
   if (s.chatter && !(s.customer && s.amount?.strong)) return 'none';
   if (s.question && !s.amount?.strong) return 'none';
   if (isVisit(draft, s)) return 'visit';

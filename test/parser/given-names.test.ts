@@ -32,3 +32,21 @@ describe('head counts written as words', () => {
     expect(parse('罗总带了6个朋友 今晚 消费5200').partySize?.value).toBe(6);
   });
 });
+
+describe('talk of a later visit', () => {
+  it('is no record on its own', () => {
+    expect(parse('王总说下次带10个人来').intent).toBe('none');
+    expect(parse('李总 下回 6人').intent).toBe('none');
+  });
+
+  it('does not spoil a complete visit that mentions it', () => {
+    const r = parse('张总 今晚 3人 消费2800 下次还来');
+    expect(r.intent).toBe('visit');
+    expect(r.amount?.value).toBe(2800);
+  });
+
+  it('reads 帮我查下 and 上次消费多少 as questions about the customer', () => {
+    expect(parse('帮我查下赵总').command?.name).toBe('query.profile');
+    expect(parse('孙总上次消费多少').command?.name).toBe('query.profile');
+  });
+});

@@ -80,6 +80,12 @@ export const BOOKING_CUES: readonly string[] = [
   '预约',
 ];
 
+/**
+ * Talk of a later visit (王总说下次带10个人来). Alone it is no record; inside a complete visit
+ * message (…消费2800 下次还来) it is a note and the visit stands.
+ */
+export const LATER_CUES: readonly string[] = ['下次', '下回', '改天来', '过两天', '过几天'];
+
 /** Chatter markers: operational talk that mentions numbers but is no record. */
 export const CHATTER_CUES: readonly string[] = words(
   '营业额 流水 投诉 开会 卖完 沽清 加椅子 加两把 充电器 打卡 排班 请假 上班 下班 交班 换班 工资 @所有人 ' +
