@@ -18,6 +18,9 @@ import { CueMatcher } from './words';
 
 /** 订 is a booking unless it is 订单 (an order). */
 const BOOKING_CHAR = /订(?!单)/;
+/** 订了6人 / 订牡丹厅 / 订 10人: a table is booked (订了蛋糕 orders a cake for a table that came). */
+const TABLE_BOOKED =
+  /订(?:了|个|好|下)?\s*(?:\d|[一两二三四五六七八九十]|包|房|厅|桌|位|座|间|明|后|下|周)/;
 const [BOOKING, QUESTION, CHATTER, VERB, LATER] = [1, 2, 4, 8, 16];
 const CUES = new CueMatcher([BOOKING_CUES, QUESTION_CUES, CHATTER_CUES, VISIT_VERBS, LATER_CUES]);
 /** Commands that still win over a complete visit: they act on the previous record. */
@@ -29,6 +32,7 @@ interface Signals {
   dated: boolean;
   booking: boolean;
   later: boolean;
+  tableBooked: boolean;
   question: boolean;
   chatter: boolean;
   verb: boolean;
@@ -56,6 +60,7 @@ function signals(ctx: ParseContext, draft: Draft): Signals {
     dated: Boolean(draft.date && !draft.date.future),
     booking: Boolean(draft.date?.future) || (cues & BOOKING) !== 0 || BOOKING_CHAR.test(t),
     later: (cues & LATER) !== 0,
+    tableBooked: TABLE_BOOKED.test(t),
     question: (cues & QUESTION) !== 0,
     chatter: (cues & CHATTER) !== 0,
     verb: (cues & VERB) !== 0,
@@ -67,7 +72,11 @@ function decide(draft: Draft, s: Signals): Intent {
     s.customer && s.amount?.strong && (draft.partySize || s.dated) && !s.booking,
   );
   if (draft.command && (!complete || OVERRIDING.has(draft.command.name))) return 'command';
-  if (s.booking || (s.later && !complete)) return 'none';
+  // A table with customer, money and people or a day already happened: 订了蛋糕 / 下次还来 are notes.
+  const happened = Boolean(
+    s.customer && s.amount && (draft.partySize || s.dated) && !draft.date?.future,
+  );
+  if (s.tableBooked || ((s.booking || s.later) && !happened)) return 'none';
   if (s.chatter && !(s.customer && s.amount?.strong)) return 'none';
   if (s.question && !s.amount?.strong) return 'none';
   if (isVisit(draft, s)) return 'visit';

@@ -50,3 +50,21 @@ describe('talk of a later visit', () => {
     expect(parse('孙总上次消费多少').command?.name).toBe('query.profile');
   });
 });
+
+describe('booking words inside a visit', () => {
+  it('keeps a visit whose 订 orders something else', () => {
+    expect(parse('吴总 今晚 4人 3888 生日宴 订了蛋糕').intent).toBe('visit');
+  });
+
+  it('still refuses a table that is only booked', () => {
+    expect(parse('赵总 订了6人 3800').intent).toBe('none');
+    expect(parse('王总 订了 今晚 6人').intent).toBe('none');
+  });
+
+  it('keeps money next to a referrer and a room after 元', () => {
+    const r = parse('褚总 今晚 3人 2800 张总介绍');
+    expect(r.amount?.value).toBe(2800);
+    expect(r.referrer?.value).toBe('张总');
+    expect(parse('陈总 今晚3人2800元牡丹厅').room?.value).toBe('牡丹厅');
+  });
+});

@@ -104,7 +104,8 @@ function classify(ctx: ParseContext, draft: Draft, tok: NumberToken, from: numbe
   const end = unit ? after + unit.length : tok.end;
   if (cue) return addAmount(ctx, draft, tok.value, cueKind(cue), from, end);
   if (unit || from !== tok.start) return addAmount(ctx, draft, tok.value, 'currency', from, end);
-  if (COUNTERS.startingAt(text, after)) return; // 8点, 2瓶, 30天: something else
+  // 8点, 2瓶, 30天: something else; but 2800 张总 is money followed by a name (张 is claimed).
+  if (!ctx.claimed[after] && COUNTERS.startingAt(text, after)) return;
   if (tok.scaled && tok.value >= 100) return addAmount(ctx, draft, tok.value, 'scaled', from, end);
   if (tok.arabic && tok.value >= 10 && tok.value <= MAX_BARE)
     addAmount(ctx, draft, tok.value, 'bare', from, end);

@@ -75,8 +75,8 @@ function namedRoom(ctx: ParseContext, draft: Draft): void {
     while (start > 0 && end - start < 5 && isHan(ctx.text[start - 1]) && !ctx.claimed[start - 1])
       start--;
     if (end - start < 2 || !ctx.isFree(start, end)) continue;
-    // Keep the run short: 在牡丹厅 → 牡丹厅.
-    if (end - start > 3 && /^[在去到坐于订是的]/.test(ctx.text[start])) start++;
+    // Keep the run short: 在牡丹厅 → 牡丹厅; 2800元牡丹厅 → 牡丹厅 (元/块 end the amount).
+    if (end - start > 3 && /^[在去到坐于订是的元块]/.test(ctx.text[start])) start++;
     const word = ctx.text.slice(start, end);
     if (NOT_ROOMS.has(word)) continue;
     ctx.claim(start, end);
