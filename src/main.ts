@@ -8,6 +8,7 @@ import { createBot } from './bot';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase } from './database';
 import { DatabaseUnavailableError, isDatabaseUnavailable } from './db/connect';
+import { REPLY_DB_DOWN } from './pipeline/steps';
 import { DatabaseStartError } from './db/ferretdb-binary';
 import { JOBS } from './jobs';
 import { createLogger, type Logger } from './log';
@@ -56,8 +57,15 @@ async function run(config: Config, log: Logger): Promise<void> {
     else log.warn('no adapter for outgoing message', { platform: out.platform });
   };
   const reply = async (msg: IncomingMessage, replies: OutgoingMessage[]) => {
+    // The bot already found the database away: queueing would only wait for it again.
+    if (replies.some((r) => r.text === REPLY_DB_DOWN)) {
+      for (const out of replies) await sendDirect(out);
+      return;
+    }
     try {
-      await delivery.deliver(replyKeys(msg, replies));
+      // Queued safely is enough to move on: the account's loop sends in order, and a stuck
+      // bookkeeping write (the database just went away) must not hold up the next message.
+      await delivery.enqueue(replyKeys(msg, replies));
     } catch (err) {
       if (!isDatabaseUnavailable(err)) throw err;
       // The queue lives in the database: with it away, the reply (which says so) goes directly.

@@ -72,7 +72,11 @@ export function startBot(env: NodeJS.ProcessEnv): LiveBot {
     // A reply may span several lines: take the first, then whatever follows without a pause.
     say: async (text, timeoutMs = 15_000) => {
       child.stdin.write(`${text}\n`);
-      const reply = [await next(timeoutMs)];
+      const reply = [
+        await next(timeoutMs).catch((err: Error) => {
+          throw new Error(`${err.message} to "${text}"`);
+        }),
+      ];
       for (;;) {
         const more = await next(300).catch(() => undefined);
         if (more === undefined) return reply.join('\n');
