@@ -29,8 +29,12 @@ export function chooseAmount(draft: Draft): ChosenAmount | undefined {
       strong = h;
   }
   if (paid ?? strong) return chosen((paid ?? strong) as AmountHit, true);
-  if (per && draft.partySize)
-    return { ...per, value: per.value * draft.partySize.value, strong: true };
+  if (per && draft.partySize) {
+    const n = draft.partySize.value;
+    // 2800 人均933: the stated total wins over the rounded per-head figure it agrees with.
+    if (bare && Math.abs(bare.value - per.value * n) <= n) return chosen(bare, true);
+    return { ...per, value: per.value * n, strong: true };
+  }
   if (bare) return chosen(bare, false);
   return original ? chosen(original, true) : undefined;
 }

@@ -68,3 +68,15 @@ describe('booking words inside a visit', () => {
     expect(parse('陈总 今晚3人2800元牡丹厅').room?.value).toBe('牡丹厅');
   });
 });
+
+describe('more ways staff write', () => {
+  it('reads 阿杰 / 阿强 as customers', () => {
+    expect(parse('阿杰 今晚 3人 900').customer?.value).toBe('阿杰');
+    expect(parse('阿强 昨晚 2人 500').customer?.value).toBe('阿强');
+  });
+
+  it('keeps the stated total when a rounded per-head figure follows it', () => {
+    expect(parse('张总 今晚 3人 2800 人均933').amount?.value).toBe(2800);
+    expect(parse('曹总 今晚3位 人均300').amount?.value).toBe(900);
+  });
+});

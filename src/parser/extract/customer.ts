@@ -177,6 +177,11 @@ function fullNames(ctx: ParseContext, draft: Draft): void {
       starts.push(m.index + m[0].length);
   }
   for (const s of starts) {
+    // 阿杰, 阿强: the southern way of calling someone by the given name.
+    if (ctx.text[s] === '阿' && givenOk(ctx, s + 1, s + 2, true) && rightBoundary(ctx, s + 2)) {
+      push(ctx, draft, s, s + 2, 'nickname');
+      continue;
+    }
     const sl = surnameLength(ctx, s);
     if (!sl) continue;
     for (const given of [2, 1]) {

@@ -91,7 +91,10 @@ function classify(ctx: ParseContext, draft: Draft, tok: NumberToken, from: numbe
     const total = mixedTotal(mixed);
     if (total) return setParty(ctx, draft, total, tok.start, tok.start + mixed[0].length);
   }
-  const partyWord = PARTY_AFTER.startingAt(text, after);
+  // 2800 人均933: 人 there starts the next figure, it does not count people.
+  const partyWord = text.startsWith('人均', after)
+    ? undefined
+    : PARTY_AFTER.startingAt(text, after);
   const left = skipLeft(text, from, ' :=');
   const label = partyWord ? undefined : PARTY_BEFORE.endingAt(text, left);
   if (partyWord) return setParty(ctx, draft, tok.value, tok.start, after + partyWord.length);
