@@ -80,3 +80,14 @@ describe('more ways staff write', () => {
     expect(parse('曹总 今晚3位 人均300').amount?.value).toBe(900);
   });
 });
+
+describe('a bill in parts', () => {
+  it('adds up the parts joined by + or 加', () => {
+    expect(parse('陈总 今晚 3人 消费1200+酒水800').amount?.value).toBe(2000);
+    expect(parse('赵总 今晚 3人 菜金2000加酒水1000').amount?.value).toBe(3000);
+  });
+
+  it('takes the stated total over its parts', () => {
+    expect(parse('赵总 今晚 3人 菜金2000 酒水1000 合计3000').amount?.value).toBe(3000);
+  });
+});

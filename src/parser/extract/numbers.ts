@@ -58,6 +58,29 @@ export function extractNumbers(ctx: ParseContext, draft: Draft): void {
       classify(ctx, draft, tok, yen ? i : tok.start);
     i = Math.max(tok.end, i + 1);
   }
+  if (draft.amounts.length > 1 && /[+＋加]/.test(text)) sumJoined(text, draft);
+}
+
+/** 1200+酒水800, 菜金2000加酒水1000: parts of one bill joined by + are added up. */
+const JOINED = /^\s*(?:[+＋]|加上?)\s*[\u4e00-\u9fff]{0,3}[::]?\s*$/;
+
+function sumJoined(text: string, draft: Draft): void {
+  const a = draft.amounts;
+  for (let i = a.length - 1; i > 0; i--) {
+    const [x, y] = [a[i - 1], a[i]];
+    if (
+      x.kind === 'perPerson' ||
+      y.kind === 'perPerson' ||
+      !JOINED.test(text.slice(x.end, y.start))
+    )
+      continue;
+    a.splice(i - 1, 2, {
+      start: x.start,
+      end: y.end,
+      value: x.value + y.value,
+      kind: x.kind === 'bare' ? y.kind : x.kind,
+    });
+  }
 }
 
 function skipSpace(text: string, i: number): number {
