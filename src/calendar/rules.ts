@@ -56,6 +56,7 @@ export const FESTIVALS: readonly Festival[] = [
   { name: '感恩节', rule: { kind: 'nthWeekday', month: 11, weekday: 4, nth: 4 } },
   { name: '冬至', rule: term('冬至') },
   { name: '平安夜', rule: solar(12, 24) },
+  { name: '跨年夜', rule: solar(12, 31) },
   { name: '圣诞', rule: solar(12, 25) },
 ];
 

@@ -1,4 +1,4 @@
-import { parse } from './helpers';
+import { at, parse } from './helpers';
 
 describe('full names whose given name uses a character that is also a time word', () => {
   it.each(['李刚', '王明', '刘天明', '张中华', '陈月', '杨明建', '赵一鸣'])(
@@ -89,5 +89,18 @@ describe('a bill in parts', () => {
 
   it('takes the stated total over its parts', () => {
     expect(parse('赵总 今晚 3人 菜金2000 酒水1000 合计3000').amount?.value).toBe(3000);
+  });
+});
+
+describe('New Year and corrections in words', () => {
+  it('dates 跨年夜 to the 31st of December, also said in January', () => {
+    expect(parse('李总 跨年夜 10人 12000', at('2027-01-02T12:00:00+08:00')).date?.value).toBe(
+      '2026-12-31',
+    );
+  });
+
+  it('undoes on 记错了 删掉 and amends on 记错了 改成…', () => {
+    expect(parse('刚才记错了 删掉').command?.name).toBe('undo');
+    expect(parse('张总 记错了 改成3200').command?.name).toBe('amend');
   });
 });

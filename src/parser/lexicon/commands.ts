@@ -50,6 +50,12 @@ export const COMMAND_RULES: readonly CommandRule[] = [
     ),
   },
   {
+    // 刚才记错了 删掉 (but 记错了 改成3200 is an amendment).
+    name: 'undo',
+    contains: words('记错了 录错了 写错了 搞错了 弄错了'),
+    with: words('删掉 删除 撤销 撤回 作废 不要了 不算'),
+  },
+  {
     name: 'merge',
     starts: ['合并', '/merge'],
     contains: ['是同一个人', '是同一个客户', '是同一人', '合并客户'],
