@@ -77,7 +77,10 @@ function decide(draft: Draft, s: Signals): Intent {
     s.customer && s.amount && (draft.partySize || s.dated) && !draft.date?.future,
   );
   if (s.tableBooked || ((s.booking || s.later) && !happened)) return 'none';
-  if (s.chatter && !(s.customer && s.amount?.strong)) return 'none';
+  // Talk about a table (退了一瓶酒 480) is no record unless it carries a whole bill: money said as
+  // money, or a bare figure with the head count (李总 今晚 4人 3000 加了两个菜).
+  const bill = Boolean(s.amount?.strong || (s.amount && draft.partySize));
+  if (s.chatter && !(s.customer && bill)) return 'none';
   if (s.question && !s.amount?.strong) return 'none';
   if (isVisit(draft, s)) return 'visit';
   return isProfile(draft, s) ? 'profile' : 'none';

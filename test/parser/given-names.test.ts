@@ -104,3 +104,17 @@ describe('New Year and corrections in words', () => {
     expect(parse('张总 记错了 改成3200').command?.name).toBe('amend');
   });
 });
+
+describe('operations on a table are not its bill', () => {
+  it.each([
+    '张总那桌加了两个菜 288',
+    '赵总退了一瓶酒 480',
+    '郑总的发票开了 5600',
+    '王总刚打电话说晚点到 6个人',
+  ])('%s is no record', (text) => expect(parse(text).intent).toBe('none'));
+
+  it('keeps a whole bill that mentions them', () => {
+    expect(parse('李总 今晚 4人 3000 加了两个菜').intent).toBe('visit');
+    expect(parse('张总 今晚 3人 消费2800 开了发票').amount?.value).toBe(2800);
+  });
+});

@@ -73,6 +73,7 @@ export const BOOKING_CUES: readonly string[] = [
   '等会',
   '一会',
   '晚点来',
+  '晚点到',
   '马上到',
   '快到了',
   '还没到',
@@ -89,7 +90,9 @@ export const LATER_CUES: readonly string[] = ['下次', '下回', '改天来', '
 /** Chatter markers: operational talk that mentions numbers but is no record. */
 export const CHATTER_CUES: readonly string[] = words(
   '营业额 流水 投诉 开会 卖完 沽清 加椅子 加两把 充电器 打卡 排班 请假 上班 下班 交班 换班 工资 @所有人 ' +
-    '收到 辛苦 注意 通知 打扫 卫生 好多 忙死 缺货 补货 坏了 维修',
+    '收到 辛苦 注意 通知 打扫 卫生 好多 忙死 缺货 补货 坏了 维修 ' +
+    // Operations on a table, not its bill: a refund, an invoice, dishes added.
+    '退了 退菜 退酒 退单 退款 发票 开票 加了 加菜 加个菜',
 );
 
 /** Question endings: a question about a customer is not a fact about them. */
