@@ -74,7 +74,14 @@ async function run(config: Config, log: Logger): Promise<void> {
   };
 
   for (const adapter of adapters) {
-    await adapter.start(async (msg) => reply(msg, await bot.handle(msg)));
+    // Whatever goes wrong with one message is logged; it never takes the process down.
+    await adapter.start(async (msg) => {
+      try {
+        await reply(msg, await bot.handle(msg));
+      } catch (err) {
+        log.error('reply failed', { messageId: msg.messageId, error: (err as Error).message });
+      }
+    });
   }
   delivery.start();
   let ticking = Promise.resolve();
@@ -114,6 +121,13 @@ async function run(config: Config, log: Logger): Promise<void> {
   await shutdown();
 }
 
+/** Last line of defence: a stray rejection is logged, and the bot stays up for the next message. */
+function keepRunning(log: Logger): void {
+  process.on('unhandledRejection', (err) =>
+    log.error('unhandled rejection', { error: (err as Error)?.message ?? String(err) }),
+  );
+}
+
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -123,6 +137,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const log = createLogger(config.logLevel);
+  keepRunning(log);
   try {
     await run(config, log);
     process.exit(0);

@@ -38,22 +38,30 @@ export function redactUri(uri: string): string {
   return uri.replace(/\/\/[^@/]+@/, '//***@');
 }
 
-const UNAVAILABLE = new Set([
-  'MongoServerSelectionError',
-  'MongooseServerSelectionError',
-  'MongoNetworkError',
-  'MongoNetworkTimeoutError',
-  'MongoNotConnectedError',
-  'MongoTopologyClosedError',
-  'DatabaseUnavailableError',
-]);
+/** Errors of the driver that mean the server is not reachable (names differ across versions). */
+const UNAVAILABLE_NAME =
+  /Mongo(?:Network|NetworkTimeout|ServerSelection|NotConnected|TopologyClosed|PoolCleared|PoolClosed|ServerClosed)Error|MongooseServerSelectionError|PoolClearedOnNetworkError|DatabaseUnavailableError/;
+const UNAVAILABLE_MESSAGE =
+  /ECONNREFUSED|ECONNRESET|EPIPE|socket hang up|socket has been ended|socket .*closed|connection .*(?:closed|reset|refused)|pool .*(?:cleared|closed)|server selection|Topology is closed/i;
+/** Node's own error codes for a peer that went away. */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTCONN']);
+/** Labels the driver puts on errors a reconnect may cure. */
+const UNAVAILABLE_LABELS = ['ResetPool', 'RetryableWriteError'];
 
 /** True when an error means "the database is not there right now" rather than a bug. */
 export function isDatabaseUnavailable(err: unknown): boolean {
-  for (let e = err as { name?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.name && UNAVAILABLE.has(e.name)) return true;
-    if (e instanceof Error && /connection .* closed|ECONNREFUSED|ECONNRESET/i.test(e.message))
-      return true;
+  type Cause = {
+    name?: string;
+    message?: string;
+    code?: unknown;
+    cause?: unknown;
+    errorLabels?: string[];
+  };
+  for (let e = err as Cause | undefined, depth = 0; e && depth < 5; e = e.cause as Cause, depth++) {
+    if (e.name && UNAVAILABLE_NAME.test(e.name)) return true;
+    if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
+    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+    if (e.errorLabels?.some((l) => UNAVAILABLE_LABELS.includes(l))) return true;
   }
   return false;
 }

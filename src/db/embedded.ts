@@ -14,7 +14,8 @@ export interface EmbeddedDatabase {
   /** mongodb:// URI without a database name (append one). */
   uri: string;
   port: number;
-  stop(): Promise<void>;
+  /** Stop the server; `abruptly` kills it at once, as a crash or power cut would (tests). */
+  stop(abruptly?: boolean): Promise<void>;
 }
 
 export interface EmbeddedOptions {
@@ -144,13 +145,13 @@ export async function startEmbeddedDatabase(opts: EmbeddedOptions): Promise<Embe
   return {
     uri: `mongodb://127.0.0.1:${port}/`,
     port,
-    stop: async () => {
+    stop: async (abruptly = false) => {
       stopping = true;
       rmSync(stateFile, { force: true });
       if (child.exitCode !== null || child.signalCode !== null) return;
       await new Promise<void>((res) => {
         child.once('exit', () => res());
-        child.kill('SIGTERM');
+        child.kill(abruptly ? 'SIGKILL' : 'SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 3000).unref();
       });
     },

@@ -48,6 +48,8 @@ export function startBot(env: NodeJS.ProcessEnv): LiveBot {
   });
   const lines: string[] = [];
   const waiters: ((line: string) => void)[] = [];
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-8000)));
   createInterface({ input: child.stdout }).on('line', (line) => {
     const w = waiters.shift();
     if (w) w(line);
@@ -74,7 +76,7 @@ export function startBot(env: NodeJS.ProcessEnv): LiveBot {
       child.stdin.write(`${text}\n`);
       const reply = [
         await next(timeoutMs).catch((err: Error) => {
-          throw new Error(`${err.message} to "${text}"`);
+          throw new Error(`${err.message} to "${text}"; the bot said on stderr: ${stderr}`);
         }),
       ];
       for (;;) {
