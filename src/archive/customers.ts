@@ -75,17 +75,6 @@ export async function addPhone(
   customer.phones.push(phone);
 }
 
-export async function addAlias(
-  models: Models,
-  customer: CustomerDoc,
-  alias: string,
-): Promise<void> {
-  if (alias === customer.name || customer.aliases.includes(alias)) return;
-  await addToLookup(models, keys.customerName(customer.storeId, alias), customer._id);
-  await models.Customer.updateOne({ _id: customer._id }, { $addToSet: { aliases: alias } });
-  customer.aliases.push(alias);
-}
-
 export async function customersOwnedBy(
   models: Models,
   staffId: Types.ObjectId,

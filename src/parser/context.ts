@@ -108,11 +108,6 @@ export function isHan(ch: string | undefined): boolean {
   return ch !== undefined && CJK.test(ch);
 }
 
-/** Start of text, whitespace, punctuation, a digit or Latin letter: a word can begin after it. */
-export function isBoundaryChar(ch: string | undefined): boolean {
-  return ch === undefined || !isHan(ch);
-}
-
 /** Whether `text` has `word` ending exactly at `end`. */
 export function endsWithAt(text: string, end: number, word: string): boolean {
   return end >= word.length && text.startsWith(word, end - word.length);
@@ -125,16 +120,6 @@ export function wordEndingAt(
   words: readonly string[],
 ): string | undefined {
   for (const w of words) if (endsWithAt(text, end, w)) return w;
-  return undefined;
-}
-
-/** Longest word of `words` that starts at `start`, or undefined. `words` must be longest-first. */
-export function wordStartingAt(
-  text: string,
-  start: number,
-  words: readonly string[],
-): string | undefined {
-  for (const w of words) if (text.startsWith(w, start)) return w;
   return undefined;
 }
 

@@ -15,10 +15,3 @@ export function extractPhone(ctx: ParseContext, draft: Draft): void {
     if (!draft.phone) draft.phone = ctx.field(m[1].replace(/[ -]/g, ''), m.index, end);
   }
 }
-
-/** The phone in `text`, digits only, or undefined. */
-export function findPhone(text: string): string | undefined {
-  PHONE.lastIndex = 0;
-  const m = PHONE.exec(text);
-  return m ? m[1].replace(/[ -]/g, '') : undefined;
-}
