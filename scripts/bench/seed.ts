@@ -9,6 +9,7 @@ import { tierOf } from '../../src/archive/tiers';
 import { keys, lookupDocuments } from '../../src/db/lookup';
 import type { Models } from '../../src/model';
 import { dayBookId } from '../../src/model/day-book';
+import { cardRow } from '../../src/model/follow-up-card';
 import { identityKey } from '../../src/model/staff';
 import { addDays } from '../../src/time/business-day';
 import { prng } from './prng';
@@ -39,6 +40,12 @@ export function customerName(i: number): string {
   const a = GIVEN[Math.floor(j / SURNAMES.length) % GIVEN.length];
   const b = GIVEN[Math.floor(j / (SURNAMES.length * GIVEN.length)) % GIVEN.length];
   return `${s}${a}${b}`;
+}
+
+/** Customers and their follow-up cards, as the schema's hooks would have kept them. */
+async function insertCustomers(models: Models, docs: object[]): Promise<void> {
+  await models.Customer.collection.insertMany(docs as never[]);
+  await models.FollowUpCard.collection.insertMany(docs.map((d) => cardRow(d as never)));
 }
 
 async function flush<T>(insert: (docs: T[]) => Promise<unknown>, docs: T[]): Promise<void> {
@@ -185,13 +192,13 @@ export async function seedStore(
     );
     owned.set(String(owner), [...(owned.get(String(owner)) ?? []), _id]);
     if (customerDocs.length >= BATCH) {
-      await flush((d) => models.Customer.collection.insertMany(d as never[]), customerDocs);
+      await flush((d) => insertCustomers(models, d), customerDocs);
       await flush((d) => models.Lookup.collection.insertMany(d as never[]), lookupDocs);
       log(`  customers ${c + 1}/${customers}, visits ${made}/${visits}`);
     }
   }
   await flush((d) => models.Visit.collection.insertMany(d as never[]), visitDocs);
-  await flush((d) => models.Customer.collection.insertMany(d as never[]), customerDocs);
+  await flush((d) => insertCustomers(models, d), customerDocs);
   await flush((d) => models.Lookup.collection.insertMany(d as never[]), lookupDocs);
   const books = [...days].map(([day, { customers, ...f }]) => ({
     _id: dayBookId(storeId, day),

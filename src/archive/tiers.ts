@@ -9,10 +9,13 @@ import { windowFigures, weeksInARow, type VisitSummary } from './stats';
 
 export type Tier = 'A' | 'B' | 'C' | 'D';
 
+/** The longest `连续N周` rule a store may set; follow-up cards keep that many weeks of visits. */
+export const TIER_MAX_WEEKS_IN_ROW = 8;
+
 const ladder = z.object({
   spend30: z.number().positive(),
   visits30: z.number().int().positive(),
-  weeksInRow: z.number().int().min(1).max(8),
+  weeksInRow: z.number().int().min(1).max(TIER_MAX_WEEKS_IN_ROW),
   lastVisit: z.number().positive(),
 });
 

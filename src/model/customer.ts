@@ -5,6 +5,7 @@ import {
   type InferSchemaType,
   type HydratedDocument,
 } from 'mongoose';
+import { keepCards } from './follow-up-card';
 
 const birthdaySchema = new Schema(
   {
@@ -89,6 +90,8 @@ export const customerSchema = new Schema(
   },
   { timestamps: true },
 );
+
+keepCards(customerSchema);
 
 export type Customer = InferSchemaType<typeof customerSchema>;
 export type CustomerDoc = HydratedDocument<Customer>;

@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import { customerModel } from './customer';
 import { customerEventModel } from './customer-event';
 import { dayBookModel } from './day-book';
+import { followUpCardModel } from './follow-up-card';
 import { draftModel } from './draft';
 import { inviteModel } from './invite';
 import {
@@ -38,6 +39,7 @@ export function createModels(conn: Connection) {
     SentReceipt: sentReceiptModel(conn),
     SendWindow: sendWindowModel(conn),
     Invite: inviteModel(conn),
+    FollowUpCard: followUpCardModel(conn),
   };
 }
 

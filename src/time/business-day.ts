@@ -71,11 +71,39 @@ export function isoDay(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * Day arithmetic runs hundreds of thousands of times a morning (tiers, follow-up rules) on a few
+ * hundred distinct days, so both directions are remembered. Bounded: cleared when large.
+ */
+const MEMO_LIMIT = 20_000;
+const numberOfDay = new Map<string, number>();
+const dayOfNumber = new Map<number, string>();
+
+function dayNumber(iso: string): number {
+  let n = numberOfDay.get(iso);
+  if (n === undefined) {
+    const [y, m, d] = iso.split('-').map(Number);
+    n = Date.UTC(y, m - 1, d) / 86_400_000;
+    if (numberOfDay.size >= MEMO_LIMIT) numberOfDay.clear();
+    numberOfDay.set(iso, n);
+  }
+  return n;
+}
+
+function dayOf(n: number): string {
+  let iso = dayOfNumber.get(n);
+  if (iso === undefined) {
+    const t = new Date(n * 86_400_000);
+    iso = isoDay(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+    if (dayOfNumber.size >= MEMO_LIMIT) dayOfNumber.clear();
+    dayOfNumber.set(n, iso);
+  }
+  return iso;
+}
+
 /** Shift an ISO day by whole days (calendar arithmetic, no time zone involved). */
 export function addDays(iso: string, days: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d + days));
-  return isoDay(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+  return dayOf(dayNumber(iso) + days);
 }
 
 /** Weekday (0 = Sunday) of an ISO day. */
@@ -86,9 +114,7 @@ export function weekdayOf(iso: string): number {
 
 /** Whole days from `a` to `b` (positive when b is later). */
 export function daysBetween(a: string, b: string): number {
-  const [ay, am, ad] = a.split('-').map(Number);
-  const [by, bm, bd] = b.split('-').map(Number);
-  return Math.round((Date.UTC(by, bm - 1, bd) - Date.UTC(ay, am - 1, ad)) / 86_400_000);
+  return Math.round(dayNumber(b) - dayNumber(a));
 }
 
 /** The business date (`YYYY-MM-DD`) that `clock.now` falls in. */

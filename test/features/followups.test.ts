@@ -1,4 +1,4 @@
-import { openScenario, type Scenario } from '../support/replay';
+import { openScenario, openStoreAfterFirstVisit, type Scenario } from '../support/replay';
 import { dm, staff, tick } from '../support/events';
 import type { ReplayOutput } from '../../src/replay/replayer';
 
@@ -8,9 +8,7 @@ const group = (out: ReplayOutput[]) => out.filter((o) => o.chat === 'g1').map((o
 describe('follow-ups after a visit', () => {
   let s: Scenario;
   beforeEach(async () => {
-    s = await openScenario({ STORE_NAME: '海港店' });
-    await s.run(staff('wang', '小王'), staff('boss', '陈店长', 'manager'), { group: { id: 'g1' } });
-    await s.run(dm('wang', '张总 今晚 3人 消费2800 牡丹厅', '2026-11-22T21:00:00+08:00'));
+    s = await openStoreAfterFirstVisit();
   });
   afterEach(() => s.close());
 

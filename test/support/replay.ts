@@ -5,6 +5,7 @@
 import { loadConfig } from '../../src/config';
 import { createReplayer, type ReplayOutput } from '../../src/replay/replayer';
 import { ensureStore } from '../../src/setup';
+import { dm, staff } from './events';
 import { openTestDatabase, type TestDatabase } from './db';
 
 export interface Scenario {
@@ -32,4 +33,12 @@ export async function openScenario(env: NodeJS.ProcessEnv = {}): Promise<Scenari
     say: async (...events) => (await run(...events)).map((o) => o.text),
     close: () => db.drop(),
   };
+}
+
+/** 海港店 with 小王 (staff), 陈店长 (manager), team group g1, and 张总's first visit last night. */
+export async function openStoreAfterFirstVisit(): Promise<Scenario> {
+  const s = await openScenario({ STORE_NAME: '海港店' });
+  await s.run(staff('wang', '小王'), staff('boss', '陈店长', 'manager'), { group: { id: 'g1' } });
+  await s.run(dm('wang', '张总 今晚 3人 消费2800 牡丹厅', '2026-11-22T21:00:00+08:00'));
+  return s;
 }

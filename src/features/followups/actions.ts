@@ -14,6 +14,7 @@ import { clockOf, staffOf, type BotContext } from '../../pipeline/context';
 import { businessDate } from '../../time/business-day';
 import { canManage, subjectOf } from '../command';
 import { toFollowUpCustomer } from './customers';
+import { cardOf } from '../../archive/card';
 import { followUpSettingsOf, staffNamesOf } from './day-tasks';
 
 export type FollowUpAction = 'done' | 'skipped' | 'moved';
@@ -46,7 +47,9 @@ export async function currentTask(ctx: BotContext, c: CustomerDoc): Promise<Task
   const { store, staff } = staffOf(ctx);
   const today = businessDate(clockOf(ctx));
   const names = await staffNamesOf(ctx.services, store);
-  const fc = toFollowUpCustomer(c, today, tierSettingsOf(store), names);
+  const card = cardOf(c);
+  if (!card) return undefined;
+  const fc = toFollowUpCustomer(card, today, tierSettingsOf(store), names);
   const tasks = tasksFor(fc, today, followUpSettingsOf(store), { storeName: store.name });
   const mayAct = (t: Task) =>
     canManage(staff.role) || t.ownerId === null || t.ownerId === String(staff._id);

@@ -1,72 +1,95 @@
-/** The archive as the follow-up rules see it: plain FollowUpCustomer records, loaded in bulk. */
+/** The archive as the follow-up rules see it: FollowUpCustomer records, read from follow-up cards. */
 import { Types } from 'mongoose';
-import { summariesOf } from '../../archive/refresh';
+import { cardOf, type FollowUpCard } from '../../archive/card';
 import { tierOf, type Tier, type TierSettings } from '../../archive/tiers';
 import type { FollowUpCustomer } from '../../followup/types';
 import type { Models } from '../../model';
-import type { Customer, CustomerDoc } from '../../model/customer';
+import { writeCards } from '../../model/follow-up-card';
+import type { Customer } from '../../model/customer';
 
-/** `{_id: {$in}}` goes through the index (scripts/ferretdb/patches.json); batches keep it bounded. */
-const BATCH = 500;
+/**
+ * `{_id: {$in}}` goes through the index (scripts/ferretdb/patches.json); a bounded batch keeps
+ * each query short, and two in flight keep both the database and this process busy.
+ */
+const BATCH = 250;
+const IN_FLIGHT = 2;
 
-/** Plain records: thousands are read in a morning, and mongoose documents cost ~10× more. */
-export type LeanCustomer = Customer & { _id: Types.ObjectId };
+async function readCards(models: Models, ids: Types.ObjectId[]) {
+  return models.FollowUpCard.find({ _id: { $in: ids } }).lean();
+}
 
-export async function loadCustomers(
+/** Customers without a card yet (archives from before cards): built now and kept. */
+async function rebuildCards(models: Models, ids: Types.ObjectId[]): Promise<FollowUpCard[]> {
+  if (ids.length === 0) return [];
+  const found = (await models.Customer.find({
+    _id: { $in: ids },
+  }).lean()) as unknown as (Customer & {
+    _id: Types.ObjectId;
+  })[];
+  await writeCards(models.Customer.db, found);
+  return found.flatMap((c) => cardOf(c) ?? []);
+}
+
+async function cardsOfBatch(models: Models, ids: Types.ObjectId[]): Promise<FollowUpCard[]> {
+  const rows = await readCards(models, ids);
+  const have = new Set(rows.map((r) => String(r._id)));
+  const cards = rows.flatMap((r) => (r.card ? [JSON.parse(r.card) as FollowUpCard] : []));
+  return cards.concat(
+    await rebuildCards(
+      models,
+      ids.filter((id) => !have.has(String(id))),
+    ),
+  );
+}
+
+/** The cards of these customers of one store; merged archives have none. */
+export async function loadCards(
   models: Models,
+  storeId: Types.ObjectId,
   ids: Iterable<string>,
-): Promise<LeanCustomer[]> {
-  const all = [...new Set(ids)];
-  const found: LeanCustomer[] = [];
-  for (let i = 0; i < all.length; i += BATCH) {
-    const batch = all.slice(i, i + BATCH).map((id) => new Types.ObjectId(id));
-    found.push(...((await models.Customer.find({ _id: { $in: batch } }).lean()) as LeanCustomer[]));
+): Promise<FollowUpCard[]> {
+  const all = [...new Set(ids)].map((id) => new Types.ObjectId(id));
+  const batches: Types.ObjectId[][] = [];
+  for (let i = 0; i < all.length; i += BATCH) batches.push(all.slice(i, i + BATCH));
+  const out: FollowUpCard[] = [];
+  for (let i = 0; i < batches.length; i += IN_FLIGHT) {
+    const done = await Promise.all(
+      batches.slice(i, i + IN_FLIGHT).map((b) => cardsOfBatch(models, b)),
+    );
+    for (const cards of done) out.push(...cards);
   }
-  return found.filter((c) => !c.mergedInto);
+  const store = String(storeId);
+  return out.filter((c) => c.storeId === store);
 }
 
 export function toFollowUpCustomer(
-  c: LeanCustomer | CustomerDoc,
+  c: FollowUpCard,
   today: string,
   tiers: TierSettings,
   staffNames: Record<string, string>,
 ): FollowUpCustomer {
-  const history = summariesOf(c);
+  const history = c.history;
   const s = c.stats;
-  const owner = c.ownerId ? String(c.ownerId) : null;
+  const owner = c.ownerId ?? null;
   return {
-    id: String(c._id),
+    id: c.id,
     name: c.name,
     tier: tierOf(history, today, tiers).tier,
     // Churn thresholds follow the tier the customer had when last seen (tiers decay with absence).
-    tierAtLastVisit: s?.lastVisit ? tierOf(history, s.lastVisit, tiers).tier : undefined,
+    tierAtLastVisit: s.lastVisit ? tierOf(history, s.lastVisit, tiers).tier : undefined,
     ownerId: owner,
     ownerName: owner ? staffNames[owner] : undefined,
     optOut: c.optOut,
     gender: c.gender === '男' ? 'male' : c.gender === '女' ? 'female' : undefined,
-    birthday: c.birthday
-      ? {
-          calendar: c.birthday.calendar,
-          month: c.birthday.month,
-          day: c.birthday.day,
-          year: c.birthday.year ?? undefined,
-        }
-      : undefined,
-    lastVisit: s?.lastVisit ?? undefined,
-    visits: s?.visits ?? 0,
-    totalSpend: s?.totalSpend ?? 0,
-    usualRoom: s?.usualRoom ?? undefined,
-    usualPartySize: s?.usualPartySize ?? undefined,
+    birthday: c.birthday,
+    lastVisit: s.lastVisit,
+    visits: s.visits,
+    totalSpend: s.totalSpend,
+    usualRoom: s.usualRoom,
+    usualPartySize: s.usualPartySize,
     preferences: c.preferences,
     // An alert marked sent today is still today's: a re-run of the morning must produce it again.
-    followUpLog: c.followUps
-      .filter((f) => !(f.action === 'sent' && f.on === today))
-      .map((f) => ({
-        key: f.key,
-        action: f.action,
-        on: f.on,
-        to: f.to ?? undefined,
-      })),
+    followUpLog: c.followUps.filter((f) => !(f.action === 'sent' && f.on === today)),
   };
 }
 

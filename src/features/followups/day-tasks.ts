@@ -3,6 +3,7 @@
  * morning briefing, `我的待回访` and the commands all call this, so nothing depends on a job having
  * run. The morning run also remembers who is still open, so an overdue task carries over.
  */
+import { Types } from 'mongoose';
 import { tierSettingsOf } from '../../archive/refresh';
 import { keys } from '../../db/lookup';
 import { followUpSettingsSchema, type FollowUpSettings } from '../../followup/settings';
@@ -13,7 +14,8 @@ import type { StoreDoc } from '../../model/store';
 import type { Services } from '../../pipeline/context';
 import { candidateIds } from './candidates';
 import { ownerGreetings } from './greetings';
-import { loadCustomers, toFollowUpCustomer, type LeanCustomer } from './customers';
+import type { FollowUpCard } from '../../archive/card';
+import { loadCards, toFollowUpCustomer } from './customers';
 
 const POST_VISIT = new Set<Task['kind']>(['thanks', 'revisit', 'quarterly']);
 const JOB = 'followups';
@@ -44,7 +46,7 @@ async function customersOfDay(
   store: StoreDoc,
   today: string,
   s: FollowUpSettings,
-): Promise<LeanCustomer[]> {
+): Promise<FollowUpCard[]> {
   const { models } = services;
   const state = await models.JobState.findById(jobStateId(JOB, store._id)).lean();
   const ids = await candidateIds(models, {
@@ -53,7 +55,7 @@ async function customersOfDay(
     lastDay: state?.lastDay ?? undefined,
     settings: s,
   });
-  return (await loadCustomers(models, ids)).filter((c) => c.storeId.equals(store._id));
+  return loadCards(models, store._id, ids);
 }
 
 /** Every task of the store on `today`; with `remember`, the open ones carry over to tomorrow. */
@@ -68,7 +70,7 @@ export async function dayTasks(
   const staffNames = await staffNamesOf(services, store);
   const tasks: Task[] = [];
   const upcoming: Upcoming[] = [];
-  const open: LeanCustomer[] = [];
+  const open: FollowUpCard[] = [];
   for (const c of await customersOfDay(services, store, today, settings)) {
     const fc = toFollowUpCustomer(c, today, tiers, staffNames);
     // Holiday greetings are one task per owner (greetings.ts), not one per customer.
@@ -83,7 +85,7 @@ export async function dayTasks(
     const { models } = services;
     await models.Lookup.updateOne(
       { _id: keys.openFollowUps(store._id) },
-      { $set: { ids: open.map((c) => c._id) } },
+      { $set: { ids: open.map((c) => new Types.ObjectId(c.id)) } },
       { upsert: true },
     );
     await models.JobState.updateOne(
