@@ -9,6 +9,8 @@ import { replyTo, type IncomingMessage, type OutgoingMessage } from './message';
 export interface Services {
   models: Models;
   log: Logger;
+  /** Counts for /metrics; absent in tests and the replay runner. */
+  metrics?: { visitRecorded(): void };
 }
 
 /** Everything a feature sees about one incoming message. */
