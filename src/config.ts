@@ -42,6 +42,18 @@ const schema = z.object({
   CONSOLE_STAFF_ROLE: role.default('manager'),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
+  STATUS_PORT: optional.pipe(
+    z.coerce
+      .number<string | undefined>()
+      .int()
+      .min(1)
+      .max(65535, 'must be a port 1–65535')
+      .optional(),
+  ),
+  STATUS_HOST: z
+    .string()
+    .regex(/^[\w.:-]+$/, 'must be an address to listen on, such as 127.0.0.1')
+    .default('127.0.0.1'),
   TELEGRAM_BOT_TOKEN: optional,
   FEISHU_APP_ID: optional,
   FEISHU_APP_SECRET: optional,
@@ -59,6 +71,8 @@ export interface Config {
   consoleStaff: { name: string; role: 'staff' | 'manager' | 'admin' };
   embeddedDbPort: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** /healthz and /metrics; absent: not served. */
+  status?: { host: string; port: number };
   telegramBotToken?: string;
   feishu?: { appId: string; appSecret: string };
   wechatyPuppet?: string;
@@ -111,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     embeddedDbPort: e.EMBEDDED_DB_PORT,
     // On the console, log lines would drown the replies: only problems are shown there.
     logLevel: e.LOG_LEVEL ?? (adapters.every((a) => a === 'console') ? 'warn' : 'info'),
+    status: e.STATUS_PORT === undefined ? undefined : { host: e.STATUS_HOST, port: e.STATUS_PORT },
     telegramBotToken: e.TELEGRAM_BOT_TOKEN,
     feishu:
       e.FEISHU_APP_ID && e.FEISHU_APP_SECRET

@@ -13,6 +13,7 @@ import { DatabaseStartError } from './db/ferretdb-binary';
 import { JOBS } from './jobs';
 import { createLogger, type Logger } from './log';
 import { createModels, ensureIndexes } from './model';
+import { createObservability } from './observe';
 import { createDelivery } from './outbox/delivery';
 import { replyKeys } from './outbox/keys';
 import { loadDeliverySettings } from './outbox/settings';
@@ -31,7 +32,8 @@ function createAdapters(config: Config): ChatAdapter[] {
 
 async function run(config: Config, log: Logger): Promise<void> {
   const deliverySettings = loadDeliverySettings(process.env);
-  const adapters = createAdapters(config);
+  const observed = createObservability(config.status, log);
+  const adapters = createAdapters(config).map((a) => observed.adapters.watch(a));
   const db = await openDatabase(config, log);
   const models = createModels(db.conn);
   await ensureIndexes(models);
@@ -43,8 +45,9 @@ async function run(config: Config, log: Logger): Promise<void> {
       ...config.consoleStaff,
     });
   }
-  const services = { models, log };
-  const bot = createBot(services);
+  const services = { models, log, metrics: observed.metrics };
+  const bot = observed.metrics.observe(createBot(services));
+  await observed.serve(db.conn, models);
   const byPlatform = new Map(adapters.map((a) => [a.platform, a]));
   // Everything goes out through the queue in the database: rate-limited per account, retried,
   // never dropped, and still sent after a crash. Each platform's loop sends at once when the
@@ -100,6 +103,7 @@ async function run(config: Config, log: Logger): Promise<void> {
   log.info('huitouke started', { adapters: config.adapters, database: db.where });
 
   const shutdown = async () => {
+    await observed.close();
     schedule.stop();
     await ticking;
     // A send under way finishes first; what is still queued goes out after the next start.

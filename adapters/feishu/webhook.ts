@@ -79,13 +79,17 @@ export function openEnvelope(
   return { ok: true, payload };
 }
 
+/** The body, or undefined past MAX_BODY bytes (counted in bytes: Chinese text is 3 a character). */
 async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  let raw = '';
+  const chunks: Buffer[] = [];
+  let size = 0;
   for await (const chunk of req) {
-    raw += String(chunk);
-    if (raw.length > MAX_BODY) return undefined;
+    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += b.length;
+    if (size > MAX_BODY) return undefined;
+    chunks.push(b);
   }
-  return raw;
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 export interface WebhookOptions {
@@ -97,28 +101,38 @@ export interface WebhookOptions {
   onEvent(payload: Record<string, unknown>): void;
 }
 
+/** Who and why, never the body: it may hold a customer's details. Logged once per request. */
+function reject(
+  res: ServerResponse,
+  opts: WebhookOptions,
+  from: string | undefined,
+  status: number,
+  reason: string,
+): void {
+  opts.log.warn('feishu webhook request rejected', { reason, status, from });
+  // Closing also ends a connection whose oversize body was left unread.
+  res.writeHead(status, { connection: 'close' }).end();
+}
+
 async function respond(
   req: IncomingMessage,
   res: ServerResponse,
   opts: WebhookOptions,
 ): Promise<void> {
+  // Read now: a body cut off for its size takes the socket with it.
+  const from = req.socket.remoteAddress;
   if (req.method !== 'POST' || req.url?.split('?')[0] !== opts.path) {
-    res.writeHead(404).end();
+    reject(res, opts, from, 404, 'unknown path or method');
     return;
   }
   const raw = await readBody(req);
   if (raw === undefined) {
-    res.writeHead(413).end();
+    reject(res, opts, from, 413, 'body over 1 MB');
     return;
   }
   const env = openEnvelope(raw, req.headers, opts.keys);
   if (!env.ok) {
-    // Who and why, never the body: it may hold a customer's details.
-    opts.log.warn('feishu webhook request rejected', {
-      reason: env.reason,
-      from: req.socket.remoteAddress,
-    });
-    res.writeHead(env.status).end();
+    reject(res, opts, from, env.status, env.reason);
     return;
   }
   const json = { 'content-type': 'application/json' };

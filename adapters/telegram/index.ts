@@ -13,6 +13,7 @@ import { createOutbox, type Part } from '../shared/outbox';
 import { keyedBuckets, bucketsOf, MINUTE, SECOND, type Rate } from '../shared/rate-limit';
 import { fromButton, fromMessage, TELEGRAM } from './incoming';
 import { ButtonCommands, labelOf } from './keyboard';
+import { logRejections } from './webhook-filter';
 import type { TelegramSettings } from './settings';
 
 export const TELEGRAM_TEXT_LIMIT = 4096;
@@ -102,6 +103,7 @@ async function launch(
 ): Promise<() => Promise<void>> {
   bot.botInfo = await bot.telegram.getMe();
   if (opts.webhook) {
+    logRejections(bot, log);
     const url = new URL(opts.webhook.url);
     await bot.launch({
       allowedUpdates: ['message', 'callback_query'],

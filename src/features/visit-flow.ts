@@ -122,6 +122,7 @@ export async function finishVisit(
     businessDate(clockOf(ctx)),
     tierSettingsOf(store),
   );
+  if (!saved.duplicate) ctx.services.metrics?.visitRecorded();
   const learned = saved.duplicate ? [] : await applyProfile(models, saved.customer, p.facts);
   ctx.services.log.info('visit recorded', {
     messageId: ctx.msg.messageId,

@@ -1,4 +1,4 @@
-import type { Logger } from '../log';
+import { withFields, type Logger } from '../log';
 import type { Models } from '../model';
 import type { StaffDoc } from '../model/staff';
 import type { StoreDoc } from '../model/store';
@@ -9,6 +9,8 @@ import { replyTo, type IncomingMessage, type OutgoingMessage } from './message';
 export interface Services {
   models: Models;
   log: Logger;
+  /** Counts for /metrics; absent in tests and the replay runner. */
+  metrics?: { visitRecorded(): void };
 }
 
 /** Everything a feature sees about one incoming message. */
@@ -32,7 +34,8 @@ export function createContext(msg: IncomingMessage, services: Services): BotCont
   const replies: OutgoingMessage[] = [];
   return {
     msg,
-    services,
+    // Every line logged while handling this message says which message it was.
+    services: { ...services, log: withFields(services.log, { messageId: msg.messageId }) },
     replies,
     reply: (text) => replies.push(replyTo(msg, text)),
     send: (out) => replies.push(out),

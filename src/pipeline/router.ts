@@ -15,6 +15,7 @@ export function route(features: Feature[]): Middleware<BotContext> {
   return async (ctx) => {
     for (const f of features) {
       if (await f.takes(ctx)) {
+        ctx.services.log.debug('message taken', { feature: f.name });
         await f.handle(ctx);
         return;
       }

@@ -19,7 +19,7 @@ describe('feishu webhook', () => {
   async function open(encryptKey?: string) {
     port = await freePort();
     logged = '';
-    const log = createLogger('warn', (line) => (logged += line));
+    const log = createLogger('warn', (line) => (logged += line), []);
     r = await rig('webhook', {
       webhook: { port, verificationToken: VERIFICATION_TOKEN, encryptKey },
       log,
@@ -103,5 +103,47 @@ describe('feishu webhook', () => {
     expect(logged.match(/rejected/g)).toHaveLength(5);
     expect(logged).not.toContain('张总');
     expect(logged).not.toMatch(/138\*{0,4}/);
+  });
+
+  it('logs every other refusal once, with its reason and without the body', async () => {
+    await open(ENCRYPT_KEY);
+    const url = `http://127.0.0.1:${port}/feishu/events`;
+    const raw = (body: string, path = '/feishu/events') =>
+      fetch(`http://127.0.0.1:${port}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+    const statuses = [
+      (await raw('张总 电话13812345678 不是JSON')).status,
+      (await raw(JSON.stringify({ encrypt: 'AAAA' + 'x'.repeat(40) }))).status,
+      (await raw('{"text":"张总 电话13812345678"}', '/elsewhere')).status,
+      (await fetch(url)).status,
+      (await raw(JSON.stringify({ text: '张总'.repeat(300_000) }))).status,
+    ];
+    expect(statuses).toEqual([401, 401, 404, 404, 413]);
+    const lines = logged
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { msg: string; reason: string; status: number });
+    expect(lines.map((l) => [l.msg, l.status, l.reason])).toEqual([
+      ['feishu webhook request rejected', 401, 'not JSON'],
+      ['feishu webhook request rejected', 401, 'cannot decrypt'],
+      ['feishu webhook request rejected', 404, 'unknown path or method'],
+      ['feishu webhook request rejected', 404, 'unknown path or method'],
+      ['feishu webhook request rejected', 413, 'body over 1 MB'],
+    ]);
+    expect(logged).not.toContain('张总');
+    expect(logged).not.toMatch(/138\*{0,4}/);
+    expect(got).toEqual([]);
+  });
+
+  it('refuses an encrypted event when no Encrypt Key is configured', async () => {
+    await open();
+    expect((await postWebhook(port, event(), ENCRYPT_KEY)).status).toBe(401);
+    expect(JSON.parse(logged)).toMatchObject({
+      reason: 'encrypted, but FEISHU_ENCRYPT_KEY is not set',
+    });
+    expect(logged).not.toContain('张总');
   });
 });

@@ -14,6 +14,15 @@ describe('loadConfig', () => {
     expect(c.mongodbUri).toBeUndefined();
   });
 
+  it('serves /healthz and /metrics only when STATUS_PORT is set, on 127.0.0.1 by default', () => {
+    expect(loadConfig({}).status).toBeUndefined();
+    expect(loadConfig({ STATUS_PORT: '' }).status).toBeUndefined();
+    expect(loadConfig({ STATUS_PORT: '9464' }).status).toEqual({ host: '127.0.0.1', port: 9464 });
+    expect(loadConfig({ STATUS_PORT: '9464', STATUS_HOST: '0.0.0.0' }).status?.host).toBe(
+      '0.0.0.0',
+    );
+  });
+
   it('chooses the platforms whose credentials are set', () => {
     expect(loadConfig({ TELEGRAM_BOT_TOKEN: '1:abc' }).adapters).toEqual(['telegram']);
   });
@@ -26,6 +35,9 @@ describe('loadConfig', () => {
     ['ADAPTERS', 'console,qq'],
     ['CONSOLE_STAFF_ROLE', 'boss'],
     ['EMBEDDED_DB_PORT', 'abc'],
+    ['STATUS_PORT', '99999'],
+    ['STATUS_PORT', 'metrics'],
+    ['STATUS_HOST', 'http://0.0.0.0/'],
   ])('rejects a bad %s with one line naming it', (name, value) => {
     let error: unknown;
     try {
