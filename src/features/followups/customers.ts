@@ -1,6 +1,6 @@
 /** The archive as the follow-up rules see it: plain FollowUpCustomer records, loaded in bulk. */
 import { Types } from 'mongoose';
-import { summariesOf } from '../../archive/refresh';
+import { openingOf, summariesOf } from '../../archive/refresh';
 import { tierOf, type Tier, type TierSettings } from '../../archive/tiers';
 import type { FollowUpCustomer } from '../../followup/types';
 import type { Models } from '../../model';
@@ -32,14 +32,15 @@ export function toFollowUpCustomer(
   staffNames: Record<string, string>,
 ): FollowUpCustomer {
   const history = summariesOf(c);
+  const opening = openingOf(c);
   const s = c.stats;
   const owner = c.ownerId ? String(c.ownerId) : null;
   return {
     id: String(c._id),
     name: c.name,
-    tier: tierOf(history, today, tiers).tier,
+    tier: tierOf(history, today, tiers, opening).tier,
     // Churn thresholds follow the tier the customer had when last seen (tiers decay with absence).
-    tierAtLastVisit: s?.lastVisit ? tierOf(history, s.lastVisit, tiers).tier : undefined,
+    tierAtLastVisit: s?.lastVisit ? tierOf(history, s.lastVisit, tiers, opening).tier : undefined,
     ownerId: owner,
     ownerName: owner ? staffNames[owner] : undefined,
     optOut: c.optOut,
