@@ -2,6 +2,7 @@
  * The composition root: settings, database, bot, adapters and schedule are wired here and nowhere
  * else. Start-up failures end in one readable line and a non-zero exit.
  */
+import { join } from 'node:path';
 import { ADAPTERS } from '../adapters';
 import { CONSOLE_PLATFORM, CONSOLE_USER } from '../adapters/console';
 import { createBot } from './bot';
@@ -43,7 +44,7 @@ async function run(config: Config, log: Logger): Promise<void> {
       ...config.consoleStaff,
     });
   }
-  const services = { models, log };
+  const services = { models, log, filesDir: join(config.dataDir, 'files') };
   const bot = createBot(services);
   const byPlatform = new Map(adapters.map((a) => [a.platform, a]));
   // Everything goes out through the queue in the database: rate-limited per account, retried,

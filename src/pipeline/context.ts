@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Logger } from '../log';
 import type { Models } from '../model';
 import type { StaffDoc } from '../model/staff';
@@ -9,7 +11,11 @@ import { replyTo, type IncomingMessage, type OutgoingMessage } from './message';
 export interface Services {
   models: Models;
   log: Logger;
+  /** Where the bot writes files it sends (exports, charts); a temporary folder when unset. */
+  filesDir?: string;
 }
+
+export const filesDirOf = (s: Services) => s.filesDir ?? join(tmpdir(), 'huitouke-files');
 
 /** Everything a feature sees about one incoming message. */
 export interface BotContext {

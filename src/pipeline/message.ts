@@ -15,6 +15,21 @@ export interface IncomingMessage {
   /** Platform message id; the same id twice is one message. */
   messageId: string;
   time: Date;
+  /** A file the sender attached (a customer sheet), already saved locally by the adapter. */
+  file?: { name: string; path: string };
+}
+
+/**
+ * A picture or a file to send with a message. Platforms that can send it do, with `caption`;
+ * the others send the message's text, which must then stand on its own (the numbers, or a path).
+ */
+export interface Attachment {
+  kind: 'image' | 'file';
+  /** Where the bytes are on this machine: outbox rows keep the path, not the bytes. */
+  path: string;
+  /** File name the recipient sees: `客户_2026-11.xlsx`. */
+  name: string;
+  caption: string;
 }
 
 export interface OutgoingMessage {
@@ -30,6 +45,7 @@ export interface OutgoingMessage {
    * features never know a button from typing.
    */
   actions?: { label: string; command: string }[];
+  attachment?: Attachment;
 }
 
 /** The reply to a message goes back where it came from. */
