@@ -15,8 +15,6 @@ export interface IncomingMessage {
   /** Platform message id; the same id twice is one message. */
   messageId: string;
   time: Date;
-  /** A file the sender attached (a customer sheet), already saved locally by the adapter. */
-  file?: { name: string; path: string };
 }
 
 /**
