@@ -77,7 +77,8 @@ async function reindex(models: Models, store: StoreDoc): Promise<string> {
     members.set(key, (members.get(key) ?? new Set()).add(id));
   const customers = await models.Customer.find({ storeId: store._id, mergedInto: null }).lean();
   for (const c of customers) {
-    if (c.tierAsOf && c.history.length) add(keys.tier(store._id, c.tier), String(c._id));
+    if (c.tierAsOf && (c.history.length || c.opening?.visits))
+      add(keys.tier(store._id, c.tier), String(c._id));
     if (c.birthday) add(birthdayKey(store._id, c.birthday), String(c._id));
   }
   for (const tier of ['A', 'B', 'C', 'D'])

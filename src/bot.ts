@@ -1,5 +1,6 @@
 /** The bot: every message runs the same steps, then the first feature that takes it. */
 import { completeDraft } from './features/complete-draft';
+import { exportSheet } from './features/export';
 import { fallback } from './features/fallback';
 import { recordVisit } from './features/record-visit';
 import { updateProfile } from './features/update-profile';
@@ -28,6 +29,7 @@ export const FEATURES: Feature[] = [
   showProfile,
   ...FOLLOW_UP_FEATURES,
   ...QUERY_FEATURES,
+  exportSheet,
   fallback,
 ];
 

@@ -2,6 +2,7 @@
  * The composition root: settings, database, bot, adapters and schedule are wired here and nowhere
  * else. Start-up failures end in one readable line and a non-zero exit.
  */
+import { join } from 'node:path';
 import { ADAPTERS } from '../adapters';
 import { CONSOLE_PLATFORM, CONSOLE_USER } from '../adapters/console';
 import { createBot } from './bot';
@@ -45,7 +46,12 @@ async function run(config: Config, log: Logger): Promise<void> {
       ...config.consoleStaff,
     });
   }
-  const services = { models, log, metrics: observed.metrics };
+  const services = {
+    models,
+    log,
+    metrics: observed.metrics,
+    filesDir: join(config.dataDir, 'files'),
+  };
   const bot = observed.metrics.observe(createBot(services));
   await observed.serve(db.conn, models);
   const byPlatform = new Map(adapters.map((a) => [a.platform, a]));

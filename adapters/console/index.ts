@@ -44,6 +44,7 @@ export function createConsoleAdapter(opts: ConsoleOptions): ChatAdapter {
       });
       rl.on('close', () => void queue.then(markFinished));
     },
+    // A terminal shows no pictures or files: the text carries the numbers or the file's path.
     async send(msg) {
       opts.output.write(`${msg.text}\n`);
     },

@@ -4,6 +4,8 @@
  * decodes a whole customer document (visit history, notes, aliases…) in Go at ~0.8 ms each; a
  * card is one string field and reads ~6× faster. Cards are kept by src/model/card-upkeep.ts.
  */
+import { openingOf } from './refresh';
+import type { OpeningBalance } from './stats';
 import { TIER_MAX_WEEKS_IN_ROW } from './tiers';
 import type { Customer } from '../model/customer';
 import { addDays } from '../time/business-day';
@@ -31,6 +33,8 @@ export interface FollowUpCard {
   }[];
   /** The first visit, and every visit close enough to the last one to count for a tier. */
   history: CardVisit[];
+  /** Totals brought in from the store's old spreadsheet (src/import). */
+  opening?: OpeningBalance;
   stats: {
     visits: number;
     totalSpend: number;
@@ -59,6 +63,7 @@ type CardSource = Pick<
   | 'history'
   | 'stats'
   | 'mergedInto'
+  | 'opening'
 > & { _id: unknown };
 
 function relevantVisits(history: CardSource['history'], lastVisit?: string | null): CardVisit[] {
@@ -99,6 +104,7 @@ export function cardOf(c: CardSource): FollowUpCard | null {
       to: orUndefined(f.to),
     })),
     history: relevantVisits(c.history, s?.lastVisit),
+    opening: openingOf(c),
     stats: {
       visits: s?.visits ?? 0,
       totalSpend: s?.totalSpend ?? 0,

@@ -4,7 +4,7 @@ import type { Models } from '../model';
 import type { Customer, CustomerDoc } from '../model/customer';
 import type { StoreDoc } from '../model/store';
 import { keepTierIndex } from './indexes';
-import { statsOf, type VisitSummary } from './stats';
+import { statsOf, type OpeningBalance, type VisitSummary } from './stats';
 import {
   DEFAULT_TIERS,
   tierOf,
@@ -34,6 +34,19 @@ export function summariesOf(customer: Pick<Customer, 'history'>): VisitSummary[]
   }));
 }
 
+/** The imported opening balance, if the customer came in from a sheet. */
+export function openingOf(customer: Pick<Customer, 'opening'>): OpeningBalance | undefined {
+  const o = customer.opening;
+  if (!o) return undefined;
+  return {
+    visits: o.visits ?? 0,
+    spend: o.spend ?? 0,
+    firstVisit: o.firstVisit ?? undefined,
+    lastVisit: o.lastVisit ?? undefined,
+    lastAmount: o.lastAmount ?? undefined,
+  };
+}
+
 /**
  * Set a customer's figures and tier from `history` as of business date `today`. Returns the tier
  * change, if any, for a customer that already had a tier (a brand-new archive has no "change").
@@ -47,10 +60,11 @@ export async function applyHistory(
   /** Pushed in the same write, so adding a visit and its figures is one atomic update. */
   push?: Record<string, unknown>,
 ): Promise<{ customer: CustomerDoc; change?: TierChange }> {
-  const verdict = tierOf(history, today, settings);
+  const opening = openingOf(customer);
+  const verdict = tierOf(history, today, settings, opening);
   const before = customer.tierAsOf ? (customer.tier as Tier) : undefined;
   const set = {
-    stats: statsOf(history),
+    stats: statsOf(history, opening),
     tier: verdict.tier,
     tierReason: verdict.reason,
     tierAsOf: today,
@@ -60,9 +74,10 @@ export async function applyHistory(
     { _id: customer._id },
     { $set: set, ...(push && { $push: push }) },
   );
-  await keepTierIndex(models, customer, before, history.length ? verdict.tier : undefined);
+  const known = history.length > 0 || !!opening?.visits;
+  await keepTierIndex(models, customer, before, known ? verdict.tier : undefined);
   // An archive left with no visits (all undone) has no tier worth announcing.
-  const changed = before && before !== verdict.tier && history.length > 0;
+  const changed = before && before !== verdict.tier && known;
   return { customer, change: changed ? { from: before, to: verdict } : undefined };
 }
 

@@ -23,6 +23,15 @@ export interface CustomerStats {
   usualRoom?: string;
 }
 
+/** 期初: history before the bot, from an imported sheet (model/customer.ts `opening`). */
+export interface OpeningBalance {
+  visits: number;
+  spend: number;
+  firstVisit?: string;
+  lastVisit?: string;
+  lastAmount?: number;
+}
+
 export interface WindowFigures {
   visits: number;
   spend: number;
@@ -49,20 +58,33 @@ export function chronological(visits: VisitSummary[]): VisitSummary[] {
     .map((x) => x.v);
 }
 
-export function statsOf(visits: VisitSummary[]): CustomerStats {
+export function statsOf(visits: VisitSummary[], opening?: OpeningBalance): CustomerStats {
   const ordered = chronological(visits);
-  const total = ordered.reduce((n, v) => n + v.amount, 0);
+  const count = ordered.length + (opening?.visits ?? 0);
+  const total = ordered.reduce((n, v) => n + v.amount, 0) + (opening?.spend ?? 0);
   const last = ordered.at(-1);
+  // The sheet's last visit wins only when it is later than anything the bot recorded.
+  const openingIsLast = !!opening?.lastVisit && (!last || opening.lastVisit > last.date);
+  const firsts = [ordered[0]?.date, opening?.firstVisit ?? opening?.lastVisit].filter(Boolean);
   return {
-    visits: ordered.length,
+    visits: count,
     totalSpend: total,
-    averageSpend: ordered.length ? Math.round(total / ordered.length) : 0,
-    firstVisit: ordered[0]?.date,
-    lastVisit: last?.date,
-    lastAmount: last?.amount,
+    averageSpend: count ? Math.round(total / count) : 0,
+    firstVisit: firsts.sort()[0],
+    lastVisit: openingIsLast ? opening.lastVisit : last?.date,
+    lastAmount: openingIsLast ? opening.lastAmount : last?.amount,
     usualPartySize: mostCommon(ordered.flatMap((v) => (v.partySize ? [v.partySize] : []))),
     usualRoom: mostCommon(ordered.flatMap((v) => (v.room ? [v.room] : []))),
   };
+}
+
+/**
+ * The opening balance as the tier rules see it: its last visit, when the sheet dates it, is one
+ * more visit (of its amount, when known). Totals without dates say nothing about the last 30 days.
+ */
+export function openingVisits(opening?: OpeningBalance): VisitSummary[] {
+  if (!opening?.lastVisit) return [];
+  return [{ visitId: 'opening', date: opening.lastVisit, amount: opening.lastAmount ?? 0 }];
 }
 
 /** Visits and spend in the `days` business days ending `today` (inclusive). */

@@ -5,7 +5,13 @@
 import { z } from 'zod';
 import { yuan } from '../format/text';
 import { daysBetween } from '../time/business-day';
-import { windowFigures, weeksInARow, type VisitSummary } from './stats';
+import {
+  openingVisits,
+  windowFigures,
+  weeksInARow,
+  type OpeningBalance,
+  type VisitSummary,
+} from './stats';
 
 export type Tier = 'A' | 'B' | 'C' | 'D';
 
@@ -53,21 +59,28 @@ function meets(visits: VisitSummary[], today: string, l: TierSettings['A']): str
   return undefined;
 }
 
-/** The tier of a customer with these visits, as of business date `today`. */
+/** When the customer first came, as far as anyone knows; `undefined` when never. */
+function firstSeen(past: VisitSummary[], opening?: OpeningBalance): string | undefined {
+  const dates = past.map((v) => v.date);
+  if (opening?.firstVisit) dates.push(opening.firstVisit);
+  // A sheet with visits but no dates: an old customer, seen before anything the bot knows.
+  if (opening?.visits && !opening.firstVisit && !opening.lastVisit) dates.push('0000-01-01');
+  return dates.sort()[0];
+}
+
+/** The tier of a customer with these visits (and imported opening balance), as of `today`. */
 export function tierOf(
   visits: VisitSummary[],
   today: string,
   s: TierSettings = DEFAULT_TIERS,
+  opening?: OpeningBalance,
 ): TierVerdict {
-  const past = visits.filter((v) => v.date <= today);
+  const past = [...openingVisits(opening), ...visits].filter((v) => v.date <= today);
   const a = meets(past, today, s.A);
   if (a) return { tier: 'A', reason: a };
   const b = meets(past, today, s.B);
   if (b) return { tier: 'B', reason: b };
-  const first = past.reduce<string | undefined>(
-    (m, v) => (!m || v.date < m ? v.date : m),
-    undefined,
-  );
+  const first = firstSeen(past, opening);
   if (first && daysBetween(first, today) < s.newCustomerDays) {
     return { tier: 'D', reason: `新客户,${s.newCustomerDays}天内首次到店` };
   }

@@ -1,6 +1,6 @@
 /** 查 张总 / 张总档案 / 张总上次来是什么时候: the customer's card, short lines for a phone screen. */
 import { candidates } from '../archive/customers';
-import { summariesOf, tierSettingsOf } from '../archive/refresh';
+import { openingOf, summariesOf, tierSettingsOf } from '../archive/refresh';
 import { chronological, windowFigures } from '../archive/stats';
 import { tierOf } from '../archive/tiers';
 import { shortDate, yuan } from '../format/text';
@@ -43,7 +43,7 @@ export async function profileCard(
   const { models } = ctx.services;
   const today = businessDate(clockOf(ctx));
   const history = summariesOf(c);
-  const tier = tierOf(history, today, tierSettingsOf(store));
+  const tier = tierOf(history, today, tierSettingsOf(store), openingOf(c));
   const s = c.stats;
   const owner = c.ownerId ? await models.Staff.findById(c.ownerId).lean() : null;
   const lines = [`${c.name} · ${tier.tier}类(${tier.reason})`];

@@ -2,7 +2,8 @@
  * The settings admins change by chat, as data: the words they say, the label the echo shows,
  * where the value lives (a store field, the tier thresholds or the follow-up rules) and its kind.
  */
-export type Kind = 'money' | 'count' | 'weeks' | 'days' | 'time' | 'dayList' | 'text' | 'zone';
+export type Kind =
+  'money' | 'count' | 'weeks' | 'days' | 'time' | 'dayList' | 'text' | 'zone' | 'weekday';
 
 export interface Setting {
   /** How admins say it, longest first when matched: `A类消费`, `早报时间`. */
@@ -63,6 +64,18 @@ export const SETTINGS: readonly Setting[] = [
     path: 'store.businessDayCutoff',
   },
   { names: ['时区'], label: '时区', kind: 'zone', path: 'store.timeZone' },
+  {
+    names: ['周报时间'],
+    label: '周报时间',
+    kind: 'time',
+    path: 'store.weeklyReportTime',
+  },
+  {
+    names: ['周报', '周报日', '周报星期'],
+    label: '周报哪天发',
+    kind: 'weekday',
+    path: 'store.weeklyReportDay',
+  },
   ...tierLadder('A'),
   ...tierLadder('B'),
   {
@@ -145,10 +158,25 @@ export function readValue(kind: Kind, raw: string, evaluate: (s: string) => numb
     }
     case 'zone':
       return isTimeZone(v) ? v : undefined;
+    case 'weekday':
+      return weekdayNumber(v);
     case 'text':
       return v && v.length <= 30 ? v : undefined;
   }
 }
+
+const WEEKDAYS = '一二三四五六日';
+
+/** `周一`, `星期三`, `礼拜天`, `3` → ISO weekday 1–7; `不发`, `关闭` → 0. */
+export function weekdayNumber(v: string): number | undefined {
+  if (/^(不发|关闭|关|停|不要|0)$/.test(v)) return 0;
+  const m = /^(?:每?(?:周|星期|礼拜))?([一二三四五六日天1-7])$/.exec(v);
+  if (!m) return undefined;
+  const d = m[1] === '天' ? '日' : m[1];
+  return /\d/.test(d) ? Number(d) : WEEKDAYS.indexOf(d) + 1;
+}
+
+export const weekdayWord = (n: number) => (n === 0 ? '不发' : `周${WEEKDAYS[n - 1]}`);
 
 /** `9:00`, `09:30`, `9点`, `9点半`, `21:15` → `HH:mm`. */
 export function timeOf(v: string): string | undefined {

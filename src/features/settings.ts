@@ -14,7 +14,7 @@ import type { StoreDoc } from '../model/store';
 import { evaluate } from '../parser/numerals';
 import { staffOf } from '../pipeline/context';
 import { canManage, commandFeature } from './command';
-import { readValue, settingIn, type Kind, type Setting } from './settings-table';
+import { readValue, settingIn, weekdayWord, type Kind, type Setting } from './settings-table';
 
 const OPENER =
   /^(?:@\S+\s*)?(?:修改设置|查看设置|当前设置|门店设置|设置|配置|设定|\/settings|settings)[\s:\uFF1A]*/i;
@@ -44,6 +44,7 @@ export function shown(kind: Kind, v: unknown): string {
   if (kind === 'weeks') return `${String(v)}周`;
   if (kind === 'days') return `${String(v)}天`;
   if (kind === 'dayList') return `第${(v as number[]).join('、')}天`;
+  if (kind === 'weekday') return weekdayWord(Number(v));
   return String(v);
 }
 
@@ -86,6 +87,7 @@ export function settingsText(store: StoreDoc): string {
   return [
     `【${store.name} 设置】`,
     `早报 ${store.briefingTime} · 营业日切换 ${store.businessDayCutoff} · ${store.timeZone}`,
+    `周报 ${weekdayWord(store.weeklyReportDay ?? 1)} ${store.weeklyReportTime ?? '10:00'}`,
     `A类:${ladder(t.A)}`,
     `B类:${ladder(t.B)}`,
     `新客户:首次到店${t.newCustomerDays}天内`,
@@ -149,5 +151,6 @@ function example(kind: Kind): string {
     dayList: '1,30,120',
     text: '上海二店',
     zone: 'Asia/Shanghai',
+    weekday: '周一',
   }[kind];
 }

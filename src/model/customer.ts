@@ -58,6 +58,22 @@ const statsSchema = new Schema(
   { _id: false },
 );
 
+/**
+ * 期初: what an imported spreadsheet says of the customer's history before the bot (累计消费,
+ * 消费次数, 每次购买的时间). Replaced, not added to, when the same sheet is imported again.
+ */
+const openingSchema = new Schema(
+  {
+    visits: { type: Number, default: 0 },
+    spend: { type: Number, default: 0 },
+    firstVisit: String,
+    lastVisit: String,
+    lastAmount: Number,
+    points: Number,
+  },
+  { _id: false },
+);
+
 /** 客史档案: one customer of one store, named as staff say it. */
 export const customerSchema = new Schema(
   {
@@ -85,6 +101,10 @@ export const customerSchema = new Schema(
     followUps: { type: [followUpSchema], default: [] },
     history: { type: [visitSummarySchema], default: [] },
     stats: { type: statsSchema, default: () => ({}) },
+    /** Opening balance from an imported sheet: stats and tiers count it with `history`. */
+    opening: openingSchema,
+    /** VIP号码 from an imported sheet. */
+    vipNumber: String,
     /** Set when this archive was merged into another; lookups then lead to the survivor. */
     mergedInto: Types.ObjectId,
   },

@@ -8,6 +8,9 @@ export const storeSchema = new Schema(
     timeZone: { type: String, required: true, default: 'Asia/Shanghai' },
     businessDayCutoff: { type: String, required: true, default: '05:00' },
     briefingTime: { type: String, required: true, default: '09:30' },
+    /** 周报 (the week as a chart): ISO weekday 1 = Monday … 7 = Sunday, 0 = not sent. */
+    weeklyReportDay: { type: Number, default: 1, min: 0, max: 7 },
+    weeklyReportTime: { type: String, default: '10:00' },
     /** Tier thresholds (archive/tiers.ts); absent means the defaults. Validated when set. */
     tiers: Schema.Types.Mixed,
     /** Follow-up rules (followup/settings.ts) the store changed; absent means the defaults. */

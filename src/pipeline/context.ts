@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { withFields, type Logger } from '../log';
 import type { Models } from '../model';
 import type { StaffDoc } from '../model/staff';
@@ -11,7 +13,11 @@ export interface Services {
   log: Logger;
   /** Counts for /metrics; absent in tests and the replay runner. */
   metrics?: { visitRecorded(): void };
+  /** Where the bot writes files it sends (exports, charts); a temporary folder when unset. */
+  filesDir?: string;
 }
+
+export const filesDirOf = (s: Services) => s.filesDir ?? join(tmpdir(), 'huitouke-files');
 
 /** Everything a feature sees about one incoming message. */
 export interface BotContext {

@@ -17,6 +17,19 @@ export interface IncomingMessage {
   time: Date;
 }
 
+/**
+ * A picture or a file to send with a message. Platforms that can send it do, with `caption`;
+ * the others send the message's text, which must then stand on its own (the numbers, or a path).
+ */
+export interface Attachment {
+  kind: 'image' | 'file';
+  /** Where the bytes are on this machine: outbox rows keep the path, not the bytes. */
+  path: string;
+  /** File name the recipient sees: `客户_2026-11.xlsx`. */
+  name: string;
+  caption: string;
+}
+
 export interface OutgoingMessage {
   platform: string;
   chatId: string;
@@ -30,6 +43,7 @@ export interface OutgoingMessage {
    * features never know a button from typing.
    */
   actions?: { label: string; command: string }[];
+  attachment?: Attachment;
 }
 
 /** The reply to a message goes back where it came from. */

@@ -25,6 +25,8 @@ export interface ReplayOutput {
   chat: string;
   to: string | null;
   text: string;
+  /** Path of a file or picture sent with the message. */
+  attachment?: string;
 }
 
 export interface Replayer {
@@ -62,6 +64,7 @@ export function createReplayer(
       chat: o.chatId,
       to: o.chatType === 'direct' ? o.to : null,
       text: o.text,
+      ...(o.attachment && { attachment: o.attachment.path }),
     });
 
   const toIncoming = (

@@ -15,6 +15,8 @@ export interface Job {
   name: string;
   /** Local `HH:mm` the job runs at in this store. */
   timeOf(store: StoreDoc): string;
+  /** For jobs that do not run every day: whether the store wants it on this local day. */
+  dueOn?(store: StoreDoc, day: string): boolean;
   run(
     store: StoreDoc,
     occurrence: Occurrence,
@@ -44,7 +46,7 @@ export async function runDueJobs(
   for (const store of stores) {
     for (const job of jobs) {
       const occ = dueOccurrence(job.timeOf(store), now, store.timeZone);
-      if (!occ) continue;
+      if (!occ || (job.dueOn && !job.dueOn(store, occ.day))) continue;
       const run = { storeId: store._id, job: job.name, occurrence: occ.key };
       const claim = await claimRun(models, run, now, leaseMs, log);
       if (!claim) continue;

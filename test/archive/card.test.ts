@@ -1,12 +1,12 @@
 import { cardOf, TIER_RELEVANT_DAYS } from '../../src/archive/card';
 import { DEFAULT_TIERS, tierOf, type TierSettings } from '../../src/archive/tiers';
-import { statsOf, type VisitSummary } from '../../src/archive/stats';
+import { statsOf, type OpeningBalance, type VisitSummary } from '../../src/archive/stats';
 import { addDays } from '../../src/time/business-day';
 import { prng } from '../../scripts/bench/prng';
 import { dm, tick } from '../support/events';
 import { openStoreAfterFirstVisit, type Scenario } from '../support/replay';
 
-function customerWith(history: VisitSummary[]) {
+function customerWith(history: VisitSummary[], opening?: OpeningBalance) {
   return {
     _id: 'c1',
     storeId: 's1',
@@ -15,7 +15,8 @@ function customerWith(history: VisitSummary[]) {
     preferences: [],
     followUps: [],
     history,
-    stats: statsOf(history),
+    opening,
+    stats: statsOf(history, opening),
   } as never;
 }
 
@@ -38,13 +39,25 @@ describe('a follow-up card keeps what decides a tier', () => {
           amount: Math.round(100 + rand() * 4000),
         }),
       );
-      const card = cardOf(customerWith(history))!;
+      // Some came in from the old spreadsheet with totals and a last visit of their own.
+      const opening =
+        rand() < 0.3
+          ? {
+              visits: 1 + Math.floor(rand() * 20),
+              spend: Math.round(rand() * 50_000),
+              lastVisit: addDays('2026-11-22', -Math.floor(rand() * 120)),
+              lastAmount: Math.round(rand() * 6000),
+            }
+          : undefined;
+      const card = cardOf(customerWith(history, opening))!;
       expect(card.history.length).toBeLessThanOrEqual(history.length);
-      const last = statsOf(history).lastVisit!;
+      const last = statsOf(history, opening).lastVisit!;
       for (const s of settings)
         for (let d = 0; d <= 120; d += 3) {
           const day = addDays(last, d);
-          expect(tierOf(card.history, day, s)).toEqual(tierOf(history, day, s));
+          expect(tierOf(card.history, day, s, card.opening)).toEqual(
+            tierOf(history, day, s, opening),
+          );
         }
     }
   });

@@ -56,7 +56,7 @@ describe('帮助 and what the bot does not understand', () => {
     expect(await s.say(dm('wang', '你好呀'))).toEqual([HINT]);
     expect(await s.say(inGroup('wang', '你好呀'))).toEqual([HINT]);
     expect(await s.say({ ...inGroup('wang', '今天好忙'), mentioned: false })).toEqual([]);
-    expect(await s.say(dm('wang', '导出'))).toEqual([NOT_YET]);
+    expect(await s.say(dm('wang', '导出'))).toEqual(['导出只有店长和管理员能用']);
     expect(HINT.split('\n')).toHaveLength(1);
   });
 });

@@ -74,9 +74,9 @@ export function toFollowUpCustomer(
   return {
     id: c.id,
     name: c.name,
-    tier: tierOf(history, today, tiers).tier,
+    tier: tierOf(history, today, tiers, c.opening).tier,
     // Churn thresholds follow the tier the customer had when last seen (tiers decay with absence).
-    tierAtLastVisit: s.lastVisit ? tierOf(history, s.lastVisit, tiers).tier : undefined,
+    tierAtLastVisit: s.lastVisit ? tierOf(history, s.lastVisit, tiers, c.opening).tier : undefined,
     ownerId: owner,
     ownerName: owner ? staffNames[owner] : undefined,
     optOut: c.optOut,

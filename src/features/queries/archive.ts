@@ -4,7 +4,7 @@
  * lookups, and customers are then read by `_id` in batches.
  */
 import { Types } from 'mongoose';
-import { summariesOf } from '../../archive/refresh';
+import { openingOf, summariesOf } from '../../archive/refresh';
 import { tierOf, type Tier, type TierSettings } from '../../archive/tiers';
 import { documentKeys, keys, lookupIds } from '../../db/lookup';
 import type { Models } from '../../model';
@@ -89,7 +89,7 @@ export function figuresIn(c: CustomerDoc, p: Pick<Period, 'from' | 'to'>): InPer
 }
 
 export const tierToday = (c: CustomerDoc, today: string, s: TierSettings): Tier =>
-  tierOf(summariesOf(c), today, s).tier;
+  tierOf(summariesOf(c), today, s, openingOf(c)).tier;
 
 /** How many of the store's customers have this tier (as last stored), from the tier lookup. */
 export async function tierMembers(

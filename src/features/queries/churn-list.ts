@@ -3,7 +3,7 @@
  * B 45, C 60 days by default; store setting), grouped by tier. Candidates come from the day books
  * of the days their last visit can have been on, so the archive is never scanned.
  */
-import { summariesOf, tierSettingsOf } from '../../archive/refresh';
+import { openingOf, summariesOf, tierSettingsOf } from '../../archive/refresh';
 import { followUpSettingsOf } from '../../archive/stores';
 import { tierOf, type Tier } from '../../archive/tiers';
 import { shortDate, yuan } from '../../format/text';
@@ -44,7 +44,7 @@ export const churnList = commandFeature(['query.churn'], async (ctx) => {
   for (const c of visibleTo(ctx, await visitorsOf(models, store._id, period))) {
     const last = c.stats?.lastVisit;
     if (!last) continue;
-    const tier = tierOf(summariesOf(c), last, tiers).tier;
+    const tier = tierOf(summariesOf(c), last, tiers, openingOf(c)).tier;
     const away = daysBetween(last, today);
     if (away >= churn[tier] && away < churn[tier] + RECENT_DAYS) lapsed.push({ c, tier, away });
   }

@@ -30,6 +30,7 @@ export const TOPICS: readonly Topic[] = [
   { level: 'manager', what: '转客户', example: '把张总转给小李' },
   { level: 'manager', what: '员工名单', example: '员工列表' },
   { level: 'manager', what: '看设置', example: '设置' },
+  { level: 'manager', what: '导出表格', example: '导出 本月 / 导出 客户' },
   { level: 'admin', what: '添加员工', example: '添加员工 小王 服务员' },
   { level: 'admin', what: '删除员工', example: '删除员工 小王' },
   { level: 'admin', what: '绑定群', example: '绑定本群(在群里发)' },
