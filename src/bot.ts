@@ -15,7 +15,15 @@ import { compose } from './pipeline/compose';
 import { createContext, type Services } from './pipeline/context';
 import type { IncomingMessage, OutgoingMessage } from './pipeline/message';
 import { route, type Feature } from './pipeline/router';
-import { dedupe, errorBoundary, identifyStaff, understand } from './pipeline/steps';
+import {
+  dedupe,
+  errorBoundary,
+  identifyStaff,
+  markHandled,
+  REPLY_DB_DOWN,
+  REPLY_KEPT,
+  understand,
+} from './pipeline/steps';
 
 /** Order matters: a pending question is answered before anything else reads the message. */
 export const FEATURES: Feature[] = [
@@ -33,16 +41,33 @@ export const FEATURES: Feature[] = [
   fallback,
 ];
 
-export interface Bot {
-  handle(msg: IncomingMessage): Promise<OutgoingMessage[]>;
+export interface HandleOptions {
+  /**
+   * Queue the replies before the message counts as done: a crash in between leaves it unfinished,
+   * so it is taken up again rather than answered never.
+   */
+  deliver?: (replies: OutgoingMessage[]) => Promise<void>;
 }
+
+export interface Bot {
+  handle(msg: IncomingMessage, opts?: HandleOptions): Promise<OutgoingMessage[]>;
+}
+
+const unfinished = (replies: OutgoingMessage[]) =>
+  replies.some((r) => r.text === REPLY_KEPT || r.text === REPLY_DB_DOWN);
 
 export function createBot(services: Services, features: Feature[] = FEATURES): Bot {
   const run = compose([errorBoundary, identifyStaff, dedupe, understand, route(features)]);
   return {
-    handle: async (msg) => {
+    handle: async (msg, opts = {}) => {
       const ctx = createContext(msg, services);
       await run(ctx);
+      if (opts.deliver) await opts.deliver(ctx.replies);
+      if (!unfinished(ctx.replies)) {
+        await markHandled(ctx).catch((err: Error) =>
+          services.log.warn('could not mark a message done', { error: err.message }),
+        );
+      }
       return ctx.replies;
     },
   };

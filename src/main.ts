@@ -8,17 +8,18 @@ import { CONSOLE_PLATFORM, CONSOLE_USER } from '../adapters/console';
 import { createBot } from './bot';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase } from './database';
-import { DatabaseUnavailableError, isDatabaseUnavailable } from './db/connect';
-import { REPLY_DB_DOWN } from './pipeline/steps';
+import { DatabaseUnavailableError } from './db/connect';
 import { DatabaseStartError } from './db/ferretdb-binary';
 import { JOBS } from './jobs';
 import { createLogger, type Logger } from './log';
 import { createModels, ensureIndexes } from './model';
 import { createObservability } from './observe';
 import { createDelivery } from './outbox/delivery';
-import { replyKeys } from './outbox/keys';
 import { loadDeliverySettings } from './outbox/settings';
-import type { ChatAdapter, IncomingMessage, OutgoingMessage } from './pipeline/message';
+import type { ChatAdapter, OutgoingMessage } from './pipeline/message';
+import { createDurableIntake } from './journal/durable';
+import { openJournal } from './journal/journal';
+import { flushWithin } from './outbox/flush';
 import { startSchedule } from './scheduler/cron';
 import { runDueJobs } from './scheduler/jobs';
 import { ensureStaff, ensureStore } from './setup';
@@ -46,9 +47,11 @@ async function run(config: Config, log: Logger): Promise<void> {
       ...config.consoleStaff,
     });
   }
+  const journal = await openJournal(join(config.dataDir, 'journal'));
   const services = {
     models,
     log,
+    journaled: true,
     metrics: observed.metrics,
     filesDir: join(config.dataDir, 'files'),
   };
@@ -65,33 +68,18 @@ async function run(config: Config, log: Logger): Promise<void> {
     if (adapter) await adapter.send(out);
     else log.warn('no adapter for outgoing message', { platform: out.platform });
   };
-  const reply = async (msg: IncomingMessage, replies: OutgoingMessage[]) => {
-    // The bot already found the database away: queueing would only wait for it again.
-    if (replies.some((r) => r.text === REPLY_DB_DOWN)) {
-      for (const out of replies) await sendDirect(out);
-      return;
-    }
-    try {
-      // Queued safely is enough to move on: the account's loop sends in order, and a stuck
-      // bookkeeping write (the database just went away) must not hold up the next message.
-      await delivery.enqueue(replyKeys(msg, replies));
-    } catch (err) {
-      if (!isDatabaseUnavailable(err)) throw err;
-      // The queue lives in the database: with it away, the reply (which says so) goes directly.
-      for (const out of replies) await sendDirect(out);
-    }
-  };
-
-  for (const adapter of adapters) {
-    // Whatever goes wrong with one message is logged; it never takes the process down.
-    await adapter.start(async (msg) => {
-      try {
-        await reply(msg, await bot.handle(msg));
-      } catch (err) {
-        log.error('reply failed', { messageId: msg.messageId, error: (err as Error).message });
-      }
-    });
-  }
+  const durable = createDurableIntake({
+    bot,
+    journal,
+    log,
+    enqueue: delivery.enqueue,
+    sendDirect,
+    timeZone: config.timeZone,
+  });
+  // What a crash left unfinished goes first, before anything new is taken in.
+  await durable.recover(true);
+  for (const adapter of adapters) await adapter.start((msg) => durable.receive(msg));
+  durable.start();
   delivery.start();
   let ticking = Promise.resolve();
   const tick = () =>
@@ -109,12 +97,17 @@ async function run(config: Config, log: Logger): Promise<void> {
   log.info('huitouke started', { adapters: config.adapters, database: db.where });
 
   const shutdown = async () => {
+    // New messages are only journaled from here (handled at the next start); those being
+    // handled finish, then the queue gets a last pass while the platforms are still connected.
+    await durable.stop();
     await observed.close();
     schedule.stop();
     await ticking;
-    // A send under way finishes first; what is still queued goes out after the next start.
-    await delivery.stop();
+    // One last pass over each account's queue; what the limits hold back goes after the next start.
+    await flushWithin(delivery, adapters, deliverySettings.shutdownFlushMs, log);
     for (const a of adapters) await a.stop();
+    await delivery.stop();
+    await journal.close();
     await db.close();
   };
   const finished = adapters

@@ -122,3 +122,63 @@ export function cameThatDay(
 ): boolean {
   return history.some((h) => h.visitId !== String(v._id) && h.date === v.businessDate);
 }
+
+/**
+ * Count one day's visit figures again from the visits themselves (the follow-up counts, which
+ * are not derived from visits, stay). Only for repairs: it reads every customer of the day.
+ */
+export async function rebuildDayBook(
+  models: Models,
+  storeId: Types.ObjectId,
+  day: string,
+): Promise<void> {
+  const ids = await lookupIds(models, keys.dayCustomers(storeId, day));
+  const customers = await models.Customer.find({ _id: { $in: ids } }).lean();
+  const onDay = customers.flatMap((c) =>
+    c.history
+      .filter((h) => h.date === day)
+      .map((h) => ({
+        c,
+        visitId: h.visitId,
+        first: isFirstVisit(summaries(c), String(h.visitId)),
+      })),
+  );
+  const visits = await models.Visit.find({ _id: { $in: onDay.map((v) => v.visitId) } }).lean();
+  const byId = new Map(visits.map((v) => [String(v._id), v]));
+  const set: Record<string, number> = { tables: 0, covers: 0, revenue: 0, newCustomers: 0 };
+  const add = (k: string, n: number) => (set[k] = (set[k] ?? 0) + n);
+  for (const { c, visitId, first } of onDay) {
+    const v = byId.get(String(visitId));
+    if (!v || v.status !== 'active') continue;
+    for (const [k, n] of Object.entries(increments(v, first, c.ownerId ?? undefined, 1))) add(k, n);
+  }
+  set.visitors = new Set(
+    onDay.filter((v) => byId.has(String(v.visitId))).map((v) => String(v.c._id)),
+  ).size;
+  const nested = (prefix: string) =>
+    Object.entries(set)
+      .filter(([k]) => k.startsWith(`${prefix}.`))
+      .reduce<Record<string, Record<string, number>>>((o, [k, n]) => {
+        const [, id, field] = k.split('.');
+        (o[id] ??= {})[field] = n;
+        return o;
+      }, {});
+  await models.DayBook.updateOne(
+    { _id: dayBookId(storeId, day) },
+    {
+      $set: {
+        tables: set.tables,
+        covers: set.covers,
+        revenue: set.revenue,
+        newCustomers: set.newCustomers,
+        visitors: set.visitors,
+        byRecorder: nested('byRecorder'),
+        byOwner: nested('byOwner'),
+      },
+    },
+    { upsert: true },
+  );
+}
+
+const summaries = (c: { history: { visitId: unknown; date: string; amount: number }[] }) =>
+  c.history.map((h) => ({ visitId: String(h.visitId), date: h.date, amount: h.amount }));

@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import { addToLookup, keys } from '../db/lookup';
 import type { Models } from '../model';
 import type { CustomerDoc } from '../model/customer';
-import { bookVisit, cameThatDay, isFirstVisit } from './day-book';
+import { addVisitor, bookVisit, cameThatDay, isFirstVisit, rebuildDayBook } from './day-book';
 import type { VisitDoc } from '../model/visit';
 import { applyHistory, summariesOf, type TierChange } from './refresh';
 import type { TierSettings } from './tiers';
@@ -52,6 +52,31 @@ export const summaryOf = (v: VisitDoc) => ({
   room: v.room,
 });
 
+/**
+ * A visit saved by a handling that a crash or an outage cut short: whatever it did not get to is
+ * done now. Not in the history means the day book may or may not have it, so that day's figures
+ * are counted again from its visits.
+ */
+async function completeTraces(
+  models: Models,
+  visit: VisitDoc,
+  today: string,
+  tiers: TierSettings,
+): Promise<CustomerDoc | null> {
+  const customer = await models.Customer.findById(visit.customerId);
+  if (!customer || visit.status !== 'active') return customer;
+  const history = summariesOf(customer);
+  if (!history.some((h) => h.visitId === String(visit._id))) {
+    const summary = summaryOf(visit);
+    const whole = [...history, { ...summary, visitId: String(summary.visitId) }];
+    await applyHistory(models, customer, whole, today, tiers, { history: summary });
+    await addVisitor(models, visit.storeId, visit.businessDate, customer._id);
+    await rebuildDayBook(models, visit.storeId, visit.businessDate);
+  }
+  await addToLookup(models, keys.recordsOf(visit.recordedBy, today), visit._id);
+  return customer;
+}
+
 export async function saveVisit(
   models: Models,
   customer: CustomerDoc,
@@ -70,16 +95,18 @@ export async function saveVisit(
       (err as { code?: number }).code === 11000
         ? await visitFromSource(models, input.sourceKey)
         : null;
-    if (existing) return { visit: existing, customer, newCustomer: false, duplicate: true };
-    throw err;
+    if (!existing) throw err;
+    const traced = await completeTraces(models, existing, today, tiers);
+    return { visit: existing, customer: traced ?? customer, newCustomer: false, duplicate: true };
   }
   // The visit is saved first (its unique sourceKey is the last guard against a redelivery), then
-  // its traces elsewhere. $push keeps the history whole if two visits of one customer are saved at once; the
-  // figures computed here from the copy in hand are corrected by the next change or refresh.
+  // the day book, then the customer's history: a visit in the history is therefore booked too,
+  // which is how completeTraces knows what a crash in between left undone.
+  // $push keeps the history whole if two visits of one customer are saved at once; the figures
+  // computed here from the copy in hand are corrected by the next change or refresh.
   const summary = summaryOf(visit);
   const history = [...summariesOf(customer), { ...summary, visitId: String(summary.visitId) }];
   // Written one after another: SQLite serialises writers, and concurrent ones only wait longer.
-  const applied = await applyHistory(models, customer, history, today, tiers, { history: summary });
   await bookVisit(
     models,
     visit,
@@ -87,6 +114,7 @@ export async function saveVisit(
     isFirstVisit(history, String(_id)),
     !cameThatDay(history, visit),
   );
+  const applied = await applyHistory(models, customer, history, today, tiers, { history: summary });
   await addToLookup(models, keys.recordsOf(input.recordedBy, today), _id);
 
   return {

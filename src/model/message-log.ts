@@ -2,10 +2,14 @@ import { Schema, Types, type Connection, type InferSchemaType } from 'mongoose';
 
 /**
  * Every incoming message, once. The unique (platform, messageId) is the dedupe: a redelivered
- * message fails the insert and is dropped. Text is stored masked (it is a log).
+ * message fails the insert and is dropped. Text is stored masked (it is a log). `done` turns true
+ * once the replies are queued: a message whose handling a crash cut short can be told apart.
  */
 export const messageLogSchema = new Schema(
   {
+    /** `<platform>:<messageId>`, so the entry of a redelivered message is one indexed read. */
+    _id: { type: String, required: true },
+    done: { type: Boolean, default: false },
     platform: { type: String, required: true },
     messageId: { type: String, required: true },
     storeId: Types.ObjectId,
@@ -18,6 +22,8 @@ export const messageLogSchema = new Schema(
   { timestamps: false },
 );
 messageLogSchema.index({ platform: 1, messageId: 1 }, { unique: true });
+
+export const messageLogId = (platform: string, messageId: string) => `${platform}:${messageId}`;
 
 export type MessageLog = InferSchemaType<typeof messageLogSchema>;
 export const messageLogModel = (c: Connection) => c.model('MessageLog', messageLogSchema);

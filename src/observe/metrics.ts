@@ -72,10 +72,10 @@ export function createMetrics(): Metrics {
     messageSent: (platform) => sent.inc({ platform }),
     adapterConnected: (platform, up) => adapters.set({ platform }, up ? 1 : 0),
     observe: (bot) => ({
-      handle: async (msg) => {
+      handle: async (msg, opts) => {
         const stop = latency.startTimer({ platform: msg.platform });
         try {
-          const replies = await bot.handle(msg);
+          const replies = await bot.handle(msg, opts);
           messages.inc({ platform: msg.platform, outcome: outcomeOf(replies) });
           if (replies.length > 0) stop();
           return replies;

@@ -35,8 +35,12 @@ export function jobMessageKeys(
  * alone: the bot already answers a redelivered message by its id (MessageLog), and some ids
  * (the console's) restart from 1 with the process, which would silence real replies.
  */
-export function replyKeys(incoming: IncomingMessage, msgs: OutgoingMessage[]): KeyedMessage[] {
-  const handling = new Types.ObjectId().toHexString();
+export function replyKeys(
+  incoming: IncomingMessage,
+  msgs: OutgoingMessage[],
+  /** The journal entry's id: handling it again after a crash queues the same keys, once. */
+  handling = new Types.ObjectId().toHexString(),
+): KeyedMessage[] {
   return msgs.map((msg, n) => ({
     key: `reply:${incoming.platform}:${incoming.chatId}:${incoming.messageId}:${handling}:${n}`,
     msg,

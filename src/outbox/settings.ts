@@ -30,6 +30,8 @@ export interface DeliverySettings {
   jobLeaseMs: number;
   /** How often the queue is looked at even when nothing woke it (other processes, expiries). */
   pollMs: number;
+  /** On SIGTERM/SIGINT, how long the last pass over the queue may take before the bot exits. */
+  shutdownFlushMs: number;
 }
 
 /** An empty variable (`FOO=` in a .env file) means "not set". */
@@ -53,6 +55,7 @@ const schema = z.object({
   DELIVERY_RETRY_MAX_SECONDS: count(600),
   DELIVERY_SEND_LEASE_SECONDS: count(600),
   DELIVERY_POLL_SECONDS: count(15),
+  SHUTDOWN_FLUSH_SECONDS: count(10),
   SCHEDULE_JOB_LEASE_MINUTES: count(10),
 });
 
@@ -92,6 +95,7 @@ export function loadDeliverySettings(env: NodeJS.ProcessEnv): DeliverySettings {
     sendLeaseMs: e.DELIVERY_SEND_LEASE_SECONDS * SECOND,
     jobLeaseMs: e.SCHEDULE_JOB_LEASE_MINUTES * MINUTE,
     pollMs: e.DELIVERY_POLL_SECONDS * SECOND,
+    shutdownFlushMs: e.SHUTDOWN_FLUSH_SECONDS * SECOND,
   };
 }
 

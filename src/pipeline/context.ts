@@ -13,6 +13,8 @@ export interface Services {
   log: Logger;
   /** Counts for /metrics; absent in tests and the replay runner. */
   metrics?: { visitRecorded(): void };
+  /** Incoming messages are journaled (src/journal): a record is kept while the database is away. */
+  journaled?: boolean;
   /** Where the bot writes files it sends (exports, charts); a temporary folder when unset. */
   filesDir?: string;
 }
@@ -26,6 +28,8 @@ export interface BotContext {
   /** Set by the identify step; features only run for known staff. */
   staff?: StaffDoc;
   store?: StoreDoc;
+  /** The dedupe step took this message on (first delivery, or an unfinished one resumed). */
+  claimed?: boolean;
   /** Set by the understand step. */
   reading?: Reading;
   /** Everything the bot sends because of this message, in order. */

@@ -9,6 +9,7 @@ import {
   type Sender,
 } from '../archive/staff';
 import { groupStoreOf } from '../archive/stores';
+import { messageLogId } from '../model/message-log';
 import type { StoreDoc } from '../model/store';
 import { parseMessage } from '../parser';
 import { maskPhones } from '../privacy';
@@ -18,6 +19,8 @@ import { directTo } from './message';
 
 export const REPLY_ERROR = '出错了,已记录';
 export const REPLY_DB_DOWN = '数据库暂时连不上,这条没有记下,请稍后再发一次';
+/** With the local journal (src/journal), a record is kept and written when the database is back. */
+export const REPLY_KEPT = '已收到,数据库暂不可用,恢复后自动入库';
 
 /**
  * A failing feature must never take the process down or show a stack trace: the sender gets a
@@ -36,9 +39,10 @@ export const errorBoundary: Middleware<BotContext> = async (ctx, next) => {
       stack: down ? undefined : (err as Error).stack,
     });
     // In a group, stay quiet about chatter we could not even look at.
-    if (!down || addressed(ctx) || looksLikeRecord(ctx)) {
-      ctx.reply(down ? REPLY_DB_DOWN : REPLY_ERROR);
-    }
+    const record = looksLikeRecord(ctx);
+    if (!down) ctx.reply(REPLY_ERROR);
+    else if (record && ctx.services.journaled) ctx.reply(REPLY_KEPT);
+    else if (record || addressed(ctx)) ctx.reply(REPLY_DB_DOWN);
   }
 };
 
@@ -111,10 +115,18 @@ async function welcomeStranger(ctx: BotContext): Promise<void> {
   }
 }
 
-/** A platform redelivering a message must not make a second record: the log's key says "seen". */
+/**
+ * A platform redelivering a message must not make a second record: the log's key says "seen".
+ * A message seen but never finished (the process died, or the database went, half-way) is taken
+ * up again if it records a visit or a customer's details: saving those is idempotent (the visit's
+ * unique source key), and staff must not lose them. Anything else is not repeated.
+ */
 export const dedupe: Middleware<BotContext> = async (ctx, next) => {
+  const { models, log } = ctx.services;
+  const _id = messageLogId(ctx.msg.platform, ctx.msg.messageId);
   try {
-    await ctx.services.models.MessageLog.create({
+    await models.MessageLog.create({
+      _id,
       platform: ctx.msg.platform,
       messageId: ctx.msg.messageId,
       storeId: ctx.store?._id,
@@ -124,14 +136,26 @@ export const dedupe: Middleware<BotContext> = async (ctx, next) => {
       receivedAt: ctx.msg.time,
     });
   } catch (err) {
-    if ((err as { code?: number }).code === 11000) {
-      ctx.services.log.info('duplicate message ignored', { messageId: ctx.msg.messageId });
+    if ((err as { code?: number }).code !== 11000) throw err;
+    const seen = await models.MessageLog.findById(_id).lean();
+    if (seen?.done !== false || !looksLikeRecord(ctx)) {
+      log.info('duplicate message ignored', { messageId: ctx.msg.messageId });
       return;
     }
-    throw err;
+    log.info('unfinished message taken up again', { messageId: ctx.msg.messageId });
   }
+  ctx.claimed = true;
   await next();
 };
+
+/** The message's replies are on their way: a redelivery from now on is only a duplicate. */
+export async function markHandled(ctx: BotContext): Promise<void> {
+  if (!ctx.claimed) return;
+  await ctx.services.models.MessageLog.updateOne(
+    { _id: messageLogId(ctx.msg.platform, ctx.msg.messageId) },
+    { $set: { done: true } },
+  );
+}
 
 /** Read the message once, with the store's clock, for every feature after this step. */
 export const understand: Middleware<BotContext> = async (ctx, next) => {
