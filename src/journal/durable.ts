@@ -12,6 +12,7 @@ import type { Logger } from '../log';
 import { replyKeys, type KeyedMessage } from '../outbox/keys';
 import type { IncomingMessage, OutgoingMessage } from '../pipeline/message';
 import { REPLY_DB_DOWN, REPLY_KEPT } from '../pipeline/steps';
+import { createLanes } from '../pipeline/lanes';
 import { localParts } from '../time/business-day';
 import type { Journal, JournalEntry } from './journal';
 
@@ -28,6 +29,7 @@ export interface DurableIntakeOptions {
 }
 
 export interface DurableIntake {
+  /** Resolves once the message is journaled; it is handled after, in its chat's order. */
   receive(msg: IncomingMessage): Promise<void>;
   /** Handle what is still in the journal, oldest first; `all` also takes what a crash cut short. */
   recover(all?: boolean): Promise<void>;
@@ -52,6 +54,9 @@ export function createDurableIntake(o: DurableIntakeOptions): DurableIntake {
   let recovering: Promise<void> | undefined;
   let stopping = false;
   const handling = new Set<Promise<unknown>>();
+  // Each chat's messages are handled in the order they were journaled; receive() returns once
+  // the message is on disk, so an adapter's queue never holds a message the journal has not.
+  const lanes = createLanes();
 
   /** Staff who were told "kept" learn that it is now written, and which message it was. */
   const noted = (msg: IncomingMessage, replies: OutgoingMessage[]) =>
@@ -132,12 +137,13 @@ export function createDurableIntake(o: DurableIntakeOptions): DurableIntake {
         });
       }
       if (stopping) return;
-      const job = settle(e, false).catch((err: Error) =>
-        o.log.error('reply failed', { messageId: msg.messageId, error: err.message }),
-      );
+      const job = lanes
+        .run(msg.chatId, () => settle(e, false))
+        .catch((err: Error) =>
+          o.log.error('reply failed', { messageId: msg.messageId, error: err.message }),
+        );
       handling.add(job);
-      await job;
-      handling.delete(job);
+      void job.then(() => handling.delete(job));
     },
     recover,
     start() {

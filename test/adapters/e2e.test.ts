@@ -8,6 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connectDatabase } from '../../src/db/connect';
+import { dbNameOf } from '../../src/database';
+import { createModels } from '../../src/model';
 import { testServerUri } from '../support/db';
 import { ROOT, runScript } from '../support/process';
 import { startFakeFeishu } from './support/fake-feishu';
@@ -98,48 +101,50 @@ describe('npm start with a chat platform', () => {
     }
   }, 90_000);
 
+  const startFeishu = async (fake: Awaited<ReturnType<typeof startFakeFeishu>>) => {
+    const port = await freePort();
+    const bot = startMain({
+      ADAPTERS: 'feishu',
+      FEISHU_APP_ID: fake.appId,
+      FEISHU_APP_SECRET: fake.appSecret,
+      FEISHU_DOMAIN: fake.domain,
+      FEISHU_MODE: 'webhook',
+      FEISHU_WEBHOOK_PORT: String(port),
+      FEISHU_VERIFICATION_TOKEN: VERIFICATION_TOKEN,
+      FEISHU_ENCRYPT_KEY: ENCRYPT_KEY,
+      MONGODB_URI: mongodbUri,
+      DATA_DIR: dataDir,
+    });
+    // Feishu's own first request: the URL check, answered once the server is up.
+    let challenge: unknown;
+    await waitFor(
+      () => challenge !== undefined,
+      `the webhook (stderr: ${bot.stderr()})`,
+      45_000,
+      async () => {
+        const res = await postWebhook(
+          port,
+          { type: 'url_verification', challenge: 'c-e2e', token: VERIFICATION_TOKEN },
+          ENCRYPT_KEY,
+        ).catch(() => undefined);
+        if (res?.ok) challenge = await res.json();
+      },
+    );
+    expect(challenge).toEqual({ challenge: 'c-e2e' });
+    return { bot, port };
+  };
+
+  const visitEvent = () =>
+    messageEvent({ from: 'ou_staff_wang', chatId: 'oc_p2p_wang', chatType: 'p2p', text: VISIT });
+
   it('answers a Feishu im.message.receive_v1 posted to the webhook through the message API', async () => {
     const fake = await startFakeFeishu();
-    const port = await freePort();
     let bot: Running | undefined;
     try {
       await addStaff('feishu:ou_staff_wang');
-      bot = startMain({
-        ADAPTERS: 'feishu',
-        FEISHU_APP_ID: fake.appId,
-        FEISHU_APP_SECRET: fake.appSecret,
-        FEISHU_DOMAIN: fake.domain,
-        FEISHU_MODE: 'webhook',
-        FEISHU_WEBHOOK_PORT: String(port),
-        FEISHU_VERIFICATION_TOKEN: VERIFICATION_TOKEN,
-        FEISHU_ENCRYPT_KEY: ENCRYPT_KEY,
-        MONGODB_URI: mongodbUri,
-        DATA_DIR: dataDir,
-      });
-      // Feishu's own first request: the URL check, answered once the server is up.
-      let challenge: unknown;
-      await waitFor(
-        () => challenge !== undefined,
-        `the webhook (stderr: ${bot?.stderr()})`,
-        45_000,
-        async () => {
-          const res = await postWebhook(
-            port,
-            { type: 'url_verification', challenge: 'c-e2e', token: VERIFICATION_TOKEN },
-            ENCRYPT_KEY,
-          ).catch(() => undefined);
-          if (res?.ok) challenge = await res.json();
-        },
-      );
-      expect(challenge).toEqual({ challenge: 'c-e2e' });
-
-      const event = messageEvent({
-        from: 'ou_staff_wang',
-        chatId: 'oc_p2p_wang',
-        chatType: 'p2p',
-        text: VISIT,
-      });
-      expect((await postWebhook(port, event, ENCRYPT_KEY)).status).toBe(200);
+      const started = await startFeishu(fake);
+      bot = started.bot;
+      expect((await postWebhook(started.port, visitEvent(), ENCRYPT_KEY)).status).toBe(200);
       await waitFor(() => fake.sent().length > 0, `a reply (stderr: ${bot?.stderr()})`, 30_000);
       expect(fake.sent()[0]).toMatchObject({ chatId: 'oc_p2p_wang', msgType: 'text' });
       expect(fake.sent()[0].text).toMatch(/^已记录 张总/);
@@ -149,4 +154,44 @@ describe('npm start with a chat platform', () => {
       await fake.close();
     }
   }, 90_000);
+
+  it('records a message Feishu delivers again after the bot restarted only once', async () => {
+    const fake = await startFakeFeishu();
+    let bot: Running | undefined;
+    try {
+      await addStaff('feishu:ou_staff_wang');
+      const event = visitEvent();
+      let started = await startFeishu(fake);
+      bot = started.bot;
+      expect((await postWebhook(started.port, event, ENCRYPT_KEY)).status).toBe(200);
+      await waitFor(() => fake.sent().length > 0, `a reply (stderr: ${bot?.stderr()})`, 30_000);
+      expect(await bot.stop()).toBe(0);
+      // Feishu did not see the answer in time and retries the same event to the new process,
+      // twice over, as a reconnect can do: neither gets past the message log.
+      started = await startFeishu(fake);
+      bot = started.bot;
+      for (let i = 0; i < 2; i++)
+        expect((await postWebhook(started.port, event, ENCRYPT_KEY)).status).toBe(200);
+      const other = messageEvent({
+        from: 'ou_staff_wang',
+        chatId: 'oc_p2p_wang',
+        chatType: 'p2p',
+        text: '李总 今晚 2人 消费900',
+      });
+      expect((await postWebhook(started.port, other, ENCRYPT_KEY)).status).toBe(200);
+      // The next message's answer arrives, and nothing came for the repeats before it.
+      await waitFor(() => fake.sent().length > 1, `a reply (stderr: ${bot?.stderr()})`, 30_000);
+      expect(fake.sent().map((m) => m.text.split(' |')[0])).toEqual(['已记录 张总', '已记录 李总']);
+      expect(await bot.stop()).toBe(0);
+      const conn = await connectDatabase(mongodbUri, dbNameOf(mongodbUri)!);
+      try {
+        expect(await createModels(conn).Visit.countDocuments({})).toBe(2);
+      } finally {
+        await conn.close();
+      }
+    } finally {
+      bot?.child.kill('SIGKILL');
+      await fake.close();
+    }
+  }, 120_000);
 });

@@ -14,7 +14,7 @@ describe('the database going away under a running bot', () => {
   let live: Watched | undefined;
   beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'huitouke-outage-'))));
   afterAll(async () => {
-    live?.bot.child.kill('SIGKILL');
+    await live?.bot.kill();
     await db?.stop();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -30,7 +30,7 @@ describe('the status port of a running bot', () => {
     });
   }, 30_000);
   afterAll(async () => {
-    bot?.child.kill('SIGKILL');
+    await bot?.kill();
     await db?.stop();
     rmSync(dir, { recursive: true, force: true });
   });

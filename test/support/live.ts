@@ -15,6 +15,8 @@ export function watchBot(env: NodeJS.ProcessEnv): Watched {
   const bot = startBot(env);
   const lines: string[] = [];
   let rest = '';
+  // A line written as the process is being killed goes nowhere, as on a real crash.
+  bot.child.stdin.on('error', () => undefined);
   bot.child.stdout.on('data', (d: Buffer) => {
     const parts = (rest + d.toString()).split('\n');
     rest = parts.pop() ?? '';
@@ -23,7 +25,9 @@ export function watchBot(env: NodeJS.ProcessEnv): Watched {
   return {
     bot,
     lines,
-    write: (text) => bot.child.stdin.write(`${text}\n`),
+    write: (text) => {
+      if (!bot.child.stdin.destroyed) bot.child.stdin.write(`${text}\n`);
+    },
     until: async (done, ms) => {
       const end = Date.now() + ms;
       while (!done(lines)) {

@@ -37,6 +37,8 @@ export function runScript(
 /** A long-running bot on the console: write a line, await the reply. */
 export interface LiveBot {
   child: ChildProcessWithoutNullStreams;
+  /** SIGKILL the bot itself: tsx runs it in a child process, so the whole group goes. */
+  kill(): Promise<void>;
   say(text: string, timeoutMs?: number): Promise<string>;
   end(): Promise<number | null>;
 }
@@ -45,6 +47,8 @@ export function startBot(env: NodeJS.ProcessEnv): LiveBot {
   const child = spawn(TSX, [join(ROOT, 'src/main.ts')], {
     cwd: ROOT,
     env: { ...process.env, ...env },
+    // Its own process group, so a kill reaches the node process tsx starts, not only tsx.
+    detached: true,
   });
   const lines: string[] = [];
   const waiters: ((line: string) => void)[] = [];
@@ -69,8 +73,17 @@ export function startBot(env: NodeJS.ProcessEnv): LiveBot {
       }, timeoutMs);
       waiters.push(waiter);
     });
+  const exited = new Promise<void>((res) => child.once('close', () => res()));
   return {
     child,
+    kill: async () => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      await exited;
+    },
     // A reply may span several lines: take the first, then whatever follows without a pause.
     say: async (text, timeoutMs = 15_000) => {
       child.stdin.write(`${text}\n`);
