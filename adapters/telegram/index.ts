@@ -14,6 +14,7 @@ import { createOutbox } from '../shared/outbox';
 import { keyedBuckets, bucketsOf, MINUTE, SECOND, type Rate } from '../shared/rate-limit';
 import { fromButton, fromMessage, TELEGRAM } from './incoming';
 import { ButtonCommands, labelOf } from './keyboard';
+import { downloadFile } from './download';
 import { deliverFile, deliverText, TELEGRAM_TEXT_LIMIT } from './send';
 import { logRejections } from './webhook-filter';
 import type { TelegramSettings } from './settings';
@@ -45,6 +46,7 @@ export function createTelegramAdapter(opts: TelegramOptions): ChatAdapter {
     log,
   });
   let stopIntake: (() => Promise<void>) | undefined;
+  const saveFile = (fileId: string, path: string) => downloadFile(api, fileId, path);
 
   const onButton = async (q: CallbackQuery) => {
     const data = 'data' in q ? q.data : '';
@@ -69,7 +71,7 @@ export function createTelegramAdapter(opts: TelegramOptions): ChatAdapter {
       intake.open(onMessage);
       const b = new Telegraf(opts.token, { telegram: { apiRoot: opts.apiRoot } });
       b.on('message', (ctx) => {
-        const msg = fromMessage(ctx.message, ctx.botInfo);
+        const msg = fromMessage(ctx.message, ctx.botInfo, saveFile);
         if (msg) intake.take(msg);
       });
       b.on('callback_query', (ctx) => onButton(ctx.callbackQuery));

@@ -1,0 +1,99 @@
+/**
+ * An admin sends the customer sheet to the bot in a private chat on a real platform SDK: the
+ * adapter passes the document on, the bytes are fetched from the platform only once the bot
+ * wants them, and 确认导入 imports it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTelegramAdapter } from '../../adapters/telegram';
+import { createLogger } from '../../src/log';
+import type { ChatAdapter, IncomingMessage } from '../../src/pipeline/message';
+import { MESSY_HEADER, MESSY_ROWS, tempDir, writeXlsx } from '../import/sheets';
+import { openBotRig, type BotRig } from './support/bot';
+import { startFakeTelegram, type FakeTelegram, type TgChat } from './support/fake-telegram';
+import { waitFor } from './support/http';
+
+const silent = createLogger('silent');
+const sheetBytes = async () =>
+  readFileSync(await writeXlsx(join(tempDir(), 'sheet.xlsx'), MESSY_HEADER, MESSY_ROWS));
+
+describe('telegram: a sheet sent to the bot', () => {
+  const ADMIN = { id: 7101, first_name: '王经理' };
+  const inPrivate: TgChat = { id: ADMIN.id, type: 'private' };
+  const GROUP: TgChat = { id: -100300, type: 'supergroup', title: '前厅群' };
+  let fake: FakeTelegram;
+  let adapter: ChatAdapter;
+  let rig: BotRig | undefined;
+
+  const documentUpdate = (chat: TgChat, fileId: string, size: number, caption?: string) => ({
+    message: {
+      message_id: 500 + fake.calls.length,
+      from: { ...ADMIN, is_bot: false },
+      chat,
+      date: Math.floor(Date.now() / 1000),
+      document: {
+        file_id: fileId,
+        file_unique_id: fileId,
+        file_name: '客户档案.xlsx',
+        file_size: size,
+      },
+      ...(caption && { caption }),
+    },
+  });
+
+  beforeEach(async () => {
+    fake = await startFakeTelegram();
+    adapter = createTelegramAdapter({ token: fake.token, apiRoot: fake.apiRoot, log: silent });
+  });
+  afterEach(async () => {
+    await adapter.stop();
+    await fake.close();
+    await rig?.close();
+    rig = undefined;
+  });
+
+  it('passes a private document on, downloading it only when asked', async () => {
+    const got: IncomingMessage[] = [];
+    await adapter.start(async (m) => void got.push(m));
+    const bytes = await sheetBytes();
+    const fileId = fake.hostFile(bytes);
+    fake.push(documentUpdate(GROUP, fileId, bytes.length));
+    fake.push(documentUpdate(inPrivate, fileId, bytes.length, '旧表'));
+    await waitFor(() => got.length === 1, 'the private document');
+    expect(got[0]).toMatchObject({
+      chatId: String(ADMIN.id),
+      chatType: 'direct',
+      senderId: String(ADMIN.id),
+      text: '旧表',
+      file: { name: '客户档案.xlsx', size: bytes.length },
+    });
+    expect(fake.downloads).toEqual([]);
+    const saved = join(tempDir(), 'saved.xlsx');
+    await got[0].file!.saveTo(saved);
+    expect(readFileSync(saved).equals(bytes)).toBe(true);
+    expect(fake.calls.filter((c) => c.method === 'getFile').map((c) => c.body.file_id)).toEqual([
+      fileId,
+    ]);
+  });
+
+  it('lets an admin import the sheet: preview, 确认导入, customers in the archive', async () => {
+    rig = await openBotRig('telegram', String(ADMIN.id), 'admin');
+    await adapter.start(rig.handlerFor(adapter));
+    const bytes = await sheetBytes();
+    fake.push(documentUpdate(inPrivate, fake.hostFile(bytes), bytes.length));
+    await waitFor(() => fake.sent().length === 1, 'the preview');
+    const preview = fake.sent()[0];
+    expect(preview.chatId).toBe(String(ADMIN.id));
+    expect(preview.text.split('\n').slice(0, 2)).toEqual([
+      '导入预览「客户档案.xlsx」:共8行',
+      '将新建4位 · 更新0位 · 无变化0位 · 失败4行',
+    ]);
+    expect(preview.text).toMatch(/回复「确认导入」/);
+    expect(await rig.db.models.Customer.countDocuments()).toBe(0);
+
+    fake.push(fake.message(ADMIN, inPrivate, '确认导入'));
+    await waitFor(() => fake.sent().length === 2, 'the import');
+    expect(fake.sent()[1].text).toBe('已导入:新建4位,更新0位(失败4行未导入)');
+    expect(await rig.db.models.Customer.countDocuments()).toBe(4);
+  });
+});
