@@ -44,6 +44,8 @@ export interface FeishuApi {
   /** Upload a file for a message; returns its file_key. */
   uploadFile(path: string, name: string): Promise<string>;
   sendImage(chatId: string, imageKey: string): Promise<string | undefined>;
+  /** Download the file of a message someone sent the bot. */
+  saveMessageFile(messageId: string, fileKey: string, path: string): Promise<void>;
   sendFile(chatId: string, fileKey: string): Promise<string | undefined>;
   sendCard(chatId: string, card: Record<string, unknown>): Promise<string | undefined>;
   updateCard(messageId: string, card: Record<string, unknown>): Promise<void>;
@@ -86,6 +88,13 @@ export function createFeishuApi(client: lark.Client): FeishuApi {
       return res.file_key;
     },
     sendImage: (chatId, imageKey) => create(chatId, 'image', { image_key: imageKey }),
+    async saveMessageFile(messageId, fileKey, path) {
+      const res = await client.im.messageResource.get({
+        params: { type: 'file' },
+        path: { message_id: messageId, file_key: fileKey },
+      });
+      await res.writeFile(path);
+    },
     sendFile: (chatId, fileKey) => create(chatId, 'file', { file_key: fileKey }),
     sendCard: (chatId, card) => create(chatId, 'interactive', card),
     async updateCard(messageId, card) {

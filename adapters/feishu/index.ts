@@ -75,7 +75,7 @@ export function createFeishuAdapter(opts: FeishuOptions): ChatAdapter {
   const onMessage = (ev: MessageEvent) => {
     if (!firstDelivery(ev.event_id)) return;
     chatTypes.set(ev.message.chat_id, chatTypeOf(ev.message.chat_type));
-    const msg = fromMessageEvent(ev, botOpenId);
+    const msg = fromMessageEvent(ev, botOpenId, api.saveMessageFile);
     if (msg) intake.take(msg);
   };
 

@@ -10,6 +10,8 @@ import { createLogger } from '../../src/log';
 import type { ChatAdapter, IncomingMessage } from '../../src/pipeline/message';
 import { MESSY_HEADER, MESSY_ROWS, tempDir, writeXlsx } from '../import/sheets';
 import { openBotRig, type BotRig } from './support/bot';
+import { fileEvent } from './support/feishu-events';
+import { GROUP, p2p, rig, STAFF, type Rigged } from './support/feishu-rig';
 import { startFakeTelegram, type FakeTelegram, type TgChat } from './support/fake-telegram';
 import { waitFor } from './support/http';
 
@@ -95,5 +97,41 @@ describe('telegram: a sheet sent to the bot', () => {
     await waitFor(() => fake.sent().length === 2, 'the import');
     expect(fake.sent()[1].text).toBe('已导入:新建4位,更新0位(失败4行未导入)');
     expect(await rig.db.models.Customer.countDocuments()).toBe(4);
+  });
+});
+
+describe('feishu: a sheet sent to the bot', () => {
+  let r: Rigged;
+  afterEach(async () => {
+    await r.adapter.stop();
+    await r.fake.close();
+  });
+
+  it('passes a file from a direct chat on, downloading it from the message only when asked', async () => {
+    r = await rig('ws');
+    const got: IncomingMessage[] = [];
+    await r.adapter.start(async (m) => void got.push(m));
+    const bytes = await sheetBytes();
+    const file = { fileKey: 'file_v3_sheet', fileName: '客户档案.xlsx', from: STAFF };
+    r.fake.hostResource('om_in_p2p', file.fileKey, bytes);
+    await r.deliver(
+      fileEvent({ ...file, chatId: GROUP, chatType: 'group', messageId: 'om_in_group' }),
+    );
+    await r.deliver(
+      fileEvent({ ...file, chatId: p2p(STAFF), chatType: 'p2p', messageId: 'om_in_p2p' }),
+    );
+    await waitFor(() => got.length === 1, 'the direct file');
+    expect(got[0]).toMatchObject({
+      chatId: p2p(STAFF),
+      chatType: 'direct',
+      senderId: STAFF,
+      messageId: 'om_in_p2p',
+      file: { name: '客户档案.xlsx' },
+    });
+    expect(r.fake.downloads).toEqual([]);
+    const saved = join(tempDir(), 'saved.xlsx');
+    await got[0].file!.saveTo(saved);
+    expect(readFileSync(saved).equals(bytes)).toBe(true);
+    expect(r.fake.downloads).toEqual(['om_in_p2p/file_v3_sheet?type=file']);
   });
 });
