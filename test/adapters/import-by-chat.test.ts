@@ -5,7 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FileBox } from 'file-box';
+import { types } from 'wechaty';
 import { createTelegramAdapter } from '../../adapters/telegram';
+import { createWechatyAdapter } from '../../adapters/wechaty';
 import { createLogger } from '../../src/log';
 import type { ChatAdapter, IncomingMessage } from '../../src/pipeline/message';
 import { MESSY_HEADER, MESSY_ROWS, tempDir, writeXlsx } from '../import/sheets';
@@ -13,6 +16,7 @@ import { openBotRig, type BotRig } from './support/bot';
 import { fileEvent } from './support/feishu-events';
 import { GROUP, p2p, rig, STAFF, type Rigged } from './support/feishu-rig';
 import { startFakeTelegram, type FakeTelegram, type TgChat } from './support/fake-telegram';
+import { startFakeWechat, type FakeWechat } from './support/fake-wechat';
 import { waitFor } from './support/http';
 
 const silent = createLogger('silent');
@@ -133,5 +137,59 @@ describe('feishu: a sheet sent to the bot', () => {
     await got[0].file!.saveTo(saved);
     expect(readFileSync(saved).equals(bytes)).toBe(true);
     expect(r.fake.downloads).toEqual(['om_in_p2p/file_v3_sheet?type=file']);
+  });
+});
+
+describe('wechat: a sheet sent to the bot', () => {
+  let w: FakeWechat;
+  let adapter: ChatAdapter;
+  afterEach(async () => {
+    await adapter.stop();
+    w.close();
+  });
+
+  /** WeChat sends a spreadsheet as an Attachment message carrying the file's name. */
+  function attachment(id: string, bytes: Buffer, where: { roomId?: string; listenerId?: string }) {
+    const box = FileBox.fromBase64(bytes.toString('base64'), '客户档案.xlsx');
+    w.mocker.cacheFileBoxPayload.set(id, box.toJSON());
+    w.mocker.MessageMock.create({
+      id,
+      talkerId: w.staff.id,
+      ...where,
+      type: types.Message.Attachment,
+      filename: '客户档案.xlsx',
+      timestamp: Date.now(),
+    } as never);
+    w.puppet.emit('message', { messageId: id });
+  }
+
+  it('passes a file from a direct chat on, saving it only when asked', async () => {
+    w = startFakeWechat();
+    adapter = createWechatyAdapter({
+      puppet: 'wechaty-puppet-mock',
+      puppetInstance: w.puppet,
+      dataDir: w.dataDir,
+      log: silent,
+      terminal: () => undefined,
+    });
+    const got: IncomingMessage[] = [];
+    await adapter.start(async (m) => void got.push(m));
+    await w.login();
+    const bytes = await sheetBytes();
+    attachment('att-group', bytes, { roomId: w.room.id });
+    attachment('att-direct', bytes, { listenerId: w.bot.id });
+    await waitFor(() => got.length === 1, 'the direct file');
+    await new Promise((res) => setTimeout(res, 50));
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatchObject({
+      chatId: w.staff.id,
+      chatType: 'direct',
+      senderId: w.staff.id,
+      messageId: 'att-direct',
+      file: { name: '客户档案.xlsx' },
+    });
+    const saved = join(tempDir(), 'saved.xlsx');
+    await got[0].file!.saveTo(saved);
+    expect(readFileSync(saved).equals(bytes)).toBe(true);
   });
 });
