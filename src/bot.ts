@@ -2,6 +2,7 @@
 import { completeDraft } from './features/complete-draft';
 import { exportSheet } from './features/export';
 import { fallback } from './features/fallback';
+import { importSheet } from './features/import-sheet';
 import { recordVisit } from './features/record-visit';
 import { updateProfile } from './features/update-profile';
 import { amend } from './features/amend';
@@ -25,8 +26,12 @@ import {
   understand,
 } from './pipeline/steps';
 
-/** Order matters: a pending question is answered before anything else reads the message. */
+/**
+ * Order matters: a sheet sent to the bot (and its 确认导入) is an admin's, before anything reads
+ * the text; then a pending question is answered before anything else reads the message.
+ */
 export const FEATURES: Feature[] = [
+  importSheet,
   recordVisit,
   updateProfile,
   completeDraft,

@@ -44,9 +44,14 @@ export function createConsoleAdapter(opts: ConsoleOptions): ChatAdapter {
       });
       rl.on('close', () => void queue.then(markFinished));
     },
-    // A terminal shows no pictures or files: the text carries the numbers or the file's path.
+    // A terminal shows no pictures or files: the text carries the numbers, plus where the file is.
     async send(msg) {
-      opts.output.write(`${msg.text}\n`);
+      const file = msg.attachment;
+      const where =
+        file && !msg.text.includes(file.path)
+          ? `\n${file.kind === 'image' ? '图片' : '文件'}:${file.path}`
+          : '';
+      opts.output.write(`${msg.text}${where}\n`);
     },
     async stop() {
       rl?.close();

@@ -1,4 +1,6 @@
 /** The few Open API calls the bot makes, through the SDK's client (which fetches and caches the tenant token). */
+import { createReadStream } from 'node:fs';
+import { extname } from 'node:path';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from '../../src/log';
 
@@ -27,15 +29,31 @@ export function sdkLogger(log: Logger): lark.Logger {
   };
 }
 
+/** What Feishu calls a file it is given: spreadsheets as `xls` (shown as a sheet), the rest as bytes. */
+export const fileTypeOf = (name: string) =>
+  ['.xls', '.xlsx', '.csv'].includes(extname(name).toLowerCase()) ? 'xls' : 'stream';
+
+/** An upload Feishu answered without a key: a business error (code ≠ 0) the SDK swallowed. */
+export class UploadRefused extends Error {}
+
 export interface FeishuApi {
   botOpenId(): Promise<string>;
   sendText(chatId: string, text: string): Promise<string | undefined>;
+  /** Upload a picture for a message; returns its image_key. */
+  uploadImage(path: string): Promise<string>;
+  /** Upload a file for a message; returns its file_key. */
+  uploadFile(path: string, name: string): Promise<string>;
+  sendImage(chatId: string, imageKey: string): Promise<string | undefined>;
+  /** Download the file of a message someone sent the bot. */
+  saveMessageFile(messageId: string, fileKey: string, path: string): Promise<void>;
+  sendFile(chatId: string, fileKey: string): Promise<string | undefined>;
   sendCard(chatId: string, card: Record<string, unknown>): Promise<string | undefined>;
   updateCard(messageId: string, card: Record<string, unknown>): Promise<void>;
 }
 
 export function createFeishuApi(client: lark.Client): FeishuApi {
-  const create = async (chatId: string, msgType: 'text' | 'interactive', content: unknown) => {
+  type MsgType = 'text' | 'interactive' | 'image' | 'file';
+  const create = async (chatId: string, msgType: MsgType, content: unknown) => {
     const res = await client.im.message.create({
       params: { receive_id_type: 'chat_id' },
       data: { receive_id: chatId, msg_type: msgType, content: JSON.stringify(content) },
@@ -54,6 +72,30 @@ export function createFeishuApi(client: lark.Client): FeishuApi {
       return openId;
     },
     sendText: (chatId, text) => create(chatId, 'text', { text }),
+    async uploadImage(path) {
+      // A fresh stream per call: an upload that is retried cannot reuse a read one.
+      const res = await client.im.image.create({
+        data: { image_type: 'message', image: createReadStream(path) },
+      });
+      if (!res?.image_key) throw new UploadRefused('feishu image upload returned no image_key');
+      return res.image_key;
+    },
+    async uploadFile(path, name) {
+      const res = await client.im.file.create({
+        data: { file_type: fileTypeOf(name), file_name: name, file: createReadStream(path) },
+      });
+      if (!res?.file_key) throw new UploadRefused('feishu file upload returned no file_key');
+      return res.file_key;
+    },
+    sendImage: (chatId, imageKey) => create(chatId, 'image', { image_key: imageKey }),
+    async saveMessageFile(messageId, fileKey, path) {
+      const res = await client.im.messageResource.get({
+        params: { type: 'file' },
+        path: { message_id: messageId, file_key: fileKey },
+      });
+      await res.writeFile(path);
+    },
+    sendFile: (chatId, fileKey) => create(chatId, 'file', { file_key: fileKey }),
     sendCard: (chatId, card) => create(chatId, 'interactive', card),
     async updateCard(messageId, card) {
       const res = await client.im.message.patch({

@@ -60,11 +60,48 @@ function resolveMentions(
   return { text: text.replace(/\s+/g, ' ').trim(), mentioned };
 }
 
-export function fromMessageEvent(ev: MessageEvent, botOpenId: string): IncomingMessage | undefined {
-  const sender = ev.sender.sender_id?.open_id;
-  // Only text typed by people: images, stickers and other apps' messages are not for the bot.
-  if (ev.sender.sender_type !== 'user' || !sender || ev.message.message_type !== 'text')
+/** Downloads the file of a message (by its file_key) to a path on this machine. */
+export type SaveFile = (messageId: string, fileKey: string, path: string) => Promise<void>;
+
+/** A file sent to the bot in a direct chat (a sheet to import); its bytes are fetched on demand. */
+function fromFileEvent(ev: MessageEvent, sender: string, saveFile: SaveFile) {
+  let content: { file_key?: unknown; file_name?: unknown };
+  try {
+    content = JSON.parse(ev.message.content) as typeof content;
+  } catch {
     return undefined;
+  }
+  const { file_key: key, file_name: name } = content;
+  if (typeof key !== 'string') return undefined;
+  const messageId = ev.message.message_id;
+  return {
+    platform: FEISHU,
+    chatId: ev.message.chat_id,
+    chatType: 'direct' as const,
+    senderId: sender,
+    text: '',
+    mentioned: false,
+    messageId,
+    time: new Date(Number(ev.message.create_time) || Date.now()),
+    file: {
+      name: typeof name === 'string' ? name : 'file',
+      saveTo: (path: string) => saveFile(messageId, key, path),
+    },
+  };
+}
+
+export function fromMessageEvent(
+  ev: MessageEvent,
+  botOpenId: string,
+  saveFile: SaveFile,
+): IncomingMessage | undefined {
+  const sender = ev.sender.sender_id?.open_id;
+  if (ev.sender.sender_type !== 'user' || !sender) return undefined;
+  // Files only in direct chats: a file in a group is the team's, not for the bot.
+  if (ev.message.message_type === 'file' && chatTypeOf(ev.message.chat_type) === 'direct')
+    return fromFileEvent(ev, sender, saveFile);
+  // Otherwise only text typed by people: images, stickers and other apps' messages are not for the bot.
+  if (ev.message.message_type !== 'text') return undefined;
   const raw = textOf(ev.message.content);
   if (raw === undefined) return undefined;
   const { text, mentioned } = resolveMentions(raw, ev, botOpenId);

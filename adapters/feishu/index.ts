@@ -1,16 +1,22 @@
 /**
  * Feishu / Lark through @larksuiteoapi/node-sdk. Events arrive over the SDK's long connection
  * (FEISHU_MODE=ws, no public address needed) or on our webhook; both go through one
- * EventDispatcher. Replies are sent with the message API; `actions` become an interactive card.
+ * EventDispatcher. Replies are sent with the message API; `actions` become an interactive card;
+ * pictures and files are uploaded first and sent as image / file messages, the caption after them.
  */
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from '../../src/log';
-import type { ChatAdapter, ChatType, OutgoingMessage } from '../../src/pipeline/message';
+import type {
+  Attachment,
+  ChatAdapter,
+  ChatType,
+  OutgoingMessage,
+} from '../../src/pipeline/message';
 import { createIntake } from '../shared/intake';
-import { createOutbox, type Part } from '../shared/outbox';
+import { createOutbox, FileRefused, type Part } from '../shared/outbox';
 import { bucketsOf, SECOND, type Rate } from '../shared/rate-limit';
 import { Recent } from '../shared/recent';
-import { createFeishuApi, sdkLogger, type FeishuApi } from './api';
+import { createFeishuApi, sdkLogger, UploadRefused, type FeishuApi } from './api';
 import { actionCard, labelOf, type SentCard } from './card';
 import {
   chatTypeOf,
@@ -57,6 +63,8 @@ export function createFeishuAdapter(opts: FeishuOptions): ChatAdapter {
     textLimit: FEISHU_TEXT_LIMIT,
     bucketsFor: () => buckets,
     deliver: (m, part) => deliver(api, cards, m, part),
+    deliverFile: (m, file, take) => deliverFile(api, m, file, take),
+    log,
   });
   let botOpenId = '';
   let disconnect: (() => Promise<void>) | undefined;
@@ -67,7 +75,7 @@ export function createFeishuAdapter(opts: FeishuOptions): ChatAdapter {
   const onMessage = (ev: MessageEvent) => {
     if (!firstDelivery(ev.event_id)) return;
     chatTypes.set(ev.message.chat_id, chatTypeOf(ev.message.chat_type));
-    const msg = fromMessageEvent(ev, botOpenId);
+    const msg = fromMessageEvent(ev, botOpenId, api.saveMessageFile);
     if (msg) intake.take(msg);
   };
 
@@ -158,4 +166,38 @@ async function deliver(api: FeishuApi, cards: Recent<SentCard>, msg: OutgoingMes
   }
   const id = await api.sendCard(msg.chatId, actionCard(part.text, part.actions));
   if (id) cards.set(id, { text: part.text, actions: part.actions, chatType: msg.chatType });
+}
+
+/**
+ * Upload errors Feishu answers with 4xx (too large, wrong type, the app lacks im:resource) will
+ * not change on a retry: the text goes instead. 429 and 5xx are retried by the delivery queue.
+ */
+function refusesFile(err: unknown): boolean {
+  if (err instanceof UploadRefused) return true;
+  const status = (err as { response?: { status?: number } }).response?.status;
+  return status !== undefined && status >= 400 && status < 500 && status !== 429;
+}
+
+/** Feishu has no captions: the file, then the caption as a text message under it. */
+async function deliverFile(
+  api: FeishuApi,
+  msg: OutgoingMessage,
+  file: Attachment,
+  take: () => Promise<void>,
+) {
+  let key: string;
+  try {
+    key =
+      file.kind === 'image'
+        ? await api.uploadImage(file.path)
+        : await api.uploadFile(file.path, file.name);
+  } catch (err) {
+    if (refusesFile(err)) throw new FileRefused((err as Error).message);
+    throw err;
+  }
+  await take();
+  await (file.kind === 'image' ? api.sendImage(msg.chatId, key) : api.sendFile(msg.chatId, key));
+  if (!file.caption) return;
+  await take();
+  await api.sendText(msg.chatId, file.caption);
 }

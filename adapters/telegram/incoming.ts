@@ -30,9 +30,45 @@ export function withoutHandle(text: string, me: UserFromGetMe): string {
   return text.replace(handle, ' ').replace(/\s+/g, ' ').trim();
 }
 
-export function fromMessage(msg: Message, me: UserFromGetMe): IncomingMessage | undefined {
-  // Only text from people: stickers, photos and other bots (this one included) are not for us.
-  if (!('text' in msg) || !msg.from || msg.from.is_bot) return undefined;
+/** Downloads a file Telegram holds (by file_id) to a path on this machine. */
+export type SaveFile = (fileId: string, path: string) => Promise<void>;
+
+/** A document sent to the bot in private (a sheet to import); its bytes are fetched on demand. */
+function fromDocument(
+  msg: Message.DocumentMessage,
+  from: NonNullable<Message['from']>,
+  saveFile: SaveFile,
+): IncomingMessage {
+  const { document: doc } = msg;
+  return {
+    platform: TELEGRAM,
+    chatId: String(msg.chat.id),
+    chatType: 'direct',
+    senderId: String(from.id),
+    senderName: nameOf(from),
+    text: msg.caption ?? '',
+    mentioned: false,
+    messageId: `${msg.chat.id}:${msg.message_id}`,
+    time: new Date(msg.date * 1000),
+    file: {
+      name: doc.file_name ?? 'file',
+      size: doc.file_size,
+      saveTo: (path) => saveFile(doc.file_id, path),
+    },
+  };
+}
+
+export function fromMessage(
+  msg: Message,
+  me: UserFromGetMe,
+  saveFile: SaveFile,
+): IncomingMessage | undefined {
+  if (!msg.from || msg.from.is_bot) return undefined;
+  // Files only in private: a document in a group is the team's, not for the bot.
+  if ('document' in msg && msg.chat.type === 'private')
+    return fromDocument(msg, msg.from, saveFile);
+  // Otherwise only text from people: stickers, photos and other bots (this one included) are not for us.
+  if (!('text' in msg)) return undefined;
   const chatType = chatTypeOf(msg.chat);
   return {
     platform: TELEGRAM,

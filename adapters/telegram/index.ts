@@ -1,22 +1,23 @@
 /**
  * Telegram through telegraf: long polling by default, a webhook when TELEGRAM_WEBHOOK_URL is set
  * (Telegram sends the secret token header with every update; telegraf answers 403 without it).
- * Replies go through sendMessage; `actions` become an inline keyboard.
+ * Replies go through sendMessage; `actions` become an inline keyboard; pictures go with sendPhoto
+ * and files with sendDocument (send.ts).
  */
-import { Telegraf, Telegram, TelegramError } from 'telegraf';
+import { Telegraf, Telegram } from 'telegraf';
 import type { CallbackQuery } from 'telegraf/types';
 import { startPolling } from './poll';
 import type { Logger } from '../../src/log';
-import type { ChatAdapter, OutgoingMessage } from '../../src/pipeline/message';
+import type { ChatAdapter } from '../../src/pipeline/message';
 import { createIntake } from '../shared/intake';
-import { createOutbox, type Part } from '../shared/outbox';
+import { createOutbox } from '../shared/outbox';
 import { keyedBuckets, bucketsOf, MINUTE, SECOND, type Rate } from '../shared/rate-limit';
 import { fromButton, fromMessage, TELEGRAM } from './incoming';
 import { ButtonCommands, labelOf } from './keyboard';
+import { downloadFile } from './download';
+import { deliverFile, deliverText, TELEGRAM_TEXT_LIMIT } from './send';
 import { logRejections } from './webhook-filter';
 import type { TelegramSettings } from './settings';
-
-export const TELEGRAM_TEXT_LIMIT = 4096;
 
 /** Telegram's documented limits: ~30 messages a second per bot, 20 a minute into one group. */
 export const TELEGRAM_RATES = {
@@ -40,9 +41,12 @@ export function createTelegramAdapter(opts: TelegramOptions): ChatAdapter {
     textLimit: TELEGRAM_TEXT_LIMIT,
     bucketsFor: (m) =>
       m.chatType === 'group' ? [...botBuckets, ...groupBuckets(m.chatId)] : botBuckets,
-    deliver: (m, part) => deliver(api, buttons, m, part, log),
+    deliver: (m, part) => deliverText(api, buttons, m, part, log),
+    deliverFile: (m, file, take) => deliverFile(api, m, file, take, log),
+    log,
   });
   let stopIntake: (() => Promise<void>) | undefined;
+  const saveFile = (fileId: string, path: string) => downloadFile(api, fileId, path);
 
   const onButton = async (q: CallbackQuery) => {
     const data = 'data' in q ? q.data : '';
@@ -67,7 +71,7 @@ export function createTelegramAdapter(opts: TelegramOptions): ChatAdapter {
       intake.open(onMessage);
       const b = new Telegraf(opts.token, { telegram: { apiRoot: opts.apiRoot } });
       b.on('message', (ctx) => {
-        const msg = fromMessage(ctx.message, ctx.botInfo);
+        const msg = fromMessage(ctx.message, ctx.botInfo, saveFile);
         if (msg) intake.take(msg);
       });
       b.on('callback_query', (ctx) => onButton(ctx.callbackQuery));
@@ -118,28 +122,6 @@ async function launch(
   }
   await bot.telegram.deleteWebhook();
   return startPolling(bot, log).stop;
-}
-
-async function deliver(
-  api: Telegram,
-  buttons: ButtonCommands,
-  msg: OutgoingMessage,
-  part: Part,
-  log: Logger,
-) {
-  const extra = part.actions ? { reply_markup: buttons.keyboard(part.actions) } : {};
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await api.sendMessage(msg.chatId, part.text, extra);
-      return;
-    } catch (err) {
-      // Flood control: Telegram says how long to wait. Waiting is better than losing the reply.
-      const retryAfter = err instanceof TelegramError ? err.parameters?.retry_after : undefined;
-      if (retryAfter === undefined || attempt >= 5) throw err;
-      log.warn('telegram flood control, waiting', { chatId: msg.chatId, seconds: retryAfter });
-      await new Promise((res) => setTimeout(res, retryAfter * 1000));
-    }
-  }
 }
 
 /** Show which button was pressed and take the keyboard away, so it is not pressed twice. */

@@ -2,9 +2,11 @@
  * Personal WeChat through wechaty. The session is kept in DATA_DIR (wechaty's memory card), so a
  * restart usually needs no new scan; a logout is logged and the login retried with backoff.
  * Personal accounts get flagged for sending too much, so sends are held to 20 a minute and 100 an
- * hour, queued, never dropped.
+ * hour, queued, never dropped. Pictures and files go as a FileBox, the caption after them.
  */
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { FileBox } from 'file-box';
 import {
   ScanStatus,
   WechatyBuilder,
@@ -13,11 +15,12 @@ import {
   type WechatyOptions,
 } from 'wechaty';
 import type { Logger } from '../../src/log';
-import type { ChatAdapter, OutgoingMessage } from '../../src/pipeline/message';
+import type { Attachment, ChatAdapter, OutgoingMessage } from '../../src/pipeline/message';
 import { createBackoff, type Backoff } from '../shared/backoff';
 import { createIntake } from '../shared/intake';
-import { createOutbox } from '../shared/outbox';
+import { createOutbox, FileRefused } from '../shared/outbox';
 import { bucketsOf, HOUR, MINUTE, type Rate } from '../shared/rate-limit';
+import { splitText } from '../shared/split';
 import { fromWechatMessage, WECHATY } from './incoming';
 import { LoginGate, removeLoginQr, showLoginQr } from './login';
 import type { WechatySettings } from './settings';
@@ -58,18 +61,38 @@ export function createWechatyAdapter(opts: WechatyAdapterOptions): ChatAdapter {
   let stopping = false;
   let retry: NodeJS.Timeout | undefined;
 
+  const targetOf = async (msg: OutgoingMessage) => {
+    await gate.wait();
+    const target =
+      msg.chatType === 'group'
+        ? await bot!.Room.find({ id: msg.chatId })
+        : await bot!.Contact.find({ id: msg.chatId });
+    if (!target) throw new Error(`wechat ${msg.chatType} ${msg.chatId} not found`);
+    return target;
+  };
+
+  /** WeChat has no captions: the file, then the caption as a message under it. */
+  const deliverFile = async (msg: OutgoingMessage, file: Attachment, take: () => Promise<void>) => {
+    const target = await targetOf(msg);
+    const bytes = await readFile(file.path).catch((err: Error) => {
+      throw new FileRefused(err.message);
+    });
+    await take();
+    // Base64 rather than a path: token puppets send the box to their service as JSON, and a
+    // local-file box cannot be serialised. The name is the one the recipient sees.
+    await target.say(FileBox.fromBase64(bytes.toString('base64'), file.name));
+    for (const text of file.caption ? splitText(file.caption, WECHAT_TEXT_LIMIT) : []) {
+      await take();
+      await target.say(text);
+    }
+  };
+
   const outbox = createOutbox({
     textLimit: WECHAT_TEXT_LIMIT,
     bucketsFor: () => buckets,
-    async deliver(msg, part) {
-      await gate.wait();
-      const target =
-        msg.chatType === 'group'
-          ? await bot!.Room.find({ id: msg.chatId })
-          : await bot!.Contact.find({ id: msg.chatId });
-      if (!target) throw new Error(`wechat ${msg.chatType} ${msg.chatId} not found`);
-      await target.say(part.text);
-    },
+    deliver: async (msg, part) => void (await (await targetOf(msg)).say(part.text)),
+    deliverFile,
+    log,
   });
 
   const restartLater = () => {

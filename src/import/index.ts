@@ -23,10 +23,11 @@ export async function previewImport(
   store: StoreDoc,
   path: string,
   name = basename(path),
+  failuresShown?: number,
 ): Promise<Preview> {
   const sheet = await readSheet(path);
   const plan = await planImport(models, store._id, sheet.rows, sheet.lunarBirthday);
-  return { plan, text: previewText(plan, sheet.ignored, name) };
+  return { plan, text: previewText(plan, sheet.ignored, name, failuresShown) };
 }
 
 /** Plans again right before writing: the archive may have changed since the preview. */

@@ -18,7 +18,12 @@ export function countsOf(plan: Plan): Counts {
   return n;
 }
 
-export function previewText(plan: Plan, ignored: string[], file: string): string {
+export function previewText(
+  plan: Plan,
+  ignored: string[],
+  file: string,
+  shown = FAILURES_SHOWN,
+): string {
   const n = countsOf(plan);
   const lines = [
     `导入预览「${file}」:共${plan.steps.length}行`,
@@ -26,9 +31,9 @@ export function previewText(plan: Plan, ignored: string[], file: string): string
   ];
   const fails = plan.steps.flatMap((s) => (s.kind === 'fail' ? [s] : []));
   if (fails.length) lines.push('失败的行(不会导入):');
-  for (const f of fails.slice(0, FAILURES_SHOWN))
+  for (const f of fails.slice(0, shown))
     lines.push(`第${f.line}行${f.name ? ` ${f.name}` : ''}:${f.error}`);
-  if (fails.length > FAILURES_SHOWN) lines.push(`…还有${fails.length - FAILURES_SHOWN}行`);
+  if (fails.length > shown) lines.push(`…还有${fails.length - shown}行`);
   if (plan.unknownOwners.length)
     lines.push(`接待人员不是本店员工,这些客户先不分负责人:${plan.unknownOwners.join('、')}`);
   if (ignored.length) lines.push(`没有导入的列:${ignored.join('、')}`);

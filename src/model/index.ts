@@ -15,6 +15,7 @@ import { jobRunModel } from './job-run';
 import { jobStateModel } from './job-state';
 import { lookupModel } from './lookup';
 import { messageLogModel } from './message-log';
+import { pendingImportModel } from './pending-import';
 import { staffModel } from './staff';
 import { storeModel } from './store';
 import { teamGroupModel } from './team-group';
@@ -40,6 +41,7 @@ export function createModels(conn: Connection) {
     SendWindow: sendWindowModel(conn),
     Invite: inviteModel(conn),
     FollowUpCard: followUpCardModel(conn),
+    PendingImport: pendingImportModel(conn),
   };
 }
 

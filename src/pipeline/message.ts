@@ -15,6 +15,21 @@ export interface IncomingMessage {
   /** Platform message id; the same id twice is one message. */
   messageId: string;
   time: Date;
+  /** A document sent with the message (direct chats, where the platform passes files on). */
+  file?: IncomingFile;
+}
+
+/**
+ * A file someone sent the bot. The bytes stay on the platform until a feature asks for them: only
+ * an admin's sheet is ever fetched, not every document anyone sends.
+ */
+export interface IncomingFile {
+  /** The name the sender gave it: `客户档案.xlsx`. */
+  name: string;
+  /** Bytes, when the platform says before downloading. */
+  size?: number;
+  /** Download the bytes to `path` on this machine. */
+  saveTo(path: string): Promise<void>;
 }
 
 /**

@@ -24,7 +24,9 @@ export const messageEvent = z.object({
   chatType: z.enum(['group', 'direct']).default('direct'),
   id: z.union([z.string(), z.number()]).optional(),
   mentioned: z.boolean().default(false),
-  text: z.string(),
+  text: z.string().default(''),
+  /** A document sent with the message: its name, and where its bytes are on this machine. */
+  file: z.object({ name: z.string().min(1), path: z.string().min(1) }).optional(),
 });
 
 export type ReplayEvent =
@@ -39,7 +41,8 @@ export function readEvent(raw: unknown): ReplayEvent {
     if ('staff' in raw) return { kind: 'staff', staff: staffEvent.parse(raw).staff };
     if ('group' in raw) return { kind: 'group', group: groupEvent.parse(raw).group };
     if ('tick' in raw) return { kind: 'tick', now: tickEvent.parse(raw).now };
-    if ('text' in raw) return { kind: 'message', message: messageEvent.parse(raw) };
+    if ('text' in raw || 'file' in raw)
+      return { kind: 'message', message: messageEvent.parse(raw) };
   }
   throw new Error('not a staff, group, tick or message event');
 }

@@ -5,11 +5,12 @@
  * a line prints is what was sent while handling it (a message a rate limit holds back would be
  * printed on the first later line whose time lets it go; the replay platform has no limits).
  */
+import { copyFile } from 'node:fs/promises';
 import { createBot, type Bot } from '../bot';
 import { JOBS } from '../jobs';
 import type { StoreDoc } from '../model/store';
 import type { Services } from '../pipeline/context';
-import type { IncomingMessage, OutgoingMessage } from '../pipeline/message';
+import type { IncomingFile, IncomingMessage, OutgoingMessage } from '../pipeline/message';
 import { createDelivery } from '../outbox/delivery';
 import { replyKeys } from '../outbox/keys';
 import { DEFAULT_DELIVERY } from '../outbox/settings';
@@ -18,6 +19,12 @@ import { ensureStaff } from '../setup';
 import { readEvent, type ReplayEvent } from './events';
 
 export const REPLAY_PLATFORM = 'replay';
+
+/** A scenario's file is already on this machine: "downloading" it is a copy. */
+const localFile = (f: { name: string; path: string }): IncomingFile => ({
+  name: f.name,
+  saveTo: (dest) => copyFile(f.path, dest),
+});
 
 export interface ReplayOutput {
   line: number;
@@ -81,6 +88,7 @@ export function createReplayer(
     // Without a platform id every line is its own message.
     messageId: e.id !== undefined ? String(e.id) : `line-${line}`,
     time: new Date(now),
+    ...(e.file && { file: localFile(e.file) }),
   });
 
   return {

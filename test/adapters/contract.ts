@@ -7,6 +7,7 @@ import type { Rate } from '../../adapters/shared/rate-limit';
 import { HINT } from '../../src/features/fallback';
 import type { ChatAdapter, OutgoingMessage } from '../../src/pipeline/message';
 import { openBotRig, type BotRig } from './support/bot';
+import { sampleFiles } from './support/files';
 import { waitFor } from './support/http';
 
 export interface Sent {
@@ -14,6 +15,16 @@ export interface Sent {
   text: string;
   /** When the platform received it (ms). */
   at: number;
+}
+
+/** A picture or file the platform received from the bot. */
+export interface ReceivedFile {
+  chatId: string;
+  /** The file name as uploaded. */
+  name: string;
+  bytes: Buffer;
+  /** Shown with the file; platforms without captions send it as a text message instead. */
+  caption?: string;
 }
 
 export interface Say {
@@ -32,8 +43,10 @@ export interface Session {
   directChat(userId: string): string;
   /** A user sends a message; `redeliver` makes the platform deliver that same message again. */
   say(s: Say): Promise<{ redeliver(): Promise<void> }>;
-  /** Everything the platform received from the bot, in order. */
+  /** Every text message the platform received from the bot, in order. */
   sent(): Sent[];
+  /** Every picture and file the platform received from the bot, in order. */
+  files?(): ReceivedFile[];
   /** After adapter.start(): whatever the platform needs before messages flow (a WeChat login). */
   started?(): Promise<void>;
   close(): Promise<void>;
@@ -44,7 +57,9 @@ export interface Harness {
   /** The platform's message length limit; absent when it has none. */
   textLimit?: number;
   /** Why a group of cases does not apply to this platform. */
-  skip?: Partial<Record<'groups' | 'strangers' | 'split' | 'rateLimit' | 'redelivery', string>>;
+  skip?: Partial<
+    Record<'groups' | 'strangers' | 'split' | 'rateLimit' | 'redelivery' | 'files', string>
+  >;
   /** Start the platform side and create (not start) the adapter; `rates` replaces the account limit. */
   open(opts: { rates?: Rate[] }): Promise<Session>;
 }
@@ -186,6 +201,47 @@ export function adapterContract(h: Harness): void {
         expect(texts[0]).toMatch(/^已记录 张总/);
         expect(texts[1]).toMatch(/^已记录 李姐/);
         expect(await rig.db.models.Visit.countDocuments()).toBe(2);
+      },
+    );
+
+    when(h.skip?.files)(
+      named('sends a picture and a spreadsheet with their captions, not the path', h.skip?.files),
+      async () => {
+        await open();
+        const f = await sampleFiles();
+        const chat = s.directChat(s.staff);
+        await s.adapter.send({
+          ...direct(`${f.chart.caption}\n图片:${f.chart.path}`),
+          attachment: f.chart,
+        });
+        await s.adapter.send({
+          ...direct(`${f.sheet.caption}\n文件:${f.sheet.path}`),
+          attachment: f.sheet,
+        });
+        const files = s.files!();
+        expect(files.map((x) => x.chatId)).toEqual([chat, chat]);
+        // A picture shows no name; a file shows the one the bot gave it, not the server's.
+        expect(files[1].name).toBe(f.sheet.name);
+        expect(files[0].bytes.equals(f.bytes(f.chart))).toBe(true);
+        expect(files[1].bytes.equals(f.bytes(f.sheet))).toBe(true);
+        // Each caption reaches the chat once, on its file or as the message after it.
+        const shown = [...files.map((x) => x.caption ?? ''), ...textsIn(chat)];
+        expect(shown.filter((t) => t === f.chart.caption)).toHaveLength(1);
+        expect(shown.filter((t) => t === f.sheet.caption)).toHaveLength(1);
+        // The text version (with the server's path) is only for platforms that cannot send files.
+        expect(textsIn(chat).some((t) => t.includes(f.dir))).toBe(false);
+      },
+    );
+
+    when(h.skip?.files)(
+      named('sends the text version when the file is gone', h.skip?.files),
+      async () => {
+        await open();
+        const f = await sampleFiles();
+        const gone = { ...f.sheet, path: `${f.dir}/已删除.xlsx` };
+        await s.adapter.send({ ...direct(`${gone.caption}\n文件:${gone.path}`), attachment: gone });
+        expect(s.files!()).toEqual([]);
+        expect(textsIn(s.directChat(s.staff))).toEqual([`${gone.caption}\n文件:${gone.path}`]);
       },
     );
 

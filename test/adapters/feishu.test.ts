@@ -2,7 +2,21 @@ import { adapterContract } from './contract';
 import type { IncomingMessage } from '../../src/pipeline/message';
 import { cardActionEvent, messageEvent } from './support/feishu-events';
 import { GROUP, p2p, rig, STAFF, STRANGER, type Rigged } from './support/feishu-rig';
+import type { FakeFeishu } from './support/fake-feishu';
+import { sampleFiles } from './support/files';
 import { waitFor } from './support/http';
+
+/** Image and file messages, with the bytes uploaded under the key each one names. */
+function filesSent(fake: FakeFeishu) {
+  return fake
+    .sent()
+    .filter((m) => m.msgType === 'image' || m.msgType === 'file')
+    .map((m) => {
+      const key = String(m.content.image_key ?? m.content.file_key);
+      const up = fake.uploads().find((u) => u.key === key)!;
+      return { chatId: m.chatId, name: up.fields.file_name ?? up.filename, bytes: up.bytes };
+    });
+}
 
 for (const mode of ['webhook', 'ws'] as const) {
   adapterContract({
@@ -28,7 +42,12 @@ for (const mode of ['webhook', 'ws'] as const) {
           // The SDK may hand over the very same event (same event_id) twice.
           return { redeliver: async () => void (await deliver(ev)) };
         },
-        sent: () => fake.sent().map((m) => ({ chatId: m.chatId, text: m.text, at: m.at })),
+        sent: () =>
+          fake
+            .sent()
+            .filter((m) => m.msgType === 'text' || m.msgType === 'interactive')
+            .map((m) => ({ chatId: m.chatId, text: m.text, at: m.at })),
+        files: () => filesSent(fake),
         close: () => fake.close(),
       };
     },
@@ -126,6 +145,49 @@ describe('feishu adapter', () => {
     expect(r.fake.patches[0].messageId).toBe(card.messageId);
     expect(patched).toContain('✅ 已回访');
     expect(patched).not.toContain('"tag":"button"');
+  });
+
+  it('uploads a picture for messages and a spreadsheet as xls, each followed by its caption', async () => {
+    r = await rig('ws');
+    await r.adapter.start(record);
+    const f = await sampleFiles();
+    const to = { platform: 'feishu', chatId: GROUP, chatType: 'group' as const, to: null };
+    await r.adapter.send({ ...to, text: '文字版周报', attachment: f.chart });
+    await r.adapter.send({
+      ...to,
+      text: `${f.sheet.caption}\n文件:${f.sheet.path}`,
+      attachment: f.sheet,
+    });
+    expect(r.fake.uploads().map((u) => [u.field, u.fields])).toEqual([
+      ['image', { image_type: 'message' }],
+      ['file', { file_type: 'xls', file_name: f.sheet.name }],
+    ]);
+    expect(r.fake.sent().map((m) => [m.chatId, m.msgType, m.text || m.content])).toEqual([
+      [GROUP, 'image', { image_key: r.fake.uploads()[0].key }],
+      [GROUP, 'text', f.chart.caption],
+      [GROUP, 'file', { file_key: r.fake.uploads()[1].key }],
+      [GROUP, 'text', f.sheet.caption],
+    ]);
+  });
+
+  it('sends the text when Feishu refuses the upload, and fails (to be retried) when it is down', async () => {
+    r = await rig('ws');
+    await r.adapter.start(record);
+    const f = await sampleFiles();
+    const msg = {
+      platform: 'feishu',
+      chatId: GROUP,
+      chatType: 'group' as const,
+      to: null,
+      text: `${f.sheet.caption}\n文件:${f.sheet.path}`,
+      attachment: f.sheet,
+    };
+    r.fake.refuseUploadOnce(400, 234006); // the file is too large
+    await r.adapter.send(msg);
+    expect(r.fake.sent().map((m) => m.text)).toEqual([msg.text]);
+    r.fake.refuseUploadOnce(503, 1);
+    await expect(r.adapter.send(msg)).rejects.toThrow();
+    expect(r.fake.sent()).toHaveLength(1);
   });
 
   it('fails start-up when the app secret is wrong', async () => {

@@ -9,6 +9,7 @@ import {
   type TgChat,
   type TgUser,
 } from './support/fake-telegram';
+import { sampleFiles } from './support/files';
 import { waitFor } from './support/http';
 
 const STAFF: TgUser = { id: 7001, first_name: '小王' };
@@ -57,6 +58,10 @@ adapterContract({
         return { redeliver: async () => void fake.push(update) };
       },
       sent: () => fake.sent(),
+      files: () =>
+        fake
+          .uploads()
+          .map((u) => ({ chatId: u.chatId, name: u.filename, bytes: u.bytes, caption: u.caption })),
       close: () => fake.close(),
     };
   },
@@ -218,6 +223,30 @@ describe('telegram adapter', () => {
     await adapter.start(record);
     await waitFor(() => got.length === 1, 'the message sent while stopped');
     expect(got[0].text).toBe('张总 今晚 3人 消费2800');
+  });
+
+  it('sends a picture with sendPhoto, a spreadsheet with sendDocument, and the text if one is refused', async () => {
+    await adapter.start(record);
+    const f = await sampleFiles();
+    await adapter.send({ ...out(`${f.chart.caption}\n(图)`), attachment: f.chart });
+    await adapter.send({ ...out(`${f.sheet.caption}\n文件:${f.sheet.path}`), attachment: f.sheet });
+    fake.refuseOnce('sendDocument', 413, 'Request Entity Too Large');
+    await adapter.send({ ...out(`${f.sheet.caption}\n文件:${f.sheet.path}`), attachment: f.sheet });
+    expect(fake.uploads().map((u) => [u.method, u.chatId, u.field, u.caption])).toEqual([
+      ['sendPhoto', String(GROUP.id), 'photo', f.chart.caption],
+      ['sendDocument', String(GROUP.id), 'document', f.sheet.caption],
+      ['sendDocument', String(GROUP.id), 'document', f.sheet.caption],
+    ]);
+    expect(fake.sent().map((m) => m.text)).toEqual([`${f.sheet.caption}\n文件:${f.sheet.path}`]);
+  });
+
+  it('sends a caption too long for a photo as a message after it', async () => {
+    await adapter.start(record);
+    const f = await sampleFiles();
+    const caption = '张总 ¥2,800\n'.repeat(120);
+    await adapter.send({ ...out('文字版'), attachment: { ...f.chart, caption } });
+    expect(fake.uploads()[0].caption).toBeUndefined();
+    expect(fake.sent().map((m) => m.text)).toEqual([caption]);
   });
 
   it('fails start-up on a token Telegram does not know', async () => {

@@ -11,6 +11,7 @@ import { runDueJobs } from '../../src/scheduler/jobs';
 import { adapterContract } from './contract';
 import { openBotRig } from './support/bot';
 import { startFakeWechat, type FakeWechat } from './support/fake-wechat';
+import { sampleFiles } from './support/files';
 import { waitFor } from './support/http';
 import type { Rate } from '../../adapters/shared/rate-limit';
 
@@ -49,6 +50,7 @@ adapterContract({
         return { redeliver: async () => w.redeliver(id) };
       },
       sent: () => w.sent,
+      files: () => w.files,
       started: () => w.login(),
       close: async () => w.close(),
     };
@@ -146,6 +148,26 @@ describe('wechaty adapter', () => {
       ['收到', w.staff.id, 'group'],
     ]);
     expect(w.sent[0].text).toBe('今天回访:张总\n· 已回访: 回复「回访完成 张总」');
+  });
+
+  it('sends a picture as an image message and a spreadsheet as a file, each with its caption', async () => {
+    await adapter.start(record);
+    await w.login();
+    const f = await sampleFiles();
+    const to = { platform: 'wechaty', chatId: w.room.id, chatType: 'group' as const, to: null };
+    await adapter.send({ ...to, text: '文字版周报', attachment: f.chart });
+    await adapter.send({
+      ...to,
+      text: `${f.sheet.caption}\n文件:${f.sheet.path}`,
+      attachment: f.sheet,
+    });
+    expect(w.files.map((x) => [x.chatId, x.name])).toEqual([
+      [w.room.id, f.chart.name],
+      [w.room.id, f.sheet.name],
+    ]);
+    // The mocker types a message by the file's extension (it knows pictures, not spreadsheets).
+    expect(w.files[0].type).toBe(types.Message.Image);
+    expect(w.sent.map((m) => m.text)).toEqual([f.chart.caption, f.sheet.caption]);
   });
 
   it('logs a logout and logs in again with backoff', async () => {

@@ -35,6 +35,7 @@ export const TOPICS: readonly Topic[] = [
   { level: 'admin', what: '删除员工', example: '删除员工 小王' },
   { level: 'admin', what: '绑定群', example: '绑定本群(在群里发)' },
   { level: 'admin', what: '改设置', example: '设置 A类消费 6000' },
+  { level: 'admin', what: '导入客户表', example: '确认导入(先私聊把 .xlsx 或 .csv 客户表发给我)' },
   { level: 'chain', what: '新建门店', example: '新建门店 sh2 上海二店' },
   { level: 'chain', what: '门店', example: '门店列表 / 切换门店 sh2' },
 ];

@@ -1,6 +1,6 @@
 /**
- * The real bot behind an adapter under test: a fresh database, the store, one staff member on the
- * platform, and the same wiring as src/main.ts (handle, then send every reply through the adapter).
+ * The real bot behind an adapter under test: a fresh database, the store, one staff member (or
+ * admin) on the platform, and the same wiring as src/main.ts (handle, then send every reply through the adapter).
  */
 import { createBot } from '../../../src/bot';
 import { loadConfig } from '../../../src/config';
@@ -16,14 +16,18 @@ export interface BotRig {
   close(): Promise<void>;
 }
 
-export async function openBotRig(platform: string, staffUserId: string): Promise<BotRig> {
+export async function openBotRig(
+  platform: string,
+  staffUserId: string,
+  role: 'staff' | 'admin' = 'staff',
+): Promise<BotRig> {
   const db = await openTestDatabase();
   const store = await ensureStore(db.models, loadConfig({}));
   await ensureStaff(db.models, store, {
     platform,
     userId: staffUserId,
     name: '小王',
-    role: 'staff',
+    role,
   });
   const bot = createBot(db.services);
   return {

@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { types } from 'wechaty';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import { waitFor } from './http';
 
@@ -17,6 +18,8 @@ export interface FakeWechat {
   room: mock.RoomMock;
   dataDir: string;
   sent: { chatId: string; text: string; at: number }[];
+  /** Pictures and files the bot sent, with their bytes. */
+  files: { chatId: string; name: string; bytes: Buffer; type: types.Message }[];
   /** A contact says something in the room or to the bot; returns the message id. */
   say(from: mock.ContactMock, where: 'group' | 'direct', text: string, mention?: boolean): string;
   redeliver(messageId: string): void;
@@ -38,10 +41,18 @@ export function startFakeWechat(): FakeWechat {
   });
   const dataDir = mkdtempSync(join(tmpdir(), 'huitouke-wechat-'));
   const sent: FakeWechat['sent'] = [];
+  const files: FakeWechat['files'] = [];
   bot.on('message', (m) => {
     if (m.payload.talkerId !== bot.id) return;
     const p = m.payload as { roomId?: string; listenerId?: string; text?: string };
-    sent.push({ chatId: p.roomId ?? p.listenerId ?? '', text: p.text ?? '', at: Date.now() });
+    const chatId = p.roomId ?? p.listenerId ?? '';
+    // The mocker keeps a sent FileBox as its JSON: base64 bytes and the name.
+    const box = mocker.cacheFileBoxPayload.get(m.id) as
+      { name: string; base64?: string } | undefined;
+    if (box) {
+      const bytes = Buffer.from(box.base64 ?? '', 'base64');
+      files.push({ chatId, name: box.name, bytes, type: m.payload.type });
+    } else sent.push({ chatId, text: p.text ?? '', at: Date.now() });
   });
   return {
     mocker,
@@ -52,6 +63,7 @@ export function startFakeWechat(): FakeWechat {
     room,
     dataDir,
     sent,
+    files,
     say(from, where, text, mention = false) {
       const before = new Set(mocker.cacheMessagePayload.keys());
       from

@@ -49,6 +49,14 @@ export function messageEvent(s: MessageSpec): Record<string, unknown> {
   };
 }
 
+/** A file message (`message_type: file`), as Feishu sends one with a document attached. */
+export function fileEvent(s: Omit<MessageSpec, 'text'> & { fileKey: string; fileName: string }) {
+  const ev = messageEvent({ ...s, text: '' }) as { event: { message: Record<string, unknown> } };
+  ev.event.message.message_type = 'file';
+  ev.event.message.content = JSON.stringify({ file_key: s.fileKey, file_name: s.fileName });
+  return ev;
+}
+
 export function cardActionEvent(s: {
   operator: string;
   messageId: string;

@@ -62,3 +62,45 @@ export async function waitFor(
     await new Promise((res) => setTimeout(res, poke ? 200 : 20));
   }
 }
+
+export async function readBytes(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+export interface Upload {
+  /** The form field the file came in (`photo`, `document`, `image`, `file`). */
+  field: string;
+  filename: string;
+  bytes: Buffer;
+}
+
+export interface Form {
+  fields: Record<string, string>;
+  files: Upload[];
+}
+
+/** A multipart/form-data body, as SDKs upload files: its plain fields and its files' bytes. */
+export function parseMultipart(body: Buffer, contentType: string): Form {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  if (!boundary) throw new Error(`not multipart: ${contentType}`);
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const form: Form = { fields: {}, files: [] };
+  let at = body.indexOf(delimiter);
+  while (at >= 0) {
+    const start = at + delimiter.length + 2; // past the delimiter and its CRLF
+    const next = body.indexOf(delimiter, start);
+    if (next < 0) break;
+    const part = body.subarray(start, next - 2); // without the CRLF before the next delimiter
+    const split = part.indexOf('\r\n\r\n');
+    const head = part.subarray(0, split).toString();
+    const content = part.subarray(split + 4);
+    const name = /name="([^"]*)"/.exec(head)?.[1] ?? '';
+    const filename = /filename="([^"]*)"/.exec(head)?.[1];
+    if (filename !== undefined) form.files.push({ field: name, filename, bytes: content });
+    else form.fields[name] = content.toString();
+    at = next;
+  }
+  return form;
+}
