@@ -36,6 +36,8 @@ async function preview(ctx: BotContext, file: IncomingFile): Promise<void> {
   const { store } = staffOf(ctx);
   const { models } = ctx.services;
   if (!SHEET.test(file.name)) return ctx.reply(NOT_A_SHEET);
+  // Taken up again from the journal after a restart: the platform's download link did not survive.
+  if (typeof file.saveTo !== 'function') return ctx.reply('这个文件没收到,请再发一次');
   if ((file.size ?? 0) > MAX_SHEET_BYTES) return ctx.reply('文件太大了(超过10MB),请只留客户表');
   const dir = join(filesDirOf(ctx.services), 'imports');
   await mkdir(dir, { recursive: true });
