@@ -14,6 +14,7 @@ import { FOLLOW_UP_FEATURES } from './features/followups';
 import { compose } from './pipeline/compose';
 import { createContext, type Services } from './pipeline/context';
 import type { IncomingMessage, OutgoingMessage } from './pipeline/message';
+import { screenInput } from './pipeline/input';
 import { route, type Feature } from './pipeline/router';
 import { dedupe, errorBoundary, identifyStaff, understand } from './pipeline/steps';
 
@@ -38,7 +39,14 @@ export interface Bot {
 }
 
 export function createBot(services: Services, features: Feature[] = FEATURES): Bot {
-  const run = compose([errorBoundary, identifyStaff, dedupe, understand, route(features)]);
+  const run = compose([
+    errorBoundary,
+    identifyStaff,
+    dedupe,
+    screenInput,
+    understand,
+    route(features),
+  ]);
   return {
     handle: async (msg) => {
       const ctx = createContext(msg, services);
