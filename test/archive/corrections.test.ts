@@ -49,6 +49,14 @@ describe('correcting a record', () => {
     expect(today).toMatchObject({ tables: 1, revenue: 3000 });
   });
 
+  // Found by the pipeline fuzz test (seed 8): an English name after 撤销 was not read, so the
+  // sender's last record — another customer's — was undone instead.
+  it('undoes the named English-name customer, not the last record', async () => {
+    await s.run(dm('wang', 'Tony ¥1,330 今晚'), dm('wang', '李姐 12号桌 消费320 11位'));
+    expect(await s.say(dm('wang', '撤销 Tony'))).toEqual(['已撤销 Tony 11月22日 ¥1,330']);
+    expect((await customer('李姐'))?.stats).toMatchObject({ visits: 1, totalSpend: 320 });
+  });
+
   it('amends the amount, keeping before and after, and the stats follow', async () => {
     await s.run(dm('wang', '张总 今晚 3人 消费2800'));
     expect(await s.say(dm('wang', '改成3200'))).toEqual([

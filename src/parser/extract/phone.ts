@@ -17,9 +17,12 @@ export function extractPhone(ctx: ParseContext, draft: Draft): void {
   notAPhone(ctx, draft);
 }
 
-/** Digits staff labelled as a phone: 电话12345 is a wrong number to ask about, not ¥12,345. */
+/**
+ * Digits staff labelled as a phone: 电话12345 is a wrong number to ask about, not ¥12,345. No
+ * spaces inside: a real number with spaces was already found above, and 电话12345 4人 is two things.
+ */
 const LABELLED =
-  /(?:电话|手机号?|联系方式|tel|TEL|Tel)\s*(?:号码|号)?\s*[::]?\s*(\+?\d[\d -]*\d|\d)/g;
+  /(?:电话|手机号?|联系方式|tel|TEL|Tel)\s*(?:号码|号)?\s*[::]?\s*(\+?\d[\d-]*\d|\d)/g;
 
 function notAPhone(ctx: ParseContext, draft: Draft): void {
   LABELLED.lastIndex = 0;
