@@ -15,8 +15,15 @@ import { randomMessage, recordText, type Rnd } from './traffic';
 
 const SURNAMES = '张李王刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧';
 const TITLES = ['总', '姐', '哥', '老板', '先生', '女士', '经理', '董'];
-/** 240 customers staff keep coming back to, so the archive grows and lookups hit. */
-export const NAMES = [...SURNAMES].flatMap((s) => TITLES.map((t) => s + t));
+const GIVEN = ['建国', '志强', '海燕', '丽华', '国平', '晓明', '春梅', '振华', '秀英', '卫东'];
+/**
+ * 540 customers staff keep coming back to, so the archive grows and lookups hit. Too few and every
+ * customer collects hundreds of visits in a long run: each record then rewrites a large document.
+ */
+export const NAMES = [...SURNAMES].flatMap((s) => [
+  ...TITLES.map((t) => s + t),
+  ...GIVEN.map((g) => s + g),
+]);
 
 /** Direct chats carry records and commands; team groups mostly chatter. */
 const DIRECT_MIX = [0.6, 0.25, 0.05, 0.05, 0.05];
