@@ -15,6 +15,7 @@ import { FOLLOW_UP_FEATURES } from './features/followups';
 import { compose } from './pipeline/compose';
 import { createContext, type Services } from './pipeline/context';
 import type { IncomingMessage, OutgoingMessage } from './pipeline/message';
+import { screenInput } from './pipeline/input';
 import { route, type Feature } from './pipeline/router';
 import {
   dedupe,
@@ -62,7 +63,14 @@ const unfinished = (replies: OutgoingMessage[]) =>
   replies.some((r) => r.text === REPLY_KEPT || r.text === REPLY_DB_DOWN);
 
 export function createBot(services: Services, features: Feature[] = FEATURES): Bot {
-  const run = compose([errorBoundary, identifyStaff, dedupe, understand, route(features)]);
+  const run = compose([
+    errorBoundary,
+    identifyStaff,
+    dedupe,
+    screenInput,
+    understand,
+    route(features),
+  ]);
   return {
     handle: async (msg, opts = {}) => {
       const ctx = createContext(msg, services);

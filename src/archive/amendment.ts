@@ -34,7 +34,7 @@ export function readAmendment(text: string, opts: ParseOptions): Amendment | { e
   if (!field) return { error: '要改什么?例如:改成3200、人数改5、日期改昨天' };
   if (field === 'amount') {
     const amount =
-      readAmount(value)?.value ?? (/^\d+(\.\d+)?$/.test(value) ? Number(value) : undefined);
+      readAmount(value)?.value ?? (/^-?\d+(\.\d+)?$/.test(value) ? Number(value) : undefined);
     if (amount === undefined) return { error: '金额没看懂,例如:金额改为3880' };
     if (amount <= 0 || amount > LIMITS.maxAmount)
       return { error: `金额应在 ¥1 到 ¥${LIMITS.maxAmount.toLocaleString('en-US')} 之间` };

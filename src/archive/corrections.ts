@@ -3,7 +3,7 @@
  * and every change records who, when, before and after. The customer's history, the day book,
  * stats and tier follow each change.
  */
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { keys, lookupIds } from '../db/lookup';
 import type { Models } from '../model';
 import type { CustomerDoc } from '../model/customer';
@@ -56,8 +56,10 @@ async function restate(models: Models, before: VisitDoc, after: VisitDoc): Promi
   if (!customer) return;
   const historyBefore = summariesOf(customer);
   await unbookVisit(models, before, customer, historyBefore);
-  const history = customer.history.flatMap((h) => {
-    if (!h.visitId.equals(after._id)) return [h as ReturnType<typeof summaryOf>];
+  // Plain summaries, not the mongoose subdocuments: spreading a subdocument copies its
+  // internals instead of its fields, and ordering the history by date then threw midway.
+  const history = historyBefore.flatMap((h) => {
+    if (h.visitId !== String(after._id)) return [{ ...h, visitId: new Types.ObjectId(h.visitId) }];
     return after.status === 'active' ? [summaryOf(after)] : [];
   });
   await models.Customer.updateOne({ _id: customer._id }, { $set: { history } });

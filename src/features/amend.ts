@@ -1,6 +1,7 @@
 /** 改成3200 / 金额改为3880 / 人数改5 / 日期改昨天: amend a record, keeping before and after. */
 import { readAmendment } from '../archive/amendment';
 import { amendVisit, type AmendField } from '../archive/corrections';
+import { oldestDate } from '../archive/visit-checks';
 import { tierSettingsOf } from '../archive/refresh';
 import { shortDate, yuan } from '../format/text';
 import { clockOf, staffOf } from '../pipeline/context';
@@ -32,9 +33,11 @@ export const amend = commandFeature(['amend'], async (ctx) => {
     ctx.reply(change.error);
     return;
   }
-  if (change.field === 'businessDate' && String(change.value) > businessDate(clock)) {
-    ctx.reply('消费日期不能是将来的日子');
-    return;
+  if (change.field === 'businessDate') {
+    const today = businessDate(clock);
+    if (String(change.value) > today) return ctx.reply('消费日期不能是将来的日子');
+    if (String(change.value) < oldestDate(today))
+      return ctx.reply('只能改到一年内的日期,例如:日期改昨天、日期改11月20日');
   }
   const visit = await correctionTarget(ctx);
   if (!visit) return;

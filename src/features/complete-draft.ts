@@ -4,10 +4,10 @@
  */
 import { createCustomer } from '../archive/customers';
 import type { DraftDoc } from '../model/draft';
-import { readAmount, readCustomer } from '../parser';
-import { staffOf, type BotContext } from '../pipeline/context';
+import { readAmount, readCustomer, readDate, readPartySize } from '../parser';
+import { clockOf, staffOf, type BotContext } from '../pipeline/context';
 import type { Feature } from '../pipeline/router';
-import { finish, saveOrAsk, type PartialVisit } from './visit-flow';
+import { finish, saveOrAsk, type Missing, type PartialVisit } from './visit-flow';
 
 /** A question older than this is stale: staff have moved on, so the message is read afresh. */
 const DRAFT_TTL_MS = 30 * 60 * 1000;
@@ -49,24 +49,56 @@ async function pickChoice(ctx: BotContext, draft: DraftDoc, text: string): Promi
   await finish(ctx, customer, p);
 }
 
+/** A lone figure answers 金额是多少? even when it is impossible (0, -2800): then it is questioned. */
+const LONE_FIGURE = /^\s*(-?\d+(?:\.\d+)?)\s*(?:元|块)?\s*$/;
+const LONE_COUNT = /^\s*(\d+)\s*[人位]?\s*$/;
+const LABEL: Record<Missing, string> = {
+  amount: '金额',
+  customer: '客人',
+  partySize: '人数',
+  businessDate: '日期',
+};
+
 async function fillMissing(ctx: BotContext, draft: DraftDoc, text: string): Promise<void> {
   const p = draft.visit as PartialVisit;
   const next: PartialVisit = { ...p, visit: { ...p.visit } };
-  if (draft.missing.includes('amount')) next.visit.amount ??= readAmount(text)?.value;
-  if (draft.missing.includes('customer')) next.customerName ??= readCustomer(text)?.value;
-  const filled = draft.missing.filter((m) =>
-    m === 'amount' ? next.visit.amount != null : !!next.customerName,
-  );
-  // An answer that fills nothing is probably not an answer: stay quiet in a group, re-ask in private.
-  if (filled.length === 0) {
-    if (ctx.msg.chatType === 'direct' || ctx.msg.mentioned) {
-      ctx.reply(
-        `还差${draft.missing.includes('amount') ? '金额' : '客人'},直接回复就行;不记了请回「算了」`,
-      );
-    }
-    return;
+  const wants = (m: Missing) => draft.missing.includes(m);
+  const filled = new Set<Missing>();
+  // 几位 / 哪天 are answered in a word; a line naming a customer (a booking, another table) is
+  // not the answer, or its numbers would complete the wrong record.
+  const aside = !wants('amount') && !wants('customer') && !!ctx.reading?.customer;
+  if (aside) return reask(ctx, draft);
+  if (wants('amount')) {
+    next.visit.amount ??= readAmount(text)?.value ?? figure(LONE_FIGURE, text);
+    if (next.visit.amount != null) filled.add('amount');
   }
+  if (wants('customer')) {
+    next.customerName ??= readCustomer(text)?.value;
+    if (next.customerName) filled.add('customer');
+  }
+  if (wants('partySize')) {
+    next.visit.partySize ??= readPartySize(text)?.value ?? figure(LONE_COUNT, text);
+    if (next.visit.partySize != null) filled.add('partySize');
+  }
+  const date = wants('businessDate') ? readDate(text, clockOf(ctx)) : undefined;
+  if (date && !date.implied) {
+    next.visit.businessDate = date.value;
+    filled.add('businessDate');
+  }
+  // An answer that fills nothing is probably not an answer: stay quiet in a group, re-ask in private.
+  if (filled.size === 0) return reask(ctx, draft);
   await saveOrAsk(ctx, next);
+}
+
+function reask(ctx: BotContext, draft: DraftDoc): void {
+  if (ctx.msg.chatType !== 'direct' && !ctx.msg.mentioned) return;
+  const first = (draft.missing[0] ?? 'amount') as Missing;
+  ctx.reply(`还差${LABEL[first] ?? '信息'},直接回复就行;不记了请回「算了」`);
+}
+
+function figure(re: RegExp, text: string): number | undefined {
+  const m = re.exec(text);
+  return m ? Number(m[1]) : undefined;
 }
 
 export const completeDraft: Feature = {

@@ -14,9 +14,10 @@ export const sourceKeyOf = (ctx: BotContext) => `${ctx.msg.platform}:${ctx.msg.m
 export function visitFromReading(ctx: BotContext, r: Reading): PartialVisit {
   const visit: PartialVisit['visit'] = {
     businessDate: r.date?.value ?? businessDate(clockOf(ctx)),
-    amount: r.amount?.value,
+    // An impossible value as said (消费0, 600人) travels on so the flow can question it.
+    amount: r.amount?.value ?? r.outOfRange?.amount?.value,
     mealPeriod: r.mealPeriod?.value,
-    partySize: r.partySize?.value,
+    partySize: r.partySize?.value ?? r.outOfRange?.partySize?.value,
     room: r.room?.value,
     occasion: r.occasion?.value,
     companions: r.companions?.map((c) => c.value),
@@ -25,7 +26,12 @@ export function visitFromReading(ctx: BotContext, r: Reading): PartialVisit {
     sourceKey: sourceKeyOf(ctx),
     text: ctx.msg.text,
   };
-  return { customerName: r.customer?.value, facts: factsOf(r), visit };
+  return {
+    customerName: r.customer?.value,
+    facts: factsOf(r),
+    badPhone: r.outOfRange?.phone?.value,
+    visit,
+  };
 }
 
 export const recordVisit: Feature = {

@@ -16,6 +16,7 @@ export const updateProfile: Feature = {
       customerName: ctx.reading!.customer?.value,
       profileOnly: true,
       facts: factsOf(ctx.reading!),
+      badPhone: ctx.reading!.outOfRange?.phone?.value,
       visit: {
         businessDate: businessDate(clockOf(ctx)),
         chatId: ctx.msg.chatId,

@@ -6,6 +6,7 @@
 import { candidates, createCustomer } from '../archive/customers';
 import { applyProfile, type ProfileFacts } from '../archive/profile';
 import { tierSettingsOf } from '../archive/refresh';
+import { problemOf, type Problem } from '../archive/visit-checks';
 import { saveVisit, type VisitInput } from '../archive/visits';
 import type { CustomerDoc } from '../model/customer';
 import { clockOf, staffOf, type BotContext } from '../pipeline/context';
@@ -19,11 +20,16 @@ export interface PartialVisit {
   /** Profile facts only (`张总 电话…`): no visit is saved, the archive is updated. */
   profileOnly?: boolean;
   facts: ProfileFacts;
+  /** Digits staff gave as a phone that are not a mobile number: questioned, never saved. */
+  badPhone?: string;
   visit: Partial<VisitInput> & Pick<VisitInput, 'businessDate' | 'chatId' | 'sourceKey' | 'text'>;
 }
 
-export function missingOf(p: PartialVisit): ('customer' | 'amount')[] {
-  const missing: ('customer' | 'amount')[] = [];
+/** What a draft waits for: an essential, or a value that was impossible as first said. */
+export type Missing = 'customer' | 'amount' | 'partySize' | 'businessDate';
+
+export function missingOf(p: PartialVisit): Missing[] {
+  const missing: Missing[] = [];
   if (!p.customerName) missing.push('customer');
   if (p.profileOnly) return missing;
   if (p.visit.amount === undefined || p.visit.amount === null) missing.push('amount');
@@ -62,6 +68,8 @@ export async function saveOrAsk(ctx: BotContext, p: PartialVisit): Promise<void>
   const { staff, store } = staffOf(ctx);
   const { models } = ctx.services;
   await clearDrafts(ctx);
+  const problem = problemOf({ ...p.visit, badPhone: p.badPhone }, businessDate(clockOf(ctx)));
+  if (problem) return askAgain(ctx, p, problem);
   const missing = missingOf(p);
   if (missing.length > 0) {
     await keepDraft(ctx, p, { missing });
@@ -86,6 +94,20 @@ export async function saveOrAsk(ctx: BotContext, p: PartialVisit): Promise<void>
       ownerId: staff._id,
     }));
   await finish(ctx, customer, p);
+}
+
+/**
+ * An impossible value (¥0, 600人, a date a year ago) is dropped from the draft and asked for
+ * again, so the answer completes the record; a wrong phone means the whole line is sent again.
+ */
+async function askAgain(ctx: BotContext, p: PartialVisit, problem: Problem): Promise<void> {
+  ctx.reply(problem.question);
+  if (problem.field === 'phone') return;
+  const visit = { ...p.visit };
+  if (problem.field !== 'businessDate') delete visit[problem.field];
+  const cleared: PartialVisit = { ...p, visit };
+  const missing = missingOf(cleared);
+  await keepDraft(ctx, cleared, { missing: [...new Set<Missing>([...missing, problem.field])] });
 }
 
 /** The record the staff member meant, now that the customer is known (drafts already cleared). */

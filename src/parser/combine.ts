@@ -47,6 +47,8 @@ export function combine(ctx: ParseContext, draft: Draft): Reading {
     if (!s.customer) reading.missing.push('customer');
     if (!s.amount) reading.missing.push('amount');
   }
+  const { amount, partySize, phone } = draft.outOfRange;
+  if (amount || partySize || phone) reading.outOfRange = { ...draft.outOfRange };
   reading.confidence = confidence(intent, draft, s, reading.missing);
   return reading;
 }
@@ -83,6 +85,8 @@ function decide(draft: Draft, s: Signals): Intent {
   if (s.chatter && !(s.customer && bill)) return 'none';
   if (s.question && !s.amount?.strong) return 'none';
   if (isVisit(draft, s)) return 'visit';
+  // 张总 消费2000万: a bill was stated, an impossible one; the record flow questions it.
+  if (s.customer && s.customer.kind !== 'loose' && draft.outOfRange.amount) return 'visit';
   return isProfile(draft, s) ? 'profile' : 'none';
 }
 
@@ -102,9 +106,11 @@ function isVisit(draft: Draft, s: Signals): boolean {
 
 function isProfile(draft: Draft, s: Signals): boolean {
   if (!s.customer) return false;
-  if (s.customer.kind === 'loose') return Boolean(draft.phone);
+  // 张总 电话12345: a phone was given, wrong or not; the profile flow questions it.
+  const phone = draft.phone || draft.outOfRange.phone;
+  if (s.customer.kind === 'loose') return Boolean(phone);
   return Boolean(
-    draft.phone ||
+    phone ||
     draft.birthday ||
     draft.preferences.length ||
     draft.bottles.length ||
@@ -156,6 +162,8 @@ function confidence(intent: Intent, draft: Draft, s: Signals, missing: Essential
       let c = 0.45;
       if (s.customer) c += s.customer.kind === 'loose' ? 0.1 : 0.2;
       if (s.amount) c += s.amount.strong ? 0.15 : 0.08;
+      // 消费0 is as clearly a bill as 消费2800: sure enough to be questioned, even in a group.
+      else if (draft.outOfRange.amount) c += 0.15;
       if (draft.partySize) c += 0.1;
       if (s.dated) c += 0.05;
       c -= 0.1 * missing.length;

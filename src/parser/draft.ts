@@ -52,8 +52,28 @@ export interface Draft {
   position?: Field<string>;
   gender?: Field<'男' | '女'>;
   command?: { name: string; text: string };
+  /**
+   * Values staff clearly stated that no restaurant could have recorded (消费0, 消费-2800, 0人,
+   * 600人, 电话12345): kept apart so the bot can question them instead of silently dropping them.
+   */
+  outOfRange: OutOfRange;
+}
+
+export interface OutOfRange {
+  amount?: Field<number>;
+  partySize?: Field<number>;
+  /** The digits after 电话/手机 that are not a mobile number. */
+  phone?: Field<string>;
 }
 
 export function emptyDraft(): Draft {
-  return { names: [], amounts: [], companions: [], preferences: [], notes: [], bottles: [] };
+  return {
+    names: [],
+    amounts: [],
+    companions: [],
+    preferences: [],
+    notes: [],
+    bottles: [],
+    outOfRange: {},
+  };
 }

@@ -53,6 +53,11 @@ export interface Reading {
   gender?: Field<'男' | '女'>;
   /** For intent `command`: a stable name (e.g. `undo`, `amend`, `query.tier`) and its raw text. */
   command?: { name: string; text: string };
+  /**
+   * Values stated but impossible (amount ≤ 0 or absurdly large, 0 or 600 people, a phone that is
+   * not a mobile number). Never copied into the fields above; the bot asks about them.
+   */
+  outOfRange?: { amount?: Field<number>; partySize?: Field<number>; phone?: Field<string> };
   /** Essentials a visit lacks; non-empty means the bot must ask before saving. */
   missing: Essential[];
   /** 0..1: how sure the parser is that the intent and the essentials are right. */

@@ -32,6 +32,31 @@ describe('correcting a record', () => {
     expect(v.changes[0].by).toEqual(boss!._id);
   });
 
+  // Found by the pipeline fuzz test: with three or more visits the history was rebuilt from
+  // spread mongoose subdocuments, ordering it threw, and the day book stayed half-updated.
+  it("amends a regular's third visit, and the day book and stats follow", async () => {
+    await s.run(
+      dm('wang', '张总 今晚 3人 消费2800', '2026-11-20T21:00:00+08:00'),
+      dm('wang', '张总 今晚 3人 消费2800', '2026-11-21T21:00:00+08:00'),
+      dm('wang', '张总 今晚 3人 消费2800'),
+    );
+    expect(await s.say(dm('wang', '改成3000'))).toEqual([
+      '已改 张总 11月22日: 金额 ¥2,800 → ¥3,000',
+    ]);
+    expect((await customer('张总'))?.stats).toMatchObject({ visits: 3, totalSpend: 8600 });
+    const day = await s.db.models.DayBook.find().lean();
+    const today = day.find((d) => String(d._id).includes('2026-11-22'));
+    expect(today).toMatchObject({ tables: 1, revenue: 3000 });
+  });
+
+  // Found by the pipeline fuzz test (seed 8): an English name after 撤销 was not read, so the
+  // sender's last record — another customer's — was undone instead.
+  it('undoes the named English-name customer, not the last record', async () => {
+    await s.run(dm('wang', 'Tony ¥1,330 今晚'), dm('wang', '李姐 12号桌 消费320 11位'));
+    expect(await s.say(dm('wang', '撤销 Tony'))).toEqual(['已撤销 Tony 11月22日 ¥1,330']);
+    expect((await customer('李姐'))?.stats).toMatchObject({ visits: 1, totalSpend: 320 });
+  });
+
   it('amends the amount, keeping before and after, and the stats follow', async () => {
     await s.run(dm('wang', '张总 今晚 3人 消费2800'));
     expect(await s.say(dm('wang', '改成3200'))).toEqual([

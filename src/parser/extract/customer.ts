@@ -27,7 +27,12 @@ const ENGLISH = /(?<![A-Za-z0-9])[A-Z][A-Za-z]{1,14}(?![A-Za-z0-9])/g;
 const NICKNAME = /[老小]([\u3400-\u9fff])/g;
 const LOOSE = /(?<=^|[\s,;:!?()【】[\]<>"'])[\u3400-\u9fff]{2,4}(?=$|[\s,;:!?()【】[\]<>"'])/g;
 /** Where a message's subject sits: its very start, after brackets or a 客户: label. */
-const NAME_POSITION = /^[\s【[(<"']*(?:(?:客户|客人|顾客|姓名|名字|贵宾)[\s:=]*)?$/;
+/**
+ * Where an English word is a name: message start, after a 客户: label, or right after a command
+ * that takes a customer (撤销 Tony must not undo someone else's last record).
+ */
+const NAME_POSITION =
+  /^[\s【[(<"']*(?:(?:客户|客人|顾客|姓名|名字|贵宾)[\s:=]*|(?:撤销|撤回|查|跳过|已回访|合并|把)\s*)?$/;
 const LABEL = /(?:客户|客人|顾客|姓名|名字|贵宾)[\s:=]*/g;
 const LABEL_HINT = /[客姓名贵]/;
 /** What may follow a nickname: 老孟今晚…, 小熊 3人; not 小龙虾, 小黄鱼. */

@@ -106,6 +106,7 @@ function partyWord(ctx: ParseContext, draft: Draft, index: number, word: string)
 
 function classify(ctx: ParseContext, draft: Draft, tok: NumberToken, from: number): void {
   const text = ctx.text;
+  if (from === tok.start && negative(ctx, draft, tok)) return;
   const after = skipSpace(text, tok.end);
   const next = text[after];
   const mixed =
@@ -115,9 +116,10 @@ function classify(ctx: ParseContext, draft: Draft, tok: NumberToken, from: numbe
     if (total) return setParty(ctx, draft, total, tok.start, tok.start + mixed[0].length);
   }
   // 2800 人均933: 人 there starts the next figure, it does not count people.
-  const partyWord = text.startsWith('人均', after)
-    ? undefined
-    : PARTY_AFTER.startingAt(text, after);
+  const partyWord =
+    text.startsWith('人均', after) || text.startsWith('人民币', after)
+      ? undefined
+      : PARTY_AFTER.startingAt(text, after);
   const left = skipLeft(text, from, ' :=');
   const label = partyWord ? undefined : PARTY_BEFORE.endingAt(text, left);
   if (partyWord) return setParty(ctx, draft, tok.value, tok.start, after + partyWord.length);
@@ -135,6 +137,24 @@ function classify(ctx: ParseContext, draft: Draft, tok: NumberToken, from: numbe
   if (tok.scaled && tok.value >= 100) return addAmount(ctx, draft, tok.value, 'scaled', from, end);
   if (tok.arabic && tok.value >= 10 && tok.value <= MAX_BARE)
     addAmount(ctx, draft, tok.value, 'bare', from, end);
+}
+
+/**
+ * 消费-2800, ¥-2800, a lone -2800: a minus sign on a bill, which no table pays. A dash between
+ * words (张总-3人-2800) is a separator, so it only counts after a space, a cue or ¥.
+ */
+function negative(ctx: ParseContext, draft: Draft, tok: NumberToken): boolean {
+  const text = ctx.text;
+  const minus = tok.start - 1;
+  if (text[minus] !== '-' || !ctx.isFree(minus, tok.end)) return false;
+  const left = skipLeft(text, minus, ' :=');
+  const signed =
+    left === 0 || text[minus - 1] === ' ' || text[left - 1] === '¥' || !!CUES.endingAt(text, left);
+  if (!signed || !Number.isFinite(tok.value)) return false;
+  const end = tok.end + (CURRENCY.startingAt(text, skipSpace(text, tok.end))?.length ?? 0);
+  ctx.claim(minus, end);
+  draft.outOfRange.amount ??= ctx.field(-tok.value, minus, end);
+  return true;
 }
 
 function cueKind(cue: string): AmountKind {
@@ -158,8 +178,15 @@ function setParty(
   start: number,
   end: number,
 ): void {
-  if (!Number.isInteger(value) || value < 1 || value > MAX_PARTY) return;
   const s = Math.max(0, start);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_PARTY) {
+    // 0人 / 600人 was said as a head count: remembered to be questioned, never read as money.
+    if (Number.isInteger(value) && value >= 0) {
+      ctx.claim(s, end);
+      draft.outOfRange.partySize ??= ctx.field(value, s, end);
+    }
+    return;
+  }
   ctx.claim(s, end);
   draft.partySize ??= ctx.field(value, s, end);
 }
@@ -172,7 +199,14 @@ function addAmount(
   start: number,
   end: number,
 ): void {
-  if (!(value > 0) || value > MAX_AMOUNT) return;
+  if (!(value > 0) || value > MAX_AMOUNT) {
+    // 消费0 / 消费2000万 was said as money: questioned later; a bare 0 is just a digit.
+    if (kind !== 'bare' && Number.isFinite(value)) {
+      ctx.claim(start, end);
+      draft.outOfRange.amount ??= ctx.field(value, start, end);
+    }
+    return;
+  }
   ctx.claim(start, end);
   draft.amounts.push({ start, end, value, kind });
 }

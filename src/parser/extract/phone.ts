@@ -14,4 +14,23 @@ export function extractPhone(ctx: ParseContext, draft: Draft): void {
     ctx.claim(m.index, end);
     if (!draft.phone) draft.phone = ctx.field(m[1].replace(/[ -]/g, ''), m.index, end);
   }
+  notAPhone(ctx, draft);
+}
+
+/**
+ * Digits staff labelled as a phone: 电话12345 is a wrong number to ask about, not ¥12,345. No
+ * spaces inside: a real number with spaces was already found above, and 电话12345 4人 is two things.
+ */
+const LABELLED =
+  /(?:电话|手机号?|联系方式|tel|TEL|Tel)\s*(?:号码|号)?\s*[::]?\s*(\+?\d[\d-]*\d|\d)/g;
+
+function notAPhone(ctx: ParseContext, draft: Draft): void {
+  LABELLED.lastIndex = 0;
+  for (let m = LABELLED.exec(ctx.text); m; m = LABELLED.exec(ctx.text)) {
+    const end = m.index + m[0].length;
+    const start = end - m[1].length;
+    if (!ctx.isFree(start, end)) continue;
+    ctx.claim(start, end);
+    draft.outOfRange.phone ??= ctx.field(m[1], start, end);
+  }
 }

@@ -1,0 +1,175 @@
+/**
+ * npm run bench [-- --quick] [-- --soak SECONDS] [-- --messages N] [-- --db URI]
+ * One table, one run, this machine: pipeline throughput and latency through the whole bot with
+ * the real local database, memory after N messages, a bounded soak, and the parser, archive and
+ * briefing figures of the earlier benches (run as child processes, their lines collected).
+ * --quick scales every seed down for a run of a few minutes.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { arg, commandTimes, openBenchDatabase, percentiles } from './bench/setup';
+import {
+  childCpuSeconds,
+  closedLoop,
+  openLoop,
+  openTraffic,
+  type RunResult,
+} from './bench/pipeline';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const quick = process.argv.includes('--quick');
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const rows: [string, string][] = [];
+const row = (what: string, result: string) => {
+  rows.push([what, result]);
+  log(`  ${what}: ${result}`);
+};
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+const mb = (b: number) => `${Math.round(b / 1024 / 1024)} MB`;
+const f1 = (n: number) => n.toFixed(1);
+
+function latency(r: RunResult): string {
+  const p = percentiles(r.latencies);
+  return `${Math.round(r.messages / r.seconds)} msg/s, p50 ${f1(p.p50)} ms, p99 ${f1(p.p99)} ms (${r.messages} msgs)`;
+}
+
+/** Commands per message by kind, and database time per message against its latency. */
+function dbShare(
+  times: Map<string, { n: number; ms: number }>,
+  r: RunResult,
+): { writes: number; reads: number; dbMs: number } {
+  let writes = 0;
+  let reads = 0;
+  let dbMs = 0;
+  for (const [k, t] of times) {
+    dbMs += t.ms;
+    if (/^(insert|update|delete|findAndModify)/.test(k)) writes += t.n;
+    else reads += t.n;
+  }
+  return { writes: writes / r.messages, reads: reads / r.messages, dbMs: dbMs / r.messages };
+}
+
+async function pipeline(): Promise<void> {
+  const db = await openBenchDatabase();
+  try {
+    const t = await openTraffic(db.models, 40, 8);
+    log(`pipeline on ${db.where}: ${t.chats.length} chats (40 direct, 8 groups), load ${load()}`);
+    await closedLoop(t, quick ? 300 : 1000); // warm-up: JIT, connection pool, first customers
+
+    const cpu0 = process.cpuUsage();
+    const child0 = childCpuSeconds();
+    let closed!: RunResult;
+    const times = await commandTimes(db.conn, async () => {
+      closed = await closedLoop(t, quick ? 3000 : 10_000);
+    });
+    const cpu = process.cpuUsage(cpu0);
+    const nodeCpu = (cpu.user + cpu.system) / 1e6 / closed.seconds;
+    const dbCpu = (childCpuSeconds() - child0) / closed.seconds;
+    const share = dbShare(times, closed);
+    const mean = percentiles(closed.latencies).mean;
+    row('pipeline, 48 chats flat out', latency(closed));
+    row(
+      'per message: database',
+      `${f1(share.writes)} writes + ${f1(share.reads)} reads, ${f1(share.dbMs)} ms of ${f1(mean)} ms latency (${Math.round((100 * share.dbMs) / mean)}%)`,
+    );
+    row(
+      'CPU while flat out',
+      `bot (Node) ${Math.round(nodeCpu * 100)}% of a core, FerretDB ${Math.round(dbCpu * 100)}%, of ${cpus().length} cores`,
+    );
+
+    // Offered below and near what it just sustained, then the goal: a platform does not wait.
+    const capacity = closed.messages / closed.seconds;
+    for (const [rate, secs] of [
+      [Math.round(capacity * 0.5), quick ? 5 : 15],
+      [Math.round(capacity * 0.9), quick ? 5 : 15],
+      [500, 2],
+    ]) {
+      const r = await openLoop(t, rate, secs);
+      row(`pipeline at ${rate} msg/s offered for ${secs} s`, latency(r));
+    }
+
+    const target = arg('messages', quick ? 10_000 : 100_000);
+    log(`memory: ${target} more messages…`);
+    const before = process.memoryUsage();
+    await closedLoop(t, target);
+    gc();
+    const after = process.memoryUsage();
+    row(
+      `memory after ${target.toLocaleString('en-US')} more messages`,
+      `RSS ${mb(after.rss)} (before ${mb(before.rss)}), heapUsed ${mb(after.heapUsed)} (before ${mb(before.heapUsed)})`,
+    );
+
+    const soak = arg('soak', quick ? 30 : 150);
+    const every = Math.max(5, Math.round(soak / 10));
+    const samples: string[] = [];
+    let nextSample = 0;
+    const soakRate = Math.max(1, Math.round(capacity * 0.5));
+    log(`soak: ${soak} s of mixed traffic at ${soakRate} msg/s, RSS every ${every} s…`);
+    const s = await openLoop(t, soakRate, soak, (elapsed) => {
+      if (elapsed < nextSample) return;
+      nextSample += every;
+      samples.push(mb(process.memoryUsage().rss).replace(' MB', ''));
+    });
+    gc();
+    const end = process.memoryUsage();
+    row(
+      `soak ${soak} s at ${soakRate} msg/s`,
+      `${latency(s)}; RSS MB every ${every} s: ${samples.join(' ')} → ${mb(end.rss)} after GC, heapUsed ${mb(end.heapUsed)}`,
+    );
+  } finally {
+    await db.close();
+  }
+}
+
+/** The earlier benches, each in its own process so their databases and heaps stay apart. */
+function earlier(): void {
+  const size = quick
+    ? ['--customers', '10000', '--visits', '100000']
+    : ['--customers', '100000', '--visits', '1000000'];
+  const runs: [string, string[]][] = [
+    ['bench-parse.ts', []],
+    ['bench-archive.ts', [...size, '--runs', quick ? '100' : '300']],
+    ['bench-briefing.ts', [...size, '--stores', quick ? '5' : '50']],
+  ];
+  for (const [script, args] of runs) {
+    log(`${script} ${args.join(' ')}…`);
+    const out = execFileSync('npx', ['tsx', `scripts/${script}`, ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1 << 24,
+    });
+    const lines = out.trim().split('\n');
+    // The header line says what was seeded; the rest are figures (per-command detail left out).
+    for (const line of lines.filter((l) => !l.startsWith('  ') && !l.startsWith('database time')))
+      row(script.replace('.ts', ''), line.trim());
+  }
+}
+
+async function main(): Promise<void> {
+  const machine = `${cpus().length} cores (${cpus()[0]?.model}), ${mb(totalmem())} RAM (${mb(freemem())} free), Node ${process.version}`;
+  const loadBefore = load();
+  const t0 = performance.now();
+  await pipeline();
+  const loadMid = load();
+  if (!process.argv.includes('--pipeline-only')) earlier();
+  console.log(`npm run bench${quick ? ' --quick' : ''} on ${machine}`);
+  console.log(
+    `load average (1/5/15 min): ${loadBefore} at start, ${loadMid} after the pipeline, ${load()} at end; ${Math.round((performance.now() - t0) / 1000)} s in all`,
+  );
+  console.log('');
+  console.log('| what | result |');
+  console.log('| --- | --- |');
+  for (const [what, result] of rows) console.log(`| ${what} | ${result.replace(/\|/g, '\\|')} |`);
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`bench: ${err.stack}\n`);
+  process.exit(1);
+});
