@@ -17,15 +17,7 @@ import { createContext, type Services } from './pipeline/context';
 import type { IncomingMessage, OutgoingMessage } from './pipeline/message';
 import { screenInput } from './pipeline/input';
 import { route, type Feature } from './pipeline/router';
-import {
-  dedupe,
-  errorBoundary,
-  identifyStaff,
-  markHandled,
-  REPLY_DB_DOWN,
-  REPLY_KEPT,
-  understand,
-} from './pipeline/steps';
+import { dedupe, errorBoundary, identifyStaff, understand } from './pipeline/steps';
 
 /**
  * Order matters: a sheet sent to the bot (and its 确认导入) is an admin's, before anything reads
@@ -49,18 +41,17 @@ export const FEATURES: Feature[] = [
 
 export interface HandleOptions {
   /**
-   * Queue the replies before the message counts as done: a crash in between leaves it unfinished,
-   * so it is taken up again rather than answered never.
+   * Queue the replies as part of handling: the journal marks the message done only after this,
+   * so a crash in between hands it back (resumed) rather than leaving it answered never.
    */
   deliver?: (replies: OutgoingMessage[]) => Promise<void>;
+  /** The journal hands back a message whose earlier handling was cut short. */
+  resumed?: boolean;
 }
 
 export interface Bot {
   handle(msg: IncomingMessage, opts?: HandleOptions): Promise<OutgoingMessage[]>;
 }
-
-const unfinished = (replies: OutgoingMessage[]) =>
-  replies.some((r) => r.text === REPLY_KEPT || r.text === REPLY_DB_DOWN);
 
 export function createBot(services: Services, features: Feature[] = FEATURES): Bot {
   const run = compose([
@@ -74,13 +65,9 @@ export function createBot(services: Services, features: Feature[] = FEATURES): B
   return {
     handle: async (msg, opts = {}) => {
       const ctx = createContext(msg, services);
+      ctx.resumed = opts.resumed;
       await run(ctx);
       if (opts.deliver) await opts.deliver(ctx.replies);
-      if (!unfinished(ctx.replies)) {
-        await markHandled(ctx).catch((err: Error) =>
-          services.log.warn('could not mark a message done', { error: err.message }),
-        );
-      }
       return ctx.replies;
     },
   };

@@ -3,6 +3,7 @@ import type { Types } from 'mongoose';
 import type { Models } from '../model';
 import type { Customer, CustomerDoc } from '../model/customer';
 import type { StoreDoc } from '../model/store';
+import { CARD_FROM_CALLER, writeCards } from '../model/follow-up-card';
 import { keepTierIndex } from './indexes';
 import { statsOf, type OpeningBalance, type VisitSummary } from './stats';
 import {
@@ -70,10 +71,13 @@ export async function applyHistory(
     tierAsOf: today,
   };
   customer.set(set);
+  // The follow-up card is written from the copy in hand (saves the hook's read of the archive).
   await models.Customer.updateOne(
     { _id: customer._id },
     { $set: set, ...(push && { $push: push }) },
+    { [CARD_FROM_CALLER]: true } as never,
   );
+  await writeCards(models.Customer.db, [{ ...customer.toObject(), history } as never]);
   const known = history.length > 0 || !!opening?.visits;
   await keepTierIndex(models, customer, before, known ? verdict.tier : undefined);
   // An archive left with no visits (all undone) has no tier worth announcing.

@@ -98,6 +98,7 @@ export function createDurableIntake(o: DurableIntakeOptions): DurableIntake {
     try {
       let outcome: Outcome = 'done';
       await o.bot.handle(e.msg, {
+        resumed,
         deliver: async (replies) => void (outcome = await deliver(e, resumed, replies)),
       });
       if (outcome === 'done') await o.journal.done(e.id);

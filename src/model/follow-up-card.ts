@@ -70,12 +70,16 @@ async function affected(query: Query<unknown, unknown>): Promise<Types.ObjectId[
   return rows.map((r) => r._id as Types.ObjectId);
 }
 
+/** An update option: the caller writes the card itself from what it already holds. */
+export const CARD_FROM_CALLER = 'cardFromCaller';
+
 /** Install on the customer schema before its model is made. */
 export function keepCards(schema: Schema): void {
   schema.post(
     ['updateOne', 'updateMany', 'findOneAndUpdate'],
     { document: false, query: true },
     async function (this: Query<unknown, unknown>) {
+      if ((this.getOptions() as Record<string, unknown>)[CARD_FROM_CALLER]) return;
       await refreshCards(this.model.db, await affected(this));
     },
   );

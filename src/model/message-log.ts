@@ -2,14 +2,13 @@ import { Schema, Types, type Connection, type InferSchemaType } from 'mongoose';
 
 /**
  * Every incoming message, once. The unique (platform, messageId) is the dedupe: a redelivered
- * message fails the insert and is dropped. Text is stored masked (it is a log). `done` turns true
- * once the replies are queued: a message whose handling a crash cut short can be told apart.
+ * message fails the insert and is dropped. Text is stored masked (it is a log). A handling cut
+ * short is known from the local journal (src/journal), not from here: no second write per message.
  */
 export const messageLogSchema = new Schema(
   {
     /** `<platform>:<messageId>`, so the entry of a redelivered message is one indexed read. */
     _id: { type: String, required: true },
-    done: { type: Boolean, default: false },
     platform: { type: String, required: true },
     messageId: { type: String, required: true },
     storeId: Types.ObjectId,

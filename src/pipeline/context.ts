@@ -28,8 +28,8 @@ export interface BotContext {
   /** Set by the identify step; features only run for known staff. */
   staff?: StaffDoc;
   store?: StoreDoc;
-  /** The dedupe step took this message on (first delivery, or an unfinished one resumed). */
-  claimed?: boolean;
+  /** Handed back by the journal: an earlier handling of this very message was cut short. */
+  resumed?: boolean;
   /** Set by the understand step. */
   reading?: Reading;
   /** Everything the bot sends because of this message, in order. */

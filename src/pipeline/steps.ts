@@ -117,16 +117,16 @@ async function welcomeStranger(ctx: BotContext): Promise<void> {
 
 /**
  * A platform redelivering a message must not make a second record: the log's key says "seen".
- * A message seen but never finished (the process died, or the database went, half-way) is taken
- * up again if it records a visit or a customer's details: saving those is idempotent (the visit's
- * unique source key), and staff must not lose them. Anything else is not repeated.
+ * A message the journal hands back because its handling was cut short (a crash, the database
+ * going away half-way) is taken up again if it records a visit or a customer's details: saving
+ * those is idempotent (the visit's unique source key), and staff must not lose them. Anything
+ * else is not repeated, since it may have taken effect.
  */
 export const dedupe: Middleware<BotContext> = async (ctx, next) => {
   const { models, log } = ctx.services;
-  const _id = messageLogId(ctx.msg.platform, ctx.msg.messageId);
   try {
     await models.MessageLog.create({
-      _id,
+      _id: messageLogId(ctx.msg.platform, ctx.msg.messageId),
       platform: ctx.msg.platform,
       messageId: ctx.msg.messageId,
       storeId: ctx.store?._id,
@@ -137,25 +137,14 @@ export const dedupe: Middleware<BotContext> = async (ctx, next) => {
     });
   } catch (err) {
     if ((err as { code?: number }).code !== 11000) throw err;
-    const seen = await models.MessageLog.findById(_id).lean();
-    if (seen?.done !== false || !looksLikeRecord(ctx)) {
+    if (!ctx.resumed || !looksLikeRecord(ctx)) {
       log.info('duplicate message ignored', { messageId: ctx.msg.messageId });
       return;
     }
     log.info('unfinished message taken up again', { messageId: ctx.msg.messageId });
   }
-  ctx.claimed = true;
   await next();
 };
-
-/** The message's replies are on their way: a redelivery from now on is only a duplicate. */
-export async function markHandled(ctx: BotContext): Promise<void> {
-  if (!ctx.claimed) return;
-  await ctx.services.models.MessageLog.updateOne(
-    { _id: messageLogId(ctx.msg.platform, ctx.msg.messageId) },
-    { $set: { done: true } },
-  );
-}
 
 /** Read the message once, with the store's clock, for every feature after this step. */
 export const understand: Middleware<BotContext> = async (ctx, next) => {
