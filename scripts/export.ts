@@ -4,15 +4,11 @@
  * runs this already holds the database. Defaults: this month so far, into DATA_DIR/files.
  */
 import { join } from 'node:path';
-import { storeByCode } from '../src/archive/stores';
-import { ConfigError, loadConfig } from '../src/config';
-import { openDatabase } from '../src/database';
+import { ConfigError } from '../src/config';
 import { exportWorkbook } from '../src/export';
 import { named, soFar } from '../src/features/queries/period';
-import { createLogger } from '../src/log';
-import { createModels, ensureIndexes } from '../src/model';
-import { ensureStore } from '../src/setup';
 import { businessDate } from '../src/time/business-day';
+import { runCli, storeFor } from './cli';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const USAGE =
@@ -41,16 +37,11 @@ function options(argv: string[]): Options {
   return out;
 }
 
-async function main(): Promise<void> {
-  const opts = options(process.argv.slice(2));
-  const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' });
-  const db = await openDatabase(config, createLogger(config.logLevel));
-  try {
-    const models = createModels(db.conn);
-    await ensureIndexes(models);
-    const home = await ensureStore(models, config);
-    const store = opts.store ? await storeByCode(models, opts.store) : home;
-    if (!store) throw new ConfigError(`没有编号为 ${opts.store} 的门店`);
+let opts: Options;
+
+runCli(
+  async (ctx) => {
+    const store = await storeFor(ctx, opts.store);
     const today = businessDate({
       now: new Date(),
       timeZone: store.timeZone,
@@ -65,23 +56,14 @@ async function main(): Promise<void> {
       customersOnly: opts.customers,
     };
     const done = await exportWorkbook(
-      models,
+      ctx.models,
       store,
       req,
-      opts.out ?? join(config.dataDir, 'files'),
+      opts.out ?? join(ctx.config.dataDir, 'files'),
     );
     process.stdout.write(
       `已导出 ${req.from} 至 ${req.to}:客户${done.customers}位、消费${done.visits}条\n${done.path}\n`,
     );
-  } finally {
-    await db.close();
-  }
-}
-
-main().then(
-  () => process.exit(0),
-  (err: Error) => {
-    process.stderr.write(`${err.message}\n`);
-    process.exit(err instanceof ConfigError ? 2 : 1);
   },
+  { check: () => (opts = options(process.argv.slice(2))) },
 );

@@ -9,13 +9,12 @@
  * scripts. Removing keeps records. `reindex` rebuilds the tier and birthday indexes of a store's
  * archive (needed once for archives recorded before those indexes existed).
  */
-import { ConfigError, loadConfig } from '../src/config';
-import { openDatabase } from '../src/database';
-import { createLogger } from '../src/log';
-import { createModels, ensureIndexes, type Models } from '../src/model';
+import { ConfigError } from '../src/config';
+import type { Models } from '../src/model';
 import { ROLES, type Role } from '../src/model/staff';
 import type { StoreDoc } from '../src/model/store';
-import { ensureStaff, ensureStore } from '../src/setup';
+import { ensureStaff } from '../src/setup';
+import { runCli } from './cli';
 import { ROLE_WORDS, deactivateStaff, staffByIdentity, staffOfStore } from '../src/archive/staff';
 import { allStores, createStore, storeByCode } from '../src/archive/stores';
 import { birthdayKey } from '../src/archive/indexes';
@@ -127,23 +126,6 @@ async function command(models: Models, home: StoreDoc, argv: string[]): Promise<
   throw new ConfigError(USAGE);
 }
 
-async function main(): Promise<void> {
-  const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' });
-  const db = await openDatabase(config, createLogger(config.logLevel));
-  try {
-    const models = createModels(db.conn);
-    await ensureIndexes(models);
-    const store = await ensureStore(models, config);
-    process.stdout.write(`${await command(models, store, process.argv.slice(2))}\n`);
-  } finally {
-    await db.close();
-  }
-}
-
-main().then(
-  () => process.exit(0),
-  (err: Error) => {
-    process.stderr.write(`${err.message}\n`);
-    process.exit(err instanceof ConfigError ? 2 : 1);
-  },
-);
+runCli(async ({ models, home }) => {
+  process.stdout.write(`${await command(models, home, process.argv.slice(2))}\n`);
+});
