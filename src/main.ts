@@ -20,6 +20,7 @@ import type { ChatAdapter, OutgoingMessage } from './pipeline/message';
 import { createDurableIntake } from './journal/durable';
 import { openJournal } from './journal/journal';
 import { flushWithin } from './outbox/flush';
+import { startHolder } from './holder-file';
 import { startSchedule } from './scheduler/cron';
 import { runDueJobs } from './scheduler/jobs';
 import { ensureStaff, ensureStore } from './setup';
@@ -48,6 +49,7 @@ async function run(config: Config, log: Logger): Promise<void> {
     });
   }
   const journal = await openJournal(join(config.dataDir, 'journal'));
+  const holder = startHolder(config.dataDir);
   const services = {
     models,
     log,
@@ -61,7 +63,13 @@ async function run(config: Config, log: Logger): Promise<void> {
   // Everything goes out through the queue in the database: rate-limited per account, retried,
   // never dropped, and still sent after a crash. Each platform's loop sends at once when the
   // limits allow, so a reply is not held back.
-  const delivery = createDelivery({ models, log, settings: deliverySettings, timers: true });
+  const delivery = createDelivery({
+    models,
+    log,
+    settings: deliverySettings,
+    timers: true,
+    holder,
+  });
   for (const a of adapters) delivery.addSender(a.platform, (out) => a.send(out));
   const sendDirect = async (out: OutgoingMessage) => {
     const adapter = byPlatform.get(out.platform);
@@ -88,6 +96,7 @@ async function run(config: Config, log: Logger): Promise<void> {
         await runDueJobs(services, JOBS, new Date(), {
           enqueue: delivery.enqueue,
           leaseMs: deliverySettings.jobLeaseMs,
+          holder,
         });
       } catch (err) {
         log.warn('schedule tick failed', { error: (err as Error).message });

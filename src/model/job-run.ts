@@ -17,6 +17,8 @@ export const jobRunSchema = new Schema({
   attempt: { type: Number, required: true },
   claimedAt: { type: Date, required: true },
   leaseUntil: { type: Date, required: true },
+  /** The start of the bot that claimed it (holder.ts): a start that is gone holds nothing. */
+  by: String,
   finishedAt: Date,
   /** Why the attempt failed, when it threw. */
   error: String,

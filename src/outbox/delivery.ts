@@ -4,6 +4,7 @@
  * account never overlap in a process; with real timers a pass is also run when the next queued
  * message may go out, and every `pollMs` (messages queued by another process, expired claims).
  */
+import type { Holder } from '../holder';
 import type { Logger } from '../log';
 import type { Models } from '../model';
 import type { OutgoingMessage } from '../pipeline/message';
@@ -22,6 +23,8 @@ export interface DeliveryOptions {
   now?: () => number;
   /** Wake up by itself (production). Off, passes run only when asked (replay, tests). */
   timers?: boolean;
+  /** This start of the bot (holder.ts): sends claimed by earlier starts are taken over at once. */
+  holder?: Holder;
 }
 
 export interface Delivery {
@@ -63,7 +66,7 @@ export function createDelivery(opts: DeliveryOptions): Delivery {
   const pass = async (account: string, loop: Loop) => {
     loop.next = undefined;
     try {
-      const sender = { models, log, send: loop.send, now, ...settings };
+      const sender = { models, log, send: loop.send, now, holder: opts.holder, ...settings };
       const done = await drainAccount(sender, account, settings.limits[account]);
       wakeLater(account, loop, done.wakeAt);
       return done.sent;

@@ -35,6 +35,8 @@ export const sendClaimSchema = new Schema(
     /** After this, a claim with no outcome is taken to be a crashed sender. */
     leaseUntil: { type: Date, required: true },
     failedAt: Date,
+    /** The start of the bot that made it (holder.ts): a start that is gone holds nothing. */
+    by: String,
   },
   { versionKey: false },
 );

@@ -5,6 +5,7 @@
  * accepts, and is checked after every claim, so a message is sent twice only if the process dies
  * between the platform accepting it and that one write.
  */
+import { stillHeld, type Holder } from '../holder';
 import type { Logger } from '../log';
 import type { Models } from '../model';
 import type { OutgoingMessage } from '../pipeline/message';
@@ -19,6 +20,8 @@ export interface Sender {
   retryFirstMs: number;
   retryMaxMs: number;
   sendLeaseMs: number;
+  /** This start of the bot; without it, only a lapsed lease frees a claim. */
+  holder?: Holder;
 }
 
 export type Outcome =
@@ -51,6 +54,7 @@ async function claim(s: Sender, p: PendingMessage & { _id: string }): Promise<Cl
         _id: claimId,
         claimedAt: new Date(now),
         leaseUntil: new Date(now + s.sendLeaseMs),
+        by: s.holder?.id,
       });
       return { claimId, tries };
     } catch (err) {
@@ -58,7 +62,7 @@ async function claim(s: Sender, p: PendingMessage & { _id: string }): Promise<Cl
     }
     if (await s.models.SentReceipt.exists({ _id: p._id })) return settleGone(s, p._id);
     const held = await s.models.SendClaim.findById(claimId).lean();
-    if (held && !held.failedAt && held.leaseUntil.getTime() > now) {
+    if (held && !held.failedAt && stillHeld(held, now, s.holder)) {
       return { kind: 'later', at: held.leaseUntil.getTime() };
     }
     // That try failed or its sender died: move every process on to the next one.

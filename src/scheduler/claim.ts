@@ -7,6 +7,7 @@
  * of a slow run that was not dead after all) queues nothing twice.
  */
 import type { Types } from 'mongoose';
+import { stillHeld, type Holder } from '../holder';
 import type { Logger } from '../log';
 import type { Models } from '../model';
 import { jobRunId } from '../model/job-run';
@@ -32,6 +33,7 @@ export async function claimRun(
   now: Date,
   leaseMs: number,
   log: Logger,
+  holder?: Holder,
 ): Promise<JobClaim | undefined> {
   for (let attempt = 0; attempt < MAX_JOB_ATTEMPTS; attempt++) {
     const id = jobRunId(run.storeId, run.job, run.occurrence, attempt);
@@ -42,6 +44,7 @@ export async function claimRun(
         attempt,
         claimedAt: now,
         leaseUntil: new Date(now.getTime() + leaseMs),
+        by: holder?.id,
       });
       if (attempt > 0) log.warn('taking over an unfinished job run', { run: id });
       return { ...run, id, attempt };
@@ -50,7 +53,7 @@ export async function claimRun(
     }
     const held = await models.JobRun.findById(id).lean();
     // Not found: a claim from before leases holds the occurrence (see model/job-run.ts).
-    if (!held || held.finishedAt || held.leaseUntil.getTime() > now.getTime()) return undefined;
+    if (!held || held.finishedAt || stillHeld(held, now.getTime(), holder)) return undefined;
   }
   return undefined;
 }

@@ -3,6 +3,7 @@
  * after a crash mid-run (claim.ts). The job's messages are queued under keys of the occurrence
  * before the run counts as finished, so a re-run queues nothing twice.
  */
+import type { Holder } from '../holder';
 import type { StoreDoc } from '../model/store';
 import { jobMessageKeys, type KeyedMessage } from '../outbox/keys';
 import { DEFAULT_DELIVERY } from '../outbox/settings';
@@ -30,6 +31,8 @@ export interface RunOptions {
   enqueue?: (items: KeyedMessage[]) => Promise<void>;
   /** How long a claim is held before another process may take the run over. */
   leaseMs?: number;
+  /** This start of the bot: runs claimed by earlier starts on its DATA_DIR are taken over. */
+  holder?: Holder;
 }
 
 /** Returns the messages the runs produced, in order (also when they were enqueued). */
@@ -48,7 +51,7 @@ export async function runDueJobs(
       const occ = dueOccurrence(job.timeOf(store), now, store.timeZone);
       if (!occ || (job.dueOn && !job.dueOn(store, occ.day))) continue;
       const run = { storeId: store._id, job: job.name, occurrence: occ.key };
-      const claim = await claimRun(models, run, now, leaseMs, log);
+      const claim = await claimRun(models, run, now, leaseMs, log, opts.holder);
       if (!claim) continue;
       try {
         const msgs = await job.run(store, occ, now, services);

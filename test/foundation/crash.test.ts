@@ -32,7 +32,7 @@ describe('killed with SIGKILL again and again under load', () => {
         next += 1;
       };
       record();
-      await live.until((lines) => lines.some((l) => recordedName(l)), 20_000);
+      await live.until((lines) => lines.some((l) => recordedName(l)), 60_000);
       // Records keep coming, and the process dies somewhere in the middle of handling them.
       const load = setInterval(record, 15);
       await new Promise((r) => setTimeout(r, 200 + rand() * 500));

@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startHolder } from '../../src/holder-file';
 import { drainAccount } from '../../src/outbox/drain';
 import { createSequence, enqueue } from '../../src/outbox/queue';
 import { DEFAULT_DELIVERY } from '../../src/outbox/settings';
@@ -41,6 +45,46 @@ describe('sending across a crash, a restart and a second process', () => {
     await second.drain('wechaty');
     expect(platform.accepted.map((a) => a.text)).toEqual(items.map((i) => i.msg.text));
     expect(await db.models.PendingMessage.countDocuments()).toBe(0);
+  });
+
+  it("a restart on the same data directory takes over the dead start's send at once", async () => {
+    const dirs = [
+      mkdtempSync(join(tmpdir(), 'huitouke-holder-')),
+      mkdtempSync(join(tmpdir(), 'h-')),
+    ];
+    try {
+      const items = messages('console', 'local', 4, 'm', 'direct');
+      await enqueue(db.models, items, clock.now, createSequence());
+      const platform = fakePlatform(() => clock.now);
+      // The first start sends one reply and is killed while the platform takes the second.
+      let calls = 0;
+      const dying = (m: OutgoingMessage) =>
+        ++calls <= 1 ? platform.send(m) : new Promise<void>(() => undefined);
+      void drainAccount(
+        senderOf(db.models, dying, clock, undefined, startHolder(dirs[0])),
+        'console',
+      );
+      await waitUntil(async () => calls === 2);
+
+      // Another bot process (its own data directory) may not assume the claim is dead...
+      const elsewhere = startHolder(dirs[1]);
+      const other = openDelivery(
+        db.models,
+        { console: platform.send },
+        clock,
+        undefined,
+        elsewhere,
+      );
+      expect(await other.drain('console')).toEqual([]);
+      // ...but the next start on the same one knows it is, and answers without waiting the lease.
+      const next = startHolder(dirs[0]);
+      const restarted = openDelivery(db.models, { console: platform.send }, clock, undefined, next);
+      await restarted.drain('console');
+      expect(platform.accepted.map((a) => a.text)).toEqual(items.map((i) => i.msg.text));
+      expect(clock.now).toBe(T0);
+    } finally {
+      for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    }
   });
 
   it('two processes draining one queue at once send each message once', async () => {

@@ -1,4 +1,5 @@
 /** A fake platform and a delivery on an injected clock, for the queue's tests. */
+import type { Holder } from '../../src/holder';
 import type { Models } from '../../src/model';
 import { createDelivery, type Delivery } from '../../src/outbox/delivery';
 import { drainAccount } from '../../src/outbox/drain';
@@ -44,12 +45,14 @@ export function openDelivery(
   senders: Record<string, (m: OutgoingMessage) => Promise<void>>,
   clock: { now: number },
   settings: DeliverySettings = DEFAULT_DELIVERY,
+  holder?: Holder,
 ): Delivery {
   const delivery = createDelivery({
     models,
     log: createLogger('silent'),
     settings,
     now: () => clock.now,
+    holder,
   });
   for (const [platform, send] of Object.entries(senders)) delivery.addSender(platform, send);
   return delivery;
@@ -74,8 +77,9 @@ export function senderOf(
   send: (m: OutgoingMessage) => Promise<void>,
   clock: { now: number },
   settings: DeliverySettings = DEFAULT_DELIVERY,
+  holder?: Holder,
 ): Sender {
-  return { models, log: createLogger('silent'), send, now: () => clock.now, ...settings };
+  return { models, log: createLogger('silent'), send, now: () => clock.now, holder, ...settings };
 }
 
 /** Pass after pass, the clock jumping to each wake-up, until the queue is empty. */

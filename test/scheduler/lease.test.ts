@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startHolder } from '../../src/holder-file';
 import type { Connection } from 'mongoose';
 import { loadConfig } from '../../src/config';
 import { connectDatabase } from '../../src/db/connect';
@@ -104,6 +108,34 @@ describe('each job occurrence runs once, across processes and crashes', () => {
       'telegram',
     );
     expect(tg.accepted.map((m) => m.text)).toEqual(['早 g1', '早 g2']);
+  });
+
+  it("the next start on the same data directory takes over the dead start's run at once", async () => {
+    const dirs = [
+      mkdtempSync(join(tmpdir(), 'huitouke-holder-')),
+      mkdtempSync(join(tmpdir(), 'h-')),
+    ];
+    try {
+      const dying = queueOf(db.models);
+      void runDueJobs(db.services, [greeting], NOW, {
+        holder: startHolder(dirs[0]),
+        enqueue: async (items) => {
+          await dying(items);
+          await new Promise(() => undefined);
+        },
+      });
+      await waitUntil(async () => (await db.models.PendingMessage.countDocuments()) === 2);
+      const minuteLater = later(60_000);
+      // A second bot process cannot tell a slow run from a dead one: it waits for the lease...
+      const elsewhere = { enqueue: queueOf(other.models), holder: startHolder(dirs[1]) };
+      expect(await runDueJobs(other, [greeting], minuteLater, elsewhere)).toEqual([]);
+      // ...the killed bot, started again, knows: the morning's run is done a minute later.
+      const again = { enqueue: queueOf(db.models), holder: startHolder(dirs[0]) };
+      expect(await runDueJobs(db.services, [greeting], minuteLater, again)).toHaveLength(2);
+      expect(await db.models.PendingMessage.countDocuments()).toBe(2);
+    } finally {
+      for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    }
   });
 
   it('retries a job that throws after the lease, and gives up after a few attempts', async () => {

@@ -32,7 +32,10 @@ export function watchBot(env: NodeJS.ProcessEnv): Watched {
       const end = Date.now() + ms;
       while (!done(lines)) {
         if (Date.now() > end)
-          throw new Error(`gave up waiting; the bot said:\n${lines.join('\n')}`);
+          throw new Error(
+            `gave up waiting after ${ms} ms; the bot said:\n${lines.join('\n')}\n` +
+              `and on stderr:\n${bot.stderr()}`,
+          );
         await new Promise((r) => setTimeout(r, 100));
       }
     },

@@ -5,6 +5,19 @@ import { createInterface } from 'node:readline';
 
 export const ROOT = join(__dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+/** A script that has not exited by then is stuck: it is killed, and its test fails. */
+const SCRIPT_LIMIT_MS = 120_000;
+
+/** Bots started by the current test file and not yet gone; `killStrayBots` ends them. */
+const running = new Set<LiveBot>();
+
+/**
+ * Kill every bot a test left running (a failed assertion skips its own clean-up). A bot runs in
+ * its own process group, so nothing else would stop it, and its pipes would keep jest waiting.
+ */
+export async function killStrayBots(): Promise<void> {
+  await Promise.all([...running].map((b) => b.kill()));
+}
 
 export interface Finished {
   code: number | null;
@@ -26,10 +39,14 @@ export function runScript(
     });
     let stdout = '';
     let stderr = '';
+    const limit = setTimeout(() => child.kill('SIGKILL'), SCRIPT_LIMIT_MS);
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', rej);
-    child.on('close', (code) => res({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(limit);
+      res({ code, stdout, stderr });
+    });
     child.stdin.end(input);
   });
 }
@@ -41,6 +58,8 @@ export interface LiveBot {
   kill(): Promise<void>;
   say(text: string, timeoutMs?: number): Promise<string>;
   end(): Promise<number | null>;
+  /** The last few thousand characters it wrote on stderr, for a failing test's message. */
+  stderr(): string;
 }
 
 export function startBot(env: NodeJS.ProcessEnv): LiveBot {
@@ -74,8 +93,9 @@ export function startBot(env: NodeJS.ProcessEnv): LiveBot {
       waiters.push(waiter);
     });
   const exited = new Promise<void>((res) => child.once('close', () => res()));
-  return {
+  const bot: LiveBot = {
     child,
+    stderr: () => stderr,
     kill: async () => {
       try {
         process.kill(-child.pid!, 'SIGKILL');
@@ -104,4 +124,7 @@ export function startBot(env: NodeJS.ProcessEnv): LiveBot {
         child.stdin.end();
       }),
   };
+  running.add(bot);
+  void exited.then(() => running.delete(bot));
+  return bot;
 }
