@@ -7,7 +7,7 @@ import type { DraftDoc } from '../model/draft';
 import { readAmount, readCustomer, readDate, readPartySize } from '../parser';
 import { clockOf, staffOf, type BotContext } from '../pipeline/context';
 import type { Feature } from '../pipeline/router';
-import { finish, saveOrAsk, type Missing, type PartialVisit } from './visit-flow';
+import { draftKeyOf, finish, saveOrAsk, type Missing, type PartialVisit } from './visit-flow';
 
 /** A question older than this is stale: staff have moved on, so the message is read afresh. */
 const DRAFT_TTL_MS = 30 * 60 * 1000;
@@ -16,12 +16,7 @@ const CANCEL = ['算了', '取消', '不记了', '不用了'];
 const drafts = new WeakMap<BotContext, DraftDoc>();
 
 async function pendingDraft(ctx: BotContext): Promise<DraftDoc | null> {
-  const { staff } = staffOf(ctx);
-  const draft = await ctx.services.models.Draft.findOne({
-    staffId: staff._id,
-    platform: ctx.msg.platform,
-    chatId: ctx.msg.chatId,
-  });
+  const draft = await ctx.services.models.Draft.findById(draftKeyOf(ctx));
   return draft && ctx.msg.time.getTime() - draft.createdAt.getTime() <= DRAFT_TTL_MS ? draft : null;
 }
 

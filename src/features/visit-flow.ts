@@ -9,6 +9,7 @@ import { tierSettingsOf } from '../archive/refresh';
 import { problemOf, type Problem } from '../archive/visit-checks';
 import { saveVisit, type VisitInput } from '../archive/visits';
 import type { CustomerDoc } from '../model/customer';
+import { draftKey } from '../model/draft';
 import { clockOf, staffOf, type BotContext } from '../pipeline/context';
 import { replyWithTierNote } from './tier-notes';
 import { businessDate } from '../time/business-day';
@@ -42,7 +43,9 @@ async function keepDraft(
   extra: { missing?: string[]; choices?: CustomerDoc[] },
 ) {
   const { staff, store } = staffOf(ctx);
-  await ctx.services.models.Draft.create({
+  const _id = draftKeyOf(ctx);
+  const draft = {
+    _id,
     storeId: store._id,
     staffId: staff._id,
     platform: ctx.msg.platform,
@@ -51,16 +54,18 @@ async function keepDraft(
     missing: extra.missing ?? [],
     choices: extra.choices?.map((c) => c._id),
     createdAt: ctx.msg.time,
-  });
+  };
+  await ctx.services.models.Draft.replaceOne({ _id }, draft, { upsert: true });
 }
 
+export const draftKeyOf = (ctx: BotContext) =>
+  draftKey(staffOf(ctx).staff._id, ctx.msg.platform, ctx.msg.chatId);
+
+/** Most records have no question pending: a read then, rather than a write every time. */
 export async function clearDrafts(ctx: BotContext): Promise<void> {
-  const { staff } = staffOf(ctx);
-  await ctx.services.models.Draft.deleteMany({
-    staffId: staff._id,
-    platform: ctx.msg.platform,
-    chatId: ctx.msg.chatId,
-  });
+  const { Draft } = ctx.services.models;
+  const _id = draftKeyOf(ctx);
+  if (await Draft.exists({ _id })) await Draft.deleteOne({ _id });
 }
 
 /** Save a complete visit, or keep it as a draft and ask only for what is missing or unclear. */

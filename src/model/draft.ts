@@ -9,10 +9,13 @@ import {
 /**
  * A visit the bot could not save yet because an essential (customer or amount) was missing. It
  * waits for the same staff member's next message in the same chat, which completes it. Kept in the
- * database so a restart between question and answer loses nothing.
+ * database so a restart between question and answer loses nothing. One per staff member and chat,
+ * `_id` = draftKey(…): the local database only looks documents up quickly by `_id`, and a
+ * filter on the other fields read every draft, for every record.
  */
 export const draftSchema = new Schema(
   {
+    _id: { type: String, required: true },
     storeId: { type: Types.ObjectId, required: true },
     staffId: { type: Types.ObjectId, required: true },
     platform: { type: String, required: true },
@@ -26,7 +29,9 @@ export const draftSchema = new Schema(
   // A draft's facts may be an empty object; mongoose would otherwise drop it on save.
   { minimize: false },
 );
-draftSchema.index({ staffId: 1, platform: 1, chatId: 1 });
+
+export const draftKey = (staffId: Types.ObjectId, platform: string, chatId: string) =>
+  `${String(staffId)}:${platform}:${chatId}`;
 
 export type Draft = InferSchemaType<typeof draftSchema>;
 export type DraftDoc = HydratedDocument<Draft>;
