@@ -6,6 +6,7 @@ import { drainAccount } from '../../src/outbox/drain';
 import { createSequence, enqueue } from '../../src/outbox/queue';
 import { DEFAULT_DELIVERY } from '../../src/outbox/settings';
 import type { OutgoingMessage } from '../../src/pipeline/message';
+import { waitUntil } from '../support/wait';
 import { openTestDatabase, type TestDatabase } from '../support/db';
 import { fakePlatform, messages, openDelivery, senderOf, T0 } from './rig';
 
@@ -117,11 +118,3 @@ describe('sending across a crash, a restart and a second process', () => {
     expect(platform.accepted.map((a) => a.text)).toEqual(['m0', 'm1']);
   });
 });
-
-async function waitUntil(ok: () => Promise<boolean>, ms = 5000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await ok())) {
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((res) => setTimeout(res, 10));
-  }
-}

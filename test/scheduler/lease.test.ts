@@ -16,6 +16,7 @@ import { MAX_JOB_ATTEMPTS } from '../../src/scheduler/claim';
 import { runDueJobs, type Job } from '../../src/scheduler/jobs';
 import { ensureStore } from '../../src/setup';
 import { fakePlatform, openDelivery } from '../outbox/rig';
+import { waitUntil } from '../support/wait';
 import { openTestDatabase, testServerUri, type TestDatabase } from '../support/db';
 
 const NOW = new Date('2026-11-22T09:30:00+08:00');
@@ -153,11 +154,3 @@ describe('each job occurrence runs once, across processes and crashes', () => {
     expect(attempts.every((a) => a.error === 'boom' && !a.finishedAt)).toBe(true);
   });
 });
-
-async function waitUntil(ok: () => Promise<boolean>, ms = 5000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await ok())) {
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((res) => setTimeout(res, 10));
-  }
-}
