@@ -13,11 +13,27 @@ export interface CustomerRef {
   phone?: string;
 }
 
-/** Live archives behind some ids: merged-away and missing ones are followed or skipped. */
+/** Read together: a name shared by several archives cost one round trip per archive. */
+const BATCH = 500;
+
+async function byIds(models: Models, ids: Types.ObjectId[]): Promise<Map<string, CustomerDoc>> {
+  const docs: CustomerDoc[] = [];
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const part = ids.slice(i, i + BATCH);
+    if (part.length === 1) {
+      const one = await models.Customer.findById(part[0]);
+      if (one) docs.push(one);
+    } else docs.push(...(await models.Customer.find({ _id: { $in: part } })));
+  }
+  return new Map(docs.map((c) => [String(c._id), c]));
+}
+
+/** Live archives behind some ids, in their order: merged-away ones are followed, missing skipped. */
 async function load(models: Models, ids: Types.ObjectId[]): Promise<CustomerDoc[]> {
+  const read = await byIds(models, ids);
   const found = new Map<string, CustomerDoc>();
   for (const id of ids) {
-    let c = await models.Customer.findById(id);
+    let c = read.get(String(id)) ?? null;
     for (let hops = 0; c?.mergedInto && hops < 5; hops++)
       c = await models.Customer.findById(c.mergedInto);
     if (c && !c.mergedInto) found.set(String(c._id), c);
