@@ -4,6 +4,7 @@
  * lookups, and customers are then read by `_id` in batches.
  */
 import { Types } from 'mongoose';
+import { customersById } from '../../archive/customers';
 import { openingOf, summariesOf } from '../../archive/refresh';
 import { tierOf, type Tier, type TierSettings } from '../../archive/tiers';
 import { documentKeys, keys, lookupIds } from '../../db/lookup';
@@ -12,19 +13,10 @@ import type { CustomerDoc } from '../../model/customer';
 import { dayBookId, type DayBook } from '../../model/day-book';
 import { daysOf, type Period } from './period';
 
-/** `{_id: {$in}}` uses the _id index on the patched local database; batches keep it bounded. */
+/** Batches of `{_id: {$in}}`, which the patched local database answers from the _id index. */
 const BATCH = 500;
 
 type Id = Types.ObjectId | string;
-
-async function byIds(models: Models, ids: Id[]): Promise<CustomerDoc[]> {
-  const found: CustomerDoc[] = [];
-  for (let i = 0; i < ids.length; i += BATCH) {
-    const batch = ids.slice(i, i + BATCH).map((id) => new Types.ObjectId(String(id)));
-    found.push(...(await models.Customer.find({ _id: { $in: batch } })));
-  }
-  return found;
-}
 
 /**
  * Live archives behind some ids, each once: a merged-away archive leads to the one it was merged
@@ -35,7 +27,7 @@ export async function loadCustomers(models: Models, ids: Iterable<Id>): Promise<
   let wanted = [...new Set([...ids].map(String))];
   for (let hops = 0; wanted.length && hops < 5; hops++) {
     const next: string[] = [];
-    for (const c of await byIds(models, wanted)) {
+    for (const c of await customersById(models, wanted)) {
       if (c.mergedInto) next.push(String(c.mergedInto));
       else live.set(String(c._id), c);
     }
