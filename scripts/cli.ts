@@ -49,7 +49,7 @@ export interface CliOptions {
 export function runCli(task: (ctx: CliContext) => Promise<void>, opts: CliOptions = {}): void {
   const mine = [ConfigError, ...(opts.userErrors ?? [])];
   withDatabase(task, opts.check).then(
-    () => process.exit(0),
+    () => process.exit(process.exitCode ?? 0),
     (err: Error) => {
       process.stderr.write(`${err.message}\n`);
       process.exit(mine.some((E) => err instanceof E) ? 2 : 1);

@@ -24,6 +24,7 @@ import { startHolder } from './holder-file';
 import { startSchedule } from './scheduler/cron';
 import { runDueJobs } from './scheduler/jobs';
 import { ensureStaff, ensureStore } from './setup';
+import { startSweeping } from './sweeping';
 
 function createAdapters(config: Config): ChatAdapter[] {
   return config.adapters.map((name) => {
@@ -86,6 +87,7 @@ async function run(config: Config, log: Logger): Promise<void> {
   });
   // What a crash left unfinished goes first, before anything new is taken in.
   await durable.recover(true);
+  const sweeping = startSweeping(models, log, observed.metrics);
   for (const adapter of adapters) await adapter.start((msg) => durable.receive(msg));
   durable.start();
   delivery.start();
@@ -109,6 +111,7 @@ async function run(config: Config, log: Logger): Promise<void> {
     // New messages are only journaled from here (handled at the next start); those being
     // handled finish, then the queue gets a last pass while the platforms are still connected.
     await durable.stop();
+    await sweeping.stop();
     await observed.close();
     schedule.stop();
     await ticking;

@@ -8,8 +8,11 @@ import { statsOf, type VisitSummary } from '../../src/archive/stats';
 import { tierOf } from '../../src/archive/tiers';
 import { keys, lookupDocuments } from '../../src/db/lookup';
 import type { Models } from '../../src/model';
-import { dayBookId } from '../../src/model/day-book';
-import { cardRow } from '../../src/model/follow-up-card';
+import { cardRow } from '../../src/archive/customer-writes';
+import { entryOf } from '../../src/archive/day-book';
+import { chronological } from '../../src/archive/stats';
+import type { CustomerDoc } from '../../src/model/customer';
+import { dayShardId } from '../../src/model/day-book';
 import { identityKey } from '../../src/model/staff';
 import { addDays } from '../../src/time/business-day';
 import { prng } from './prng';
@@ -42,10 +45,10 @@ export function customerName(i: number): string {
   return `${s}${a}${b}`;
 }
 
-/** Customers and their follow-up cards, as the schema's hooks would have kept them. */
+/** Customers and their follow-up cards, as archive/customer-writes.ts keeps them. */
 async function insertCustomers(models: Models, docs: object[]): Promise<void> {
   await models.Customer.collection.insertMany(docs as never[]);
-  await models.FollowUpCard.collection.insertMany(docs.map((d) => cardRow(d as never)));
+  await models.FollowUpCard.collection.insertMany(docs.map((d) => cardRow(d as CustomerDoc)));
 }
 
 async function flush<T>(insert: (docs: T[]) => Promise<unknown>, docs: T[]): Promise<void> {
@@ -80,16 +83,8 @@ export async function seedStore(
       ids: [s.id],
     });
   }
-  const days = new Map<
-    string,
-    {
-      tables: number;
-      covers: number;
-      revenue: number;
-      newCustomers: number;
-      customers: Set<Types.ObjectId>;
-    }
-  >();
+  /** Day book shards (model/day-book.ts): shard id → visit id → entry. */
+  const shards = new Map<string, Record<string, unknown>>();
   const owned = new Map<string, Types.ObjectId[]>();
   /** Lookups with many ids (birthdays by day, tiers), written once at the end. */
   const grouped = new Map<string, Types.ObjectId[]>();
@@ -125,26 +120,34 @@ export async function seedStore(
         partySize,
         room,
         recordedBy: owner,
+        ownerId: owner,
         sourceKey: `seed:${visitId}`,
         status: 'active',
         changes: [],
         companions: [],
         notes: [],
       });
-      const day = days.get(date) ?? {
-        tables: 0,
-        covers: 0,
-        revenue: 0,
-        newCustomers: 0,
-        customers: new Set<Types.ObjectId>(),
-      };
-      day.tables += 1;
-      day.covers += partySize;
-      day.revenue += amount;
-      day.customers.add(_id);
-      days.set(date, day);
       if (visitDocs.length >= BATCH)
         await flush((d) => models.Visit.collection.insertMany(d as never[]), visitDocs);
+    }
+    const first = chronological(history)[0]?.visitId;
+    for (const h of history) {
+      const id = dayShardId(storeId, h.date, h.visitId);
+      const entries = shards.get(id) ?? {};
+      entries[h.visitId] = entryOf(
+        {
+          _id: new Types.ObjectId(h.visitId),
+          storeId,
+          customerId: _id,
+          businessDate: h.date,
+          amount: h.amount,
+          partySize: h.partySize,
+          recordedBy: owner,
+          ownerId: owner,
+        },
+        h.visitId === first,
+      );
+      shards.set(id, entries);
     }
     const verdict = tierOf(history, today);
     const phone = `139${String(c).padStart(8, '0')}`;
@@ -185,6 +188,7 @@ export async function seedStore(
       tierAsOf: today,
       stats: statsOf(history),
       history: history.map((h) => ({ ...h, visitId: new Types.ObjectId(h.visitId) })),
+      rev: 0,
     });
     lookupDocs.push(
       { _id: keys.customerName(storeId, name), ids: [_id] },
@@ -200,16 +204,9 @@ export async function seedStore(
   await flush((d) => models.Visit.collection.insertMany(d as never[]), visitDocs);
   await flush((d) => insertCustomers(models, d), customerDocs);
   await flush((d) => models.Lookup.collection.insertMany(d as never[]), lookupDocs);
-  const books = [...days].map(([day, { customers, ...f }]) => ({
-    _id: dayBookId(storeId, day),
-    ...f,
-    visitors: customers.size,
-    byRecorder: {},
-    byOwner: {},
-  }));
+  const books = [...shards].map(([_id, entries]) => ({ _id, entries }));
   for (let i = 0; i < books.length; i += 100)
     await models.DayBook.collection.insertMany(books.slice(i, i + 100) as never[]);
-  for (const [day, f] of days) grouped.set(keys.dayCustomers(storeId, day), [...f.customers]);
   for (const [owner, ids] of owned) grouped.set(keys.ownedBy(new Types.ObjectId(owner)), ids);
   const groupedDocs = [...grouped].flatMap(([key, ids]) => lookupDocuments(key, ids));
   for (let i = 0; i < groupedDocs.length; i += 100)

@@ -1,41 +1,68 @@
 /**
  * Undo and amend. Nothing is destroyed: an undone visit keeps its document with status `undone`,
- * and every change records who, when, before and after. The customer's history, the day book,
- * stats and tier follow each change.
+ * and every change records who, when, before and after, and the message that asked for it. The
+ * change to the visit is the commit point (one conditional write, so the same message never
+ * changes a visit twice); history, figures, tier and day book follow through settle.ts.
  */
 import { Types } from 'mongoose';
-import { keys, lookupIds } from '../db/lookup';
+import { keys } from '../db/lookup';
 import type { Models } from '../model';
 import type { CustomerDoc } from '../model/customer';
 import type { VisitDoc } from '../model/visit';
 import { addDays } from '../time/business-day';
-import { refreshCustomer, summariesOf, type TierChange } from './refresh';
-import type { TierSettings } from './tiers';
-import { bookVisit, cameThatDay, isFirstVisit, unbookVisit } from './day-book';
-import { summaryOf } from './visits';
+import { afterCommit } from './after-commit';
+import type { TierChange } from './refresh';
+import { settleVisit } from './settle';
+import type { ChangeContext } from './change';
+import type { VisitContext } from './visits';
+import { noteWork, readWork } from './work-list';
 
 export type AmendField = 'amount' | 'partySize' | 'businessDate' | 'room';
 
 /** How many business days back `撤销` looks for the sender's last record. */
 export const UNDO_REACH_DAYS = 7;
 
-/**
- * The staff member's most recent record that is still active, within UNDO_REACH_DAYS. Records
- * are indexed by the business day they were made on, so each day's list stays small.
- */
+const lastDays = (today: string) =>
+  Array.from({ length: UNDO_REACH_DAYS }, (_, back) => addDays(today, -back));
+
+async function visitsIn(models: Models, ids: Types.ObjectId[]): Promise<Map<string, VisitDoc>> {
+  const found = ids.length ? await models.Visit.find({ _id: { $in: ids } }).lean<VisitDoc[]>() : [];
+  return new Map(found.map((v) => [String(v._id), v]));
+}
+
+/** The work lists of the last days, newest first, each list newest first. */
+async function recentWork(models: Models, staffId: Types.ObjectId, today: string) {
+  const days = lastDays(today);
+  const lists = await readWork(models, [staffId], days);
+  const ids = days.flatMap((d) => [...(lists.get(keys.recordsOf(staffId, d)) ?? [])].reverse());
+  return { ids, visits: await visitsIn(models, [...new Set(ids.map(String))].map(oid)) };
+}
+
+const oid = (id: string) => new Types.ObjectId(id);
+
+/** The staff member's most recent record that is still active, within UNDO_REACH_DAYS. */
 export async function lastRecordOf(
   models: Models,
   staffId: Types.ObjectId,
   today: string,
 ): Promise<VisitDoc | null> {
-  for (let back = 0; back < UNDO_REACH_DAYS; back++) {
-    const ids = await lookupIds(models, keys.recordsOf(staffId, addDays(today, -back)));
-    for (const id of ids.reverse()) {
-      const visit = await models.Visit.findById(id);
-      if (visit?.status === 'active') return visit;
-    }
+  const { ids, visits } = await recentWork(models, staffId, today);
+  for (const id of ids) {
+    const v = visits.get(String(id));
+    if (v?.status === 'active' && v.recordedBy.equals(staffId)) return v;
   }
   return null;
+}
+
+/** The visit this message already changed: its handling is being taken up again after a crash. */
+export async function visitChangedBy(
+  models: Models,
+  staffId: Types.ObjectId,
+  today: string,
+  source: string,
+): Promise<VisitDoc | null> {
+  const { visits } = await recentWork(models, staffId, today);
+  return [...visits.values()].find((v) => v.changes.some((c) => c.source === source)) ?? null;
 }
 
 /** The customer's most recently recorded active visit. */
@@ -44,29 +71,7 @@ export async function latestVisitOf(
   customer: CustomerDoc,
 ): Promise<VisitDoc | null> {
   const last = customer.history.at(-1);
-  return last ? models.Visit.findById(last.visitId) : null;
-}
-
-/**
- * The customer's summary of this visit replaced (or dropped when undone), and the day book moved
- * with it. Returns the customer's history after the change.
- */
-async function restate(models: Models, before: VisitDoc, after: VisitDoc): Promise<void> {
-  const customer = await models.Customer.findById(after.customerId);
-  if (!customer) return;
-  const historyBefore = summariesOf(customer);
-  await unbookVisit(models, before, customer, historyBefore);
-  // Plain summaries, not the mongoose subdocuments: spreading a subdocument copies its
-  // internals instead of its fields, and ordering the history by date then threw midway.
-  const history = historyBefore.flatMap((h) => {
-    if (h.visitId !== String(after._id)) return [{ ...h, visitId: new Types.ObjectId(h.visitId) }];
-    return after.status === 'active' ? [summaryOf(after)] : [];
-  });
-  await models.Customer.updateOne({ _id: customer._id }, { $set: { history } });
-  if (after.status !== 'active') return;
-  const historyAfter = history.map((h) => ({ ...h, visitId: String(h.visitId) }));
-  const first = isFirstVisit(historyAfter, String(after._id));
-  await bookVisit(models, after, customer, first, !cameThatDay(historyAfter, after));
+  return last ? models.Visit.findById(last.visitId).lean<VisitDoc>() : null;
 }
 
 export interface Correction {
@@ -75,39 +80,75 @@ export interface Correction {
   tierChange?: TierChange;
 }
 
+type Who = Pick<ChangeContext, 'by' | 'at' | 'source'>;
+
+const changedBy = (v: VisitDoc, source: string) => v.changes.some((c) => c.source === source);
+
+/**
+ * Write the change to the visit if it is still as `guard` says (the copy the decision was made
+ * from) and this message has not changed it already. Returns the visit as it is now, or null when
+ * someone else changed it first.
+ */
+async function commitChange(
+  models: Models,
+  visit: VisitDoc,
+  guard: Record<string, unknown>,
+  update: Record<string, unknown>,
+  source: string,
+): Promise<VisitDoc | null> {
+  if (changedBy(visit, source)) return visit;
+  const after = await models.Visit.findOneAndUpdate({ _id: visit._id, ...guard }, update, {
+    returnDocument: 'after',
+  }).lean<VisitDoc>();
+  if (after) return after;
+  const now = await models.Visit.findById(visit._id).lean<VisitDoc>();
+  return now && changedBy(now, source) ? now : null;
+}
+
+async function settled(models: Models, visit: VisitDoc, x: VisitContext): Promise<Correction> {
+  const done = await afterCommit(x.report, 'correction', () => settleVisit(models, visit, x));
+  return { visit, customer: done?.customer, tierChange: done?.change };
+}
+
+/** Undo a record; null when it is no longer active (someone else undid it meanwhile). */
 export async function undoVisit(
   models: Models,
   visit: VisitDoc,
-  by: Types.ObjectId,
-  at: Date,
-  today: string,
-  tiers: TierSettings,
-): Promise<Correction> {
-  const before = visit.toObject() as VisitDoc;
-  visit.status = 'undone';
-  visit.changes.push({ by, at, kind: 'undo', before: 'active', after: 'undone' });
-  await visit.save();
-  await restate(models, before, visit);
-  const refreshed = await refreshCustomer(models, visit.customerId, today, tiers);
-  return { visit, customer: refreshed?.customer, tierChange: refreshed?.change };
+  who: Who,
+  x: VisitContext,
+): Promise<Correction | null> {
+  await noteWork(models, who.by, x.today, [visit._id]);
+  const change = { by: who.by, at: who.at, kind: 'undo', before: 'active', after: 'undone' };
+  const done = await commitChange(
+    models,
+    visit,
+    { status: 'active' },
+    { $set: { status: 'undone' }, $push: { changes: { ...change, source: who.source } } },
+    who.source,
+  );
+  return done ? settled(models, done, x) : null;
 }
 
+/** Amend one field; null when the visit changed meanwhile (the caller reads it again). */
 export async function amendVisit(
   models: Models,
   visit: VisitDoc,
   field: AmendField,
   value: string | number,
-  by: Types.ObjectId,
-  at: Date,
-  today: string,
-  tiers: TierSettings,
-): Promise<Correction & { before: unknown }> {
-  const snapshot = visit.toObject() as VisitDoc;
-  const before = visit.get(field);
-  visit.set(field, value);
-  visit.changes.push({ by, at, kind: 'amend', field, before, after: value });
-  await visit.save();
-  await restate(models, snapshot, visit);
-  const refreshed = await refreshCustomer(models, visit.customerId, today, tiers);
-  return { visit, before, customer: refreshed?.customer, tierChange: refreshed?.change };
+  who: Who,
+  x: VisitContext,
+): Promise<(Correction & { before: unknown }) | null> {
+  const before = visit[field] ?? undefined;
+  await noteWork(models, who.by, x.today, [visit._id]);
+  const change = { by: who.by, at: who.at, kind: 'amend', field, before, after: value };
+  const done = await commitChange(
+    models,
+    visit,
+    { status: 'active', [field]: before ?? null },
+    { $set: { [field]: value }, $push: { changes: { ...change, source: who.source } } },
+    who.source,
+  );
+  if (!done) return null;
+  const asked = done.changes.find((c) => c.source === who.source);
+  return { ...(await settled(models, done, x)), before: asked?.before ?? before };
 }

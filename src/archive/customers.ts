@@ -6,6 +6,7 @@ import { Types } from 'mongoose';
 import { addToLookup, keys, lookupIds } from '../db/lookup';
 import type { Models } from '../model';
 import type { CustomerDoc } from '../model/customer';
+import { insertCustomer, updateCustomer } from './customer-writes';
 
 export interface CustomerRef {
   storeId: Types.ObjectId;
@@ -27,7 +28,7 @@ export async function customersById(
   const found: CustomerDoc[] = [];
   for (let i = 0; i < ids.length; i += BATCH) {
     const batch = ids.slice(i, i + BATCH).map((id) => new Types.ObjectId(String(id)));
-    found.push(...(await models.Customer.find({ _id: { $in: batch } })));
+    found.push(...(await models.Customer.find({ _id: { $in: batch } }).lean<CustomerDoc[]>()));
   }
   return found;
 }
@@ -39,7 +40,7 @@ async function load(models: Models, ids: Types.ObjectId[]): Promise<CustomerDoc[
   for (const id of ids) {
     let c = read.get(String(id)) ?? null;
     for (let hops = 0; c?.mergedInto && hops < 5; hops++)
-      c = await models.Customer.findById(c.mergedInto);
+      c = await models.Customer.findById(c.mergedInto).lean<CustomerDoc>();
     if (c && !c.mergedInto) found.set(String(c._id), c);
   }
   return [...found.values()];
@@ -69,13 +70,20 @@ export async function candidates(models: Models, ref: CustomerRef): Promise<Cust
 
 export async function createCustomer(
   models: Models,
-  spec: { storeId: Types.ObjectId; name: string; phone?: string; ownerId?: Types.ObjectId },
+  spec: {
+    storeId: Types.ObjectId;
+    name: string;
+    phone?: string;
+    ownerId?: Types.ObjectId;
+    /** Given when the id was noted on a work list first. */
+    _id?: Types.ObjectId;
+  },
 ): Promise<CustomerDoc> {
-  const _id = new Types.ObjectId();
+  const _id = spec._id ?? new Types.ObjectId();
   await addToLookup(models, keys.customerName(spec.storeId, spec.name), _id);
   if (spec.phone) await addToLookup(models, keys.customerPhone(spec.storeId, spec.phone), _id);
   if (spec.ownerId) await addToLookup(models, keys.ownedBy(spec.ownerId), _id);
-  return models.Customer.create({
+  return insertCustomer(models, {
     _id,
     storeId: spec.storeId,
     name: spec.name,
@@ -84,15 +92,15 @@ export async function createCustomer(
   });
 }
 
+/** The phone is looked up before it is stored (db/lookup.ts); returns the customer as now. */
 export async function addPhone(
   models: Models,
   customer: CustomerDoc,
   phone: string,
-): Promise<void> {
-  if (customer.phones.includes(phone)) return;
+): Promise<CustomerDoc> {
+  if (customer.phones.includes(phone)) return customer;
   await addToLookup(models, keys.customerPhone(customer.storeId, phone), customer._id);
-  await models.Customer.updateOne({ _id: customer._id }, { $addToSet: { phones: phone } });
-  customer.phones.push(phone);
+  return (await updateCustomer(models, customer._id, { $addToSet: { phones: phone } })) ?? customer;
 }
 
 export async function customersOwnedBy(

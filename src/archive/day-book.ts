@@ -1,17 +1,59 @@
-/** Keeping the day book's figures in step with visits: booked, unbooked, moved between days. */
+/**
+ * The day books (model/day-book.ts): one entry per visit, set from the visit, and the figures
+ * questions ask for summed from the entries when read. Nothing here increments.
+ */
 import type { Types } from 'mongoose';
-import { addToLookup, keys, lookupIds, removeFromLookup } from '../db/lookup';
 import type { Models } from '../model';
-import { dayBookId } from '../model/day-book';
+import { dayBookId, dayShardId, dayShardIds } from '../model/day-book';
 import { chronological, type VisitSummary } from './stats';
+
+/** A visit as the day book counts it (kept short: a busy day holds a thousand). */
+export interface DayEntry {
+  /** Customer. */
+  c: string;
+  /** Amount paid. */
+  a: number;
+  /** Party size (0 when not said). */
+  p: number;
+  /** Who recorded it. */
+  r: string;
+  /** Whose customer it was when recorded. */
+  o?: string;
+  /** The customer's first visit ever. */
+  f: boolean;
+}
 
 export interface BookedVisit {
   _id: Types.ObjectId;
   storeId: Types.ObjectId;
+  customerId: Types.ObjectId;
   businessDate: string;
   amount: number;
   partySize?: number | null;
   recordedBy: Types.ObjectId;
+  ownerId?: Types.ObjectId | null;
+}
+
+interface PerStaff {
+  tables: number;
+  revenue: number;
+  newCustomers: number;
+}
+
+/** One business day's figures, as every question and briefing reads them. */
+export interface DayBook {
+  _id: string;
+  day: string;
+  tables: number;
+  covers: number;
+  revenue: number;
+  newCustomers: number;
+  /** Distinct customers who came. */
+  visitors: number;
+  customers: string[];
+  byRecorder: Record<string, { tables: number }>;
+  byOwner: Record<string, PerStaff>;
+  followUps: Record<string, { due: number; done: number }>;
 }
 
 /** Is this visit the customer's first, given all their active visits (including it)? */
@@ -19,34 +61,131 @@ export function isFirstVisit(history: VisitSummary[], visitId: string): boolean 
   return chronological(history)[0]?.visitId === visitId;
 }
 
-function increments(
-  v: BookedVisit,
-  first: boolean,
-  owner: Types.ObjectId | undefined,
-  sign: 1 | -1,
-) {
-  const inc: Record<string, number> = {
-    tables: sign,
-    covers: sign * (v.partySize ?? 0),
-    revenue: sign * v.amount,
-    newCustomers: first ? sign : 0,
-    [`byRecorder.${v.recordedBy}.tables`]: sign,
+export function entryOf(v: BookedVisit, first: boolean): DayEntry {
+  return {
+    c: String(v.customerId),
+    a: v.amount,
+    p: v.partySize ?? 0,
+    r: String(v.recordedBy),
+    ...(v.ownerId && { o: String(v.ownerId) }),
+    f: first,
   };
-  if (owner) {
-    inc[`byOwner.${owner}.tables`] = sign;
-    inc[`byOwner.${owner}.revenue`] = sign * v.amount;
-    inc[`byOwner.${owner}.newCustomers`] = first ? sign : 0;
-  }
-  return inc;
 }
 
-/** Everyone who came on `day` (each once). */
-export async function customersOnDay(
+export const sameEntry = (a: DayEntry | undefined, b: DayEntry | undefined): boolean =>
+  !a || !b
+    ? !a && !b
+    : a.c === b.c && a.a === b.a && a.p === b.p && a.r === b.r && a.o === b.o && a.f === b.f;
+
+/** Write these entries as given; `null` takes a visit off that day. One write per document. */
+export async function setEntries(
   models: Models,
   storeId: Types.ObjectId,
-  day: string,
-): Promise<string[]> {
-  return (await lookupIds(models, keys.dayCustomers(storeId, day))).map(String);
+  items: { day: string; visitId: string; entry: DayEntry | null }[],
+): Promise<void> {
+  const byShard = new Map<string, { $set: Record<string, unknown>; $unset: Record<string, 1> }>();
+  for (const { day, visitId, entry } of items) {
+    const id = dayShardId(storeId, day, visitId);
+    const u = byShard.get(id) ?? { $set: {}, $unset: {} };
+    if (entry) u.$set[`entries.${visitId}`] = entry;
+    else u.$unset[`entries.${visitId}`] = 1;
+    byShard.set(id, u);
+  }
+  for (const [_id, u] of byShard) {
+    const update: Record<string, unknown> = {};
+    if (Object.keys(u.$set).length) update.$set = u.$set;
+    if (Object.keys(u.$unset).length) update.$unset = u.$unset;
+    // Only an entry being written needs the document to exist.
+    await models.DayBook.updateOne({ _id }, update, { upsert: '$set' in update });
+  }
+}
+
+/** The entries stored for `days`, by day then visit id. */
+export async function readEntries(
+  models: Models,
+  storeId: Types.ObjectId,
+  days: string[],
+): Promise<Map<string, Map<string, DayEntry>>> {
+  const out = new Map<string, Map<string, DayEntry>>();
+  const ids = days.flatMap((d) => dayShardIds(storeId, d));
+  for (const doc of await readByIds(models, ids)) {
+    const day = dayOf(doc._id);
+    const m = out.get(day) ?? new Map<string, DayEntry>();
+    for (const [v, e] of Object.entries((doc.entries ?? {}) as Record<string, DayEntry>))
+      m.set(v, e);
+    out.set(day, m);
+  }
+  return out;
+}
+
+/** `{_id: {$in}}`, which the patched local database answers from the _id index, in batches. */
+const BATCH = 1000;
+
+async function readByIds(models: Models, ids: string[]) {
+  const docs: { _id: string; entries?: unknown; followUps?: unknown }[] = [];
+  for (let i = 0; i < ids.length; i += BATCH)
+    docs.push(...(await models.DayBook.find({ _id: { $in: ids.slice(i, i + BATCH) } }).lean()));
+  return docs;
+}
+
+const dayOf = (id: string) => id.slice(id.indexOf(':') + 1, id.indexOf(':') + 11);
+
+type StoredFollowUps = Record<string, { due?: number; done?: number; closed?: object }>;
+
+function emptyBook(storeId: Types.ObjectId, day: string): DayBook {
+  return {
+    _id: dayBookId(storeId, day),
+    day,
+    tables: 0,
+    covers: 0,
+    revenue: 0,
+    newCustomers: 0,
+    visitors: 0,
+    customers: [],
+    byRecorder: {},
+    byOwner: {},
+    followUps: {},
+  };
+}
+
+function addEntry(b: DayBook, e: DayEntry, seen: Set<string>): void {
+  b.tables += 1;
+  b.covers += e.p;
+  b.revenue += e.a;
+  if (e.f) b.newCustomers += 1;
+  seen.add(e.c);
+  (b.byRecorder[e.r] ??= { tables: 0 }).tables += 1;
+  if (e.o) {
+    const o = (b.byOwner[e.o] ??= { tables: 0, revenue: 0, newCustomers: 0 });
+    o.tables += 1;
+    o.revenue += e.a;
+    if (e.f) o.newCustomers += 1;
+  }
+}
+
+/** The figures of `days` (those with anything recorded), in date order. */
+export async function readDayBooks(
+  models: Models,
+  storeId: Types.ObjectId,
+  days: string[],
+): Promise<DayBook[]> {
+  const ids = days.flatMap((d) => [dayBookId(storeId, d), ...dayShardIds(storeId, d)]);
+  const books = new Map<string, { book: DayBook; seen: Set<string> }>();
+  for (const doc of await readByIds(models, ids)) {
+    const day = dayOf(doc._id);
+    let b = books.get(day);
+    if (!b) books.set(day, (b = { book: emptyBook(storeId, day), seen: new Set() }));
+    for (const e of Object.values((doc.entries ?? {}) as Record<string, DayEntry>))
+      addEntry(b.book, e, b.seen);
+    for (const [id, f] of Object.entries((doc.followUps ?? {}) as StoredFollowUps))
+      b.book.followUps[id] = {
+        due: f.due ?? 0,
+        done: (typeof f.done === 'number' ? f.done : 0) + Object.keys(f.closed ?? {}).length,
+      };
+  }
+  return [...books.values()]
+    .map(({ book, seen }) => ({ ...book, customers: [...seen], visitors: seen.size }))
+    .sort((a, b) => a.day.localeCompare(b.day));
 }
 
 /** Everyone who came on any of `days` (each once). */
@@ -56,129 +195,35 @@ export async function customersOnDays(
   days: string[],
 ): Promise<Set<string>> {
   const ids = new Set<string>();
-  for (const day of days) for (const id of await customersOnDay(models, storeId, day)) ids.add(id);
+  for (const m of (await readEntries(models, storeId, days)).values())
+    for (const e of m.values()) ids.add(e.c);
   return ids;
 }
 
-export async function addVisitor(
+/** How many follow-ups each staff member had on their list that morning. */
+export async function recordDue(
   models: Models,
   storeId: Types.ObjectId,
   day: string,
-  customerId: Types.ObjectId,
-) {
-  await addToLookup(models, keys.dayCustomers(storeId, day), customerId);
+  due: Record<string, number>,
+): Promise<void> {
+  const set = Object.fromEntries(Object.entries(due).map(([id, n]) => [`followUps.${id}.due`, n]));
+  if (Object.keys(set).length === 0) return;
+  await models.DayBook.updateOne({ _id: dayBookId(storeId, day) }, { $set: set }, { upsert: true });
 }
 
-export async function removeVisitor(
+/** A follow-up closed by a staff member that day: kept as a set member, so twice counts once. */
+export async function recordDone(
   models: Models,
   storeId: Types.ObjectId,
   day: string,
-  customerId: Types.ObjectId,
-) {
-  await removeFromLookup(models, keys.dayCustomers(storeId, day), customerId);
-}
-
-export async function bookVisit(
-  models: Models,
-  v: BookedVisit,
-  customer: { _id: Types.ObjectId; ownerId?: Types.ObjectId | null },
-  first: boolean,
-  /** The customer had no other visit that day: one more distinct visitor. */
-  newVisitor: boolean,
+  staffId: Types.ObjectId,
+  what: string,
 ): Promise<void> {
-  const inc = {
-    ...increments(v, first, customer.ownerId ?? undefined, 1),
-    visitors: newVisitor ? 1 : 0,
-  };
-  await addVisitor(models, v.storeId, v.businessDate, customer._id);
-  await models.DayBook.updateOne(
-    { _id: dayBookId(v.storeId, v.businessDate) },
-    { $inc: inc },
-    { upsert: true },
-  );
-}
-
-/** Take a visit out; the customer stays listed for the day if another of their visits remains. */
-export async function unbookVisit(
-  models: Models,
-  v: BookedVisit,
-  customer: { _id: Types.ObjectId; ownerId?: Types.ObjectId | null },
-  historyBefore: VisitSummary[],
-): Promise<void> {
-  const first = isFirstVisit(historyBefore, String(v._id));
-  const others = cameThatDay(historyBefore, v);
-  const inc = {
-    ...increments(v, first, customer.ownerId ?? undefined, -1),
-    visitors: others ? 0 : -1,
-  };
-  await models.DayBook.updateOne({ _id: dayBookId(v.storeId, v.businessDate) }, { $inc: inc });
-  if (!others) await removeVisitor(models, v.storeId, v.businessDate, customer._id);
-}
-
-/** Whether the customer already had a visit on the visit's day (other than this one). */
-export function cameThatDay(
-  history: VisitSummary[],
-  v: { _id: Types.ObjectId; businessDate: string },
-): boolean {
-  return history.some((h) => h.visitId !== String(v._id) && h.date === v.businessDate);
-}
-
-/**
- * Count one day's visit figures again from the visits themselves (the follow-up counts, which
- * are not derived from visits, stay). Only for repairs: it reads every customer of the day.
- */
-export async function rebuildDayBook(
-  models: Models,
-  storeId: Types.ObjectId,
-  day: string,
-): Promise<void> {
-  const ids = await lookupIds(models, keys.dayCustomers(storeId, day));
-  const customers = await models.Customer.find({ _id: { $in: ids } }).lean();
-  const onDay = customers.flatMap((c) =>
-    c.history
-      .filter((h) => h.date === day)
-      .map((h) => ({
-        c,
-        visitId: h.visitId,
-        first: isFirstVisit(summaries(c), String(h.visitId)),
-      })),
-  );
-  const visits = await models.Visit.find({ _id: { $in: onDay.map((v) => v.visitId) } }).lean();
-  const byId = new Map(visits.map((v) => [String(v._id), v]));
-  const set: Record<string, number> = { tables: 0, covers: 0, revenue: 0, newCustomers: 0 };
-  const add = (k: string, n: number) => (set[k] = (set[k] ?? 0) + n);
-  for (const { c, visitId, first } of onDay) {
-    const v = byId.get(String(visitId));
-    if (!v || v.status !== 'active') continue;
-    for (const [k, n] of Object.entries(increments(v, first, c.ownerId ?? undefined, 1))) add(k, n);
-  }
-  set.visitors = new Set(
-    onDay.filter((v) => byId.has(String(v.visitId))).map((v) => String(v.c._id)),
-  ).size;
-  const nested = (prefix: string) =>
-    Object.entries(set)
-      .filter(([k]) => k.startsWith(`${prefix}.`))
-      .reduce<Record<string, Record<string, number>>>((o, [k, n]) => {
-        const [, id, field] = k.split('.');
-        (o[id] ??= {})[field] = n;
-        return o;
-      }, {});
+  const member = what.replace(/[.$]/g, '_');
   await models.DayBook.updateOne(
     { _id: dayBookId(storeId, day) },
-    {
-      $set: {
-        tables: set.tables,
-        covers: set.covers,
-        revenue: set.revenue,
-        newCustomers: set.newCustomers,
-        visitors: set.visitors,
-        byRecorder: nested('byRecorder'),
-        byOwner: nested('byOwner'),
-      },
-    },
+    { $set: { [`followUps.${staffId}.closed.${member}`]: 1 } },
     { upsert: true },
   );
 }
-
-const summaries = (c: { history: { visitId: unknown; date: string; amount: number }[] }) =>
-  c.history.map((h) => ({ visitId: String(h.visitId), date: h.date, amount: h.amount }));

@@ -2,11 +2,15 @@
  * Profile facts (phone, birthday, preferences, company…) from a message go into the archive,
  * whether they came alone (`张总 电话138…`) or inside a visit message.
  */
+import { addToLookup, keys } from '../db/lookup';
 import type { Models } from '../model';
 import type { CustomerDoc } from '../model/customer';
 import type { Birthday, Reading } from '../parser/reading';
-import { addPhone, customersByName } from './customers';
+import type { ChangeContext } from './change';
+import { updateCustomer } from './customer-writes';
+import { customersByName } from './customers';
 import { keepBirthdayIndex } from './indexes';
+import { noteWork } from './work-list';
 
 /** Plain values, so a fact can wait in a draft (stored as JSON) until the visit is saved. */
 export interface ProfileFacts {
@@ -33,18 +37,20 @@ export function factsOf(r: Reading): ProfileFacts {
   };
 }
 
+/** Who writes, on which business day: the change is noted on their work list first. */
+export type Work = Pick<ChangeContext, 'by' | 'today'>;
+
 async function linkReferrer(
   models: Models,
   customer: CustomerDoc,
   name: string,
+  work: Work,
 ): Promise<Record<string, unknown>> {
   const found = await customersByName(models, customer.storeId, name);
   const referrer = found.length === 1 ? found[0] : undefined;
   if (!referrer || referrer._id.equals(customer._id)) return { referrerName: name };
-  await models.Customer.updateOne(
-    { _id: referrer._id },
-    { $addToSet: { referredIds: customer._id } },
-  );
+  await noteWork(models, work.by, work.today, [referrer._id]);
+  await updateCustomer(models, referrer._id, { $addToSet: { referredIds: customer._id } });
   return { referrerName: name, referrerId: referrer._id };
 }
 
@@ -56,28 +62,34 @@ const REPLACED: [keyof ProfileFacts, string | undefined][] = [
   ['gender', undefined],
 ];
 
-/** Save what is new; returns what was learned in words for the reply (`电话、生日`). */
+export interface Learned {
+  customer: CustomerDoc;
+  /** What was new, in words for the reply (`电话、生日`). */
+  learned: string[];
+}
+
+/** Save what is new in one write of the archive (its lookups first). */
 export async function applyProfile(
   models: Models,
   customer: CustomerDoc,
   f: ProfileFacts,
-): Promise<string[]> {
+  work: Work,
+): Promise<Learned> {
   const learned: string[] = [];
-  if (f.phone && !customer.phones.includes(f.phone)) {
-    await addPhone(models, customer, f.phone);
-    learned.push('电话');
-  }
   const set: Record<string, unknown> = {};
   for (const [key, word] of REPLACED) {
     if (f[key] === undefined) continue;
     set[key] = f[key];
     if (word) learned.push(word);
   }
-  if (f.referrer && !customer.referrerName) {
-    Object.assign(set, await linkReferrer(models, customer, f.referrer));
-    learned.push('介绍人');
+  const referrer = !!f.referrer && !customer.referrerName;
+  if (referrer) learned.push('介绍人');
+  const add: Record<string, unknown> = {};
+  const phone = f.phone && !customer.phones.includes(f.phone) ? f.phone : undefined;
+  if (phone) {
+    add.phones = phone;
+    learned.unshift('电话');
   }
-  const add: Record<string, { $each: string[] }> = {};
   const prefs = (f.preferences ?? []).filter((p) => !customer.preferences.includes(p));
   if (prefs.length) {
     add.preferences = { $each: prefs };
@@ -87,14 +99,15 @@ export async function applyProfile(
     add.bottles = { $each: f.bottles };
     learned.push('存酒');
   }
+  if (learned.length === 0 && Object.keys(set).length === 0) return { customer, learned };
+  await noteWork(models, work.by, work.today, [customer._id]);
+  if (referrer) Object.assign(set, await linkReferrer(models, customer, f.referrer!, work));
+  // Indexes before the archive they point into (db/lookup.ts).
+  if (phone) await addToLookup(models, keys.customerPhone(customer.storeId, phone), customer._id);
+  if (f.birthday) await keepBirthdayIndex(models, customer, customer.birthday, f.birthday);
   const update: Record<string, unknown> = {};
   if (Object.keys(set).length) update.$set = set;
   if (Object.keys(add).length) update.$addToSet = add;
-  if (Object.keys(update).length) {
-    if (f.birthday) await keepBirthdayIndex(models, customer, customer.birthday, f.birthday);
-    await models.Customer.updateOne({ _id: customer._id }, update);
-    customer.set(set);
-    customer.preferences.push(...prefs);
-  }
-  return learned;
+  const after = await updateCustomer(models, customer._id, update);
+  return { customer: after ?? customer, learned };
 }

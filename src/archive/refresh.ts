@@ -1,9 +1,13 @@
-/** Stats and tier follow the customer's visits: recomputed from the archive's own history. */
-import type { Types } from 'mongoose';
+/**
+ * A customer's history (active visits in brief), figures and tier: derived from their visits and
+ * opening balance, written together in one guarded write (archive/customer-writes.ts), with the
+ * tier index following.
+ */
+import { Types } from 'mongoose';
 import type { Models } from '../model';
 import type { Customer, CustomerDoc } from '../model/customer';
 import type { StoreDoc } from '../model/store';
-import { CARD_FROM_CALLER, writeCards } from '../model/follow-up-card';
+import { readCustomer, reviseCustomer } from './customer-writes';
 import { keepTierIndex } from './indexes';
 import { statsOf, type OpeningBalance, type VisitSummary } from './stats';
 import {
@@ -20,6 +24,14 @@ export interface TierChange {
   to: TierVerdict;
 }
 
+export interface Revised {
+  customer: CustomerDoc;
+  /** The document the change was applied to. */
+  before: CustomerDoc;
+  /** For a customer that already had a tier (a brand-new archive has no "change"). */
+  change?: TierChange;
+}
+
 export function tierSettingsOf(store: StoreDoc): TierSettings {
   const parsed = tierSettingsSchema.safeParse(store.tiers);
   return parsed.success ? parsed.data : DEFAULT_TIERS;
@@ -30,8 +42,8 @@ export function summariesOf(customer: Pick<Customer, 'history'>): VisitSummary[]
     visitId: String(h.visitId),
     date: h.date,
     amount: h.amount,
-    partySize: h.partySize,
-    room: h.room,
+    partySize: h.partySize ?? undefined,
+    room: h.room ?? undefined,
   }));
 }
 
@@ -48,52 +60,105 @@ export function openingOf(customer: Pick<Customer, 'opening'>): OpeningBalance |
   };
 }
 
-/**
- * Set a customer's figures and tier from `history` as of business date `today`. Returns the tier
- * change, if any, for a customer that already had a tier (a brand-new archive has no "change").
- */
-export async function applyHistory(
-  models: Models,
-  customer: CustomerDoc,
+/** The fields derived from a history as of business date `today`. */
+export function derivedOf(
+  c: Pick<Customer, 'opening'>,
   history: VisitSummary[],
   today: string,
   settings: TierSettings,
-  /** Pushed in the same write, so adding a visit and its figures is one atomic update. */
-  push?: Record<string, unknown>,
-): Promise<{ customer: CustomerDoc; change?: TierChange }> {
-  const opening = openingOf(customer);
+) {
+  const opening = openingOf(c);
   const verdict = tierOf(history, today, settings, opening);
-  const before = customer.tierAsOf ? (customer.tier as Tier) : undefined;
-  const set = {
+  return {
     stats: statsOf(history, opening),
     tier: verdict.tier,
     tierReason: verdict.reason,
-    tierAsOf: today,
+    verdict,
   };
-  customer.set(set);
-  // The follow-up card is written from the copy in hand (saves the hook's read of the archive).
-  await models.Customer.updateOne(
-    { _id: customer._id },
-    { $set: set, ...(push && { $push: push }) },
-    { [CARD_FROM_CALLER]: true } as never,
-  );
-  await writeCards(models.Customer.db, [{ ...customer.toObject(), history } as never]);
-  const known = history.length > 0 || !!opening?.visits;
-  await keepTierIndex(models, customer, before, known ? verdict.tier : undefined);
-  // An archive left with no visits (all undone) has no tier worth announcing.
-  const changed = before && before !== verdict.tier && known;
-  return { customer, change: changed ? { from: before, to: verdict } : undefined };
 }
 
-/** Recompute one customer's figures and tier from the archive as stored. */
-export async function refreshCustomer(
+/** A value compared as stored: no undefined or null fields, keys in order. */
+export const canonical = (v: unknown): string =>
+  JSON.stringify(v ?? null, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(
+          Object.entries(x as Record<string, unknown>)
+            .filter(([, y]) => y !== undefined && y !== null)
+            .sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : x,
+  );
+
+const stored = (h: VisitSummary) => ({
+  visitId: new Types.ObjectId(h.visitId),
+  date: h.date,
+  amount: h.amount,
+  ...(h.partySize != null && { partySize: h.partySize }),
+  ...(h.room != null && { room: h.room }),
+});
+
+/** The smallest write turning history `was` into `now`, or null when they are the same. */
+export function historyUpdate(
+  was: VisitSummary[],
+  now: VisitSummary[],
+): Record<string, Record<string, unknown>> | null {
+  const same = (a: VisitSummary, b: VisitSummary) => canonical(a) === canonical(b);
+  if (was.length === now.length && was.every((h, i) => same(h, now[i]))) return null;
+  if (now.length === was.length + 1 && was.every((h, i) => same(h, now[i])))
+    return { $push: { history: stored(now.at(-1)!) } };
+  if (now.length === was.length) {
+    const diff = now.flatMap((h, i) => (same(h, was[i]) ? [] : [i]));
+    if (diff.length === 1) return { $set: { [`history.${diff[0]}`]: stored(now[diff[0]]) } };
+  }
+  return { $set: { history: now.map(stored) } };
+}
+
+/** The tier a customer is indexed under: none until they have a visit or an opening balance. */
+const indexedTier = (c: CustomerDoc): Tier | undefined =>
+  c.tierAsOf && (c.history.length > 0 || (c.opening?.visits ?? 0) > 0)
+    ? (c.tier as Tier)
+    : undefined;
+
+/**
+ * Bring a customer's history to `intended(c)` and their figures and tier in line with it, as of
+ * `today`; applied to the document as stored (guarded by rev, computed again on a conflict).
+ * Writing what is already there writes nothing, so this is also the repair.
+ */
+export async function settleHistory(
   models: Models,
-  customerId: Types.ObjectId,
+  start: CustomerDoc,
+  intended: (c: CustomerDoc) => VisitSummary[],
   today: string,
   settings: TierSettings,
-): Promise<{ customer: CustomerDoc; change?: TierChange } | undefined> {
-  const customer = await models.Customer.findById(customerId);
-  return customer
-    ? applyHistory(models, customer, summariesOf(customer), today, settings)
-    : undefined;
+): Promise<Revised> {
+  const { before, after, changed } = await reviseCustomer(models, start, (c) => {
+    const history = intended(c);
+    const d = derivedOf(c, history, today, settings);
+    const move = historyUpdate(summariesOf(c), history);
+    const sameFigures =
+      canonical(d.stats) === canonical(c.stats) &&
+      d.tier === c.tier &&
+      d.tierReason === c.tierReason &&
+      !!c.tierAsOf;
+    if (!move && sameFigures) return null;
+    const set = { stats: d.stats, tier: d.tier, tierReason: d.tierReason, tierAsOf: today };
+    return { ...move, $set: { ...move?.$set, ...set } };
+  });
+  const from = indexedTier(before);
+  const to = indexedTier(after);
+  if (changed) await keepTierIndex(models, after, from, to);
+  const verdict = derivedOf(after, summariesOf(after), today, settings).verdict;
+  const change = from && to && from !== to ? { from, to: verdict } : undefined;
+  return { customer: after, before, change };
+}
+
+/** Recompute one customer's figures and tier from their history as stored. */
+export async function refreshCustomer(
+  models: Models,
+  customer: CustomerDoc | Types.ObjectId,
+  today: string,
+  settings: TierSettings,
+): Promise<Revised | undefined> {
+  const c = customer instanceof Types.ObjectId ? await readCustomer(models, customer) : customer;
+  return c ? settleHistory(models, c, summariesOf, today, settings) : undefined;
 }

@@ -3,27 +3,31 @@ import type { Types } from 'mongoose';
 import { addToLookup, keys, removeFromLookup } from '../db/lookup';
 import type { Models } from '../model';
 import type { CustomerDoc } from '../model/customer';
+import type { ChangeContext } from './change';
+import { updateCustomer } from './customer-writes';
+import { noteEvent } from './events';
+import { noteWork } from './work-list';
 
 export async function transferCustomer(
   models: Models,
   customer: CustomerDoc,
   to: Types.ObjectId,
-  by: Types.ObjectId,
-  at: Date,
-): Promise<void> {
+  who: Pick<ChangeContext, 'by' | 'at' | 'today' | 'source'>,
+): Promise<CustomerDoc> {
   const from = customer.ownerId ?? undefined;
-  if (from?.equals(to)) return;
+  if (from?.equals(to)) return customer;
+  await noteWork(models, who.by, who.today, [customer._id]);
   await addToLookup(models, keys.ownedBy(to), customer._id);
-  await models.Customer.updateOne({ _id: customer._id }, { $set: { ownerId: to } });
+  const after = await updateCustomer(models, customer._id, { $set: { ownerId: to } });
   if (from) await removeFromLookup(models, keys.ownedBy(from), customer._id);
-  await models.CustomerEvent.create({
+  await noteEvent(models, who.source, {
     storeId: customer.storeId,
     customerId: customer._id,
     kind: 'transfer',
-    by,
-    at,
+    by: who.by,
+    at: who.at,
     before: from,
     after: to,
   });
-  customer.ownerId = to;
+  return after ?? { ...customer, ownerId: to };
 }

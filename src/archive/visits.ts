@@ -1,12 +1,18 @@
-/** Saving a visit: the visit, the customer's history, the day book, then stats and tier. */
+/**
+ * Saving a visit. Its insert is the commit point: the unique source key (platform:messageId)
+ * decides once whether a table was recorded. Everything derived from it (history, figures, tier,
+ * card, day book) is then applied by settle.ts, which a redelivery, the sweeper or
+ * `npm run verify` may run again without changing anything more.
+ */
 import { Types } from 'mongoose';
-import { addToLookup, keys } from '../db/lookup';
 import type { Models } from '../model';
 import type { CustomerDoc } from '../model/customer';
-import { addVisitor, bookVisit, cameThatDay, isFirstVisit, rebuildDayBook } from './day-book';
 import type { VisitDoc } from '../model/visit';
-import { applyHistory, summariesOf, type TierChange } from './refresh';
-import type { TierSettings } from './tiers';
+import { afterCommit } from './after-commit';
+import type { ChangeContext } from './change';
+import { derivedOf, summariesOf, type TierChange } from './refresh';
+import { placed, settleVisit } from './settle';
+import { noteWork } from './work-list';
 
 export interface VisitInput {
   storeId: Types.ObjectId;
@@ -36,93 +42,59 @@ export interface SavedVisit {
   tierChange?: TierChange;
 }
 
-/**
- * The visit already saved from this source message. Only reached when the unique sourceKey
- * refused a second insert (a redelivery the message log did not catch), so a slow query is fine.
- */
-async function visitFromSource(models: Models, sourceKey: string): Promise<VisitDoc | null> {
-  return models.Visit.findOne({ sourceKey });
+/** What saving a visit needs of the change it belongs to. */
+export type VisitContext = Pick<ChangeContext, 'today' | 'tiers' | 'report'>;
+
+/** The customer as the visit makes them, for the reply when the derived write has to wait. */
+function projected(customer: CustomerDoc, visit: VisitDoc, x: VisitContext): CustomerDoc {
+  const history = placed(summariesOf(customer), visit, customer._id);
+  const d = derivedOf(customer, history, x.today, x.tiers);
+  return { ...customer, stats: d.stats, tier: d.tier } as CustomerDoc;
 }
 
-export const summaryOf = (v: VisitDoc) => ({
-  visitId: v._id,
-  date: v.businessDate,
-  amount: v.amount,
-  partySize: v.partySize,
-  room: v.room,
-});
-
-/**
- * A visit saved by a handling that a crash or an outage cut short: whatever it did not get to is
- * done now. Not in the history means the day book may or may not have it, so that day's figures
- * are counted again from its visits.
- */
-async function completeTraces(
-  models: Models,
-  visit: VisitDoc,
-  today: string,
-  tiers: TierSettings,
-): Promise<CustomerDoc | null> {
-  const customer = await models.Customer.findById(visit.customerId);
-  if (!customer || visit.status !== 'active') return customer;
-  const history = summariesOf(customer);
-  if (!history.some((h) => h.visitId === String(visit._id))) {
-    const summary = summaryOf(visit);
-    const whole = [...history, { ...summary, visitId: String(summary.visitId) }];
-    await applyHistory(models, customer, whole, today, tiers, { history: summary });
-    await addVisitor(models, visit.storeId, visit.businessDate, customer._id);
-    await rebuildDayBook(models, visit.storeId, visit.businessDate);
-  }
-  await addToLookup(models, keys.recordsOf(visit.recordedBy, today), visit._id);
-  return customer;
+/** The visit already saved from this source message (a redelivery the message log missed). */
+async function visitFromSource(models: Models, sourceKey: string): Promise<VisitDoc | null> {
+  return models.Visit.findOne({ sourceKey }).lean<VisitDoc>();
 }
 
 export async function saveVisit(
   models: Models,
   customer: CustomerDoc,
   input: VisitInput,
-  today: string,
-  tiers: TierSettings,
+  x: VisitContext,
 ): Promise<SavedVisit> {
   const newCustomer = customer.history.length === 0;
   const previousVisit = customer.stats?.lastVisit ?? undefined;
   const _id = new Types.ObjectId();
+  await noteWork(models, input.recordedBy, x.today, [_id]);
   let visit: VisitDoc;
   try {
-    visit = await models.Visit.create({ _id, customerId: customer._id, ...input });
+    const doc = { _id, customerId: customer._id, ownerId: customer.ownerId, ...input };
+    visit = (await models.Visit.create(doc)).toObject() as VisitDoc;
   } catch (err) {
     const existing =
       (err as { code?: number }).code === 11000
         ? await visitFromSource(models, input.sourceKey)
         : null;
     if (!existing) throw err;
-    const traced = await completeTraces(models, existing, today, tiers);
-    return { visit: existing, customer: traced ?? customer, newCustomer: false, duplicate: true };
+    const settled = await afterCommit(x.report, 'visit', () => settleVisit(models, existing, x));
+    return {
+      visit: existing,
+      customer: settled?.customer ?? customer,
+      newCustomer: false,
+      duplicate: true,
+    };
   }
-  // The visit is saved first (its unique sourceKey is the last guard against a redelivery), then
-  // the day book, then the customer's history: a visit in the history is therefore booked too,
-  // which is how completeTraces knows what a crash in between left undone.
-  // $push keeps the history whole if two visits of one customer are saved at once; the figures
-  // computed here from the copy in hand are corrected by the next change or refresh.
-  const summary = summaryOf(visit);
-  const history = [...summariesOf(customer), { ...summary, visitId: String(summary.visitId) }];
-  // Written one after another: SQLite serialises writers, and concurrent ones only wait longer.
-  await bookVisit(
-    models,
-    visit,
-    customer,
-    isFirstVisit(history, String(_id)),
-    !cameThatDay(history, visit),
+  // Recorded. What follows is derived; if it fails the sweeper finishes it.
+  const settled = await afterCommit(x.report, 'visit', () =>
+    settleVisit(models, visit, { ...x, customer }),
   );
-  const applied = await applyHistory(models, customer, history, today, tiers, { history: summary });
-  await addToLookup(models, keys.recordsOf(input.recordedBy, today), _id);
-
   return {
     visit,
-    customer: applied.customer,
+    customer: settled?.customer ?? projected(customer, visit, x),
     newCustomer,
     previousVisit,
     duplicate: false,
-    tierChange: applied.change,
+    tierChange: settled?.change,
   };
 }

@@ -49,10 +49,11 @@ export const keys = {
   staffIdentity: (identity: string) => `s:${identity}`,
   staffName: (storeId: Types.ObjectId, name: string) => `sn:${storeId}:${name}`,
   ownedBy: (staffId: Types.ObjectId) => `o:${staffId}${sharded(64)}`,
-  /** A staff member's records made on one business day, in order (for 撤销). */
-  recordsOf: (staffId: Types.ObjectId, day: string) => `r:${staffId}:${day}`,
-  /** Customers who came on a day (a busy day has a thousand). */
-  dayCustomers: (storeId: Types.ObjectId, day: string) => `dc:${storeId}:${day}${sharded(16)}`,
+  /**
+   * What a staff member (or, for jobs and imports, the store: its id) recorded or changed on one
+   * business day, in order: visits and customers (archive/work-list.ts).
+   */
+  recordsOf: (actorId: Types.ObjectId, day: string) => `r:${actorId}:${day}`,
   /** A store's customers who said 不接受消息. */
   optedOut: (storeId: Types.ObjectId) => `oo:${storeId}${sharded(16)}`,
   /** Customers whose follow-up was still open after the last morning run. */
@@ -71,11 +72,38 @@ export const keys = {
     `lbday:${storeId}:${month}-${day}`,
 };
 
+/**
+ * An upsert that loses the race to create its document (MongoDB, two processes) fails with a
+ * duplicate key; the document now exists, so the same update succeeds the second time.
+ */
+export async function upsertOnce<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if ((err as { code?: number }).code !== 11000) throw err;
+    return write();
+  }
+}
+
 export async function addToLookup(models: Models, key: string, id: Types.ObjectId): Promise<void> {
-  await models.Lookup.updateOne(
-    { _id: documentKey(key, id) },
-    { $addToSet: { ids: id } },
-    { upsert: true },
+  await upsertOnce(() =>
+    models.Lookup.updateOne(
+      { _id: documentKey(key, id) },
+      { $addToSet: { ids: id } },
+      { upsert: true },
+    ),
+  );
+}
+
+/** Append (duplicates kept, order kept): a list of events rather than a set. */
+export async function appendToLookup(
+  models: Models,
+  key: string,
+  ids: Types.ObjectId[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  await upsertOnce(() =>
+    models.Lookup.updateOne({ _id: key }, { $push: { ids: { $each: ids } } }, { upsert: true }),
   );
 }
 

@@ -2,11 +2,10 @@
 import { readAmendment } from '../archive/amendment';
 import { amendVisit, type AmendField } from '../archive/corrections';
 import { oldestDate } from '../archive/visit-checks';
-import { tierSettingsOf } from '../archive/refresh';
 import { shortDate, yuan } from '../format/text';
-import { clockOf, staffOf } from '../pipeline/context';
+import { changeOf, clockOf } from '../pipeline/context';
 import { businessDate } from '../time/business-day';
-import { commandFeature } from './command';
+import { commandFeature, REPEATABLE } from './command';
 import { correctionTarget } from './correction-target';
 import { replyWithTierNote } from './tier-notes';
 
@@ -25,39 +24,31 @@ function show(field: AmendField, value: unknown): string {
   return String(value);
 }
 
-export const amend = commandFeature(['amend'], async (ctx) => {
-  const { staff, store } = staffOf(ctx);
-  const clock = clockOf(ctx);
-  const change = readAmendment(ctx.msg.text, clock);
-  if ('error' in change) {
-    ctx.reply(change.error);
-    return;
-  }
-  if (change.field === 'businessDate') {
-    const today = businessDate(clock);
-    if (String(change.value) > today) return ctx.reply('消费日期不能是将来的日子');
-    if (String(change.value) < oldestDate(today))
-      return ctx.reply('只能改到一年内的日期,例如:日期改昨天、日期改11月20日');
-  }
-  const visit = await correctionTarget(ctx);
-  if (!visit) return;
-  const today = businessDate(clock);
-  const done = await amendVisit(
-    ctx.services.models,
-    visit,
-    change.field,
-    change.value,
-    staff._id,
-    ctx.msg.time,
-    today,
-    tierSettingsOf(store),
-  );
-  const name = done.customer?.name ?? '客人';
-  const { field } = change;
-  await replyWithTierNote(
-    ctx,
-    `已改 ${name} ${shortDate(visit.businessDate)}: ${LABEL[field]} ${show(field, done.before)} → ${show(field, change.value)}`,
-    done.customer,
-    done.tierChange,
-  );
-});
+export const amend = commandFeature(
+  ['amend'],
+  async (ctx) => {
+    const clock = clockOf(ctx);
+    const change = readAmendment(ctx.msg.text, clock);
+    if ('error' in change) {
+      ctx.reply(change.error);
+      return;
+    }
+    if (change.field === 'businessDate') {
+      const today = businessDate(clock);
+      if (String(change.value) > today) return ctx.reply('消费日期不能是将来的日子');
+      if (String(change.value) < oldestDate(today))
+        return ctx.reply('只能改到一年内的日期,例如:日期改昨天、日期改11月20日');
+    }
+    const visit = await correctionTarget(ctx);
+    if (!visit) return;
+    const who = changeOf(ctx);
+    const done = await amendVisit(ctx.services.models, visit, change.field, change.value, who, who);
+    if (!done) return ctx.reply('这条刚被别人改过,请看一下再改');
+    const name = done.customer?.name ?? '客人';
+    const { field } = change;
+    const text = `已改 ${name} ${shortDate(done.visit.businessDate)}: ${LABEL[field]} ${show(field, done.before)} → ${show(field, change.value)}`;
+    ctx.committed = text;
+    await replyWithTierNote(ctx, text, done.customer, done.tierChange);
+  },
+  REPEATABLE,
+);

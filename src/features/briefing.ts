@@ -7,7 +7,11 @@ import { groupBriefingText, type DayNumbers } from '../followup/briefing';
 import { holidaysAhead } from '../followup/holidays';
 import { personalListText } from '../followup/personal-list';
 import type { Task } from '../followup/types';
-import { dayBookId } from '../model/day-book';
+import { Types } from 'mongoose';
+import { updateCustomer } from '../archive/customer-writes';
+import { readDayBooks, recordDue } from '../archive/day-book';
+import { noteWork } from '../archive/work-list';
+import { storeWriter } from '../archive/writer';
 import type { StoreDoc } from '../model/store';
 import type { Services } from '../pipeline/context';
 import { directTo, type OutgoingMessage } from '../pipeline/message';
@@ -26,7 +30,7 @@ export async function dayFigures(
   store: StoreDoc,
   day: string,
 ): Promise<DayNumbers> {
-  const book = await services.models.DayBook.findById(dayBookId(store._id, day)).lean();
+  const [book] = await readDayBooks(services.models, store._id, [day]);
   return {
     tables: book?.tables ?? 0,
     covers: book?.covers ?? 0,
@@ -55,13 +59,19 @@ export function personalText(
  * morning (after a crash) is not added twice, and a record of today does not hide today's alert
  * (day-tasks.ts), so a re-run produces it again and the outbox's keys send it once.
  */
-async function markAlertsSent(services: Services, tasks: Task[], today: string): Promise<void> {
-  for (const t of tasks.filter((x) => x.kind === 'churn')) {
-    await services.models.Customer.updateOne(
-      { _id: t.customerId },
-      { $addToSet: { followUps: { key: t.key, action: 'sent', on: today } } },
-    );
-  }
+async function markAlertsSent(services: Services, store: StoreDoc, tasks: Task[], today: string) {
+  const { models } = services;
+  const alerts = tasks.filter((x) => x.kind === 'churn');
+  if (alerts.length === 0) return;
+  const ids = alerts.map((t) => new Types.ObjectId(t.customerId));
+  await storeWriter(models).run(store._id, async () => {
+    // The store itself is the one making the change: its work list lets the sweeper check it.
+    await noteWork(models, store._id, today, ids);
+    for (const [i, t] of alerts.entries())
+      await updateCustomer(models, ids[i], {
+        $addToSet: { followUps: { key: t.key, action: 'sent', on: today } },
+      });
+  });
 }
 
 async function personalLists(
@@ -82,22 +92,18 @@ async function personalLists(
 }
 
 /** How many follow-ups each staff member had on their list this morning (for 本月业绩). */
-async function recordDue(services: Services, store: StoreDoc, day: DayTasks): Promise<void> {
+async function noteDue(services: Services, store: StoreDoc, day: DayTasks): Promise<void> {
   const due: Record<string, number> = {};
   for (const t of day.tasks)
     if (t.ownerId && t.kind !== 'churn') due[t.ownerId] = (due[t.ownerId] ?? 0) + 1;
-  const set = Object.fromEntries(Object.entries(due).map(([id, n]) => [`followUps.${id}.due`, n]));
-  if (Object.keys(set).length === 0) return;
-  await services.models.DayBook.updateOne(
-    { _id: dayBookId(store._id, day.today) },
-    { $set: set },
-    { upsert: true },
+  await storeWriter(services.models).run(store._id, () =>
+    recordDue(services.models, store._id, day.today, due),
   );
 }
 
 export async function buildBriefing(services: Services, store: StoreDoc, today: string) {
   const day = await dayTasks(services, store, today, true);
-  await recordDue(services, store, day);
+  await noteDue(services, store, day);
   const yesterday = addDays(today, -1);
   const text = groupBriefingText(
     {
@@ -136,7 +142,7 @@ export const morningBriefing: Job = {
       text,
     }));
     out.push(...(await personalLists(services, store, day)));
-    await markAlertsSent(services, day.tasks, occ.day);
+    await markAlertsSent(services, store, day.tasks, occ.day);
     return out;
   },
 };

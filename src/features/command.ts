@@ -6,15 +6,21 @@ import type { Role } from '../model/staff';
 export function commandFeature(
   names: string[],
   handle: (ctx: BotContext) => Promise<void>,
-  name = names[0],
+  opts: Pick<Feature, 'readOnly' | 'repeatable'> = {},
 ): Feature {
   return {
-    name,
+    name: names[0],
     takes: (ctx) =>
       ctx.reading?.intent === 'command' && names.includes(ctx.reading.command?.name ?? ''),
     handle,
+    ...opts,
   };
 }
+
+/** A question: it reads the archive and answers, so it need not wait for the store's writes. */
+export const READ_ONLY = { readOnly: true } as const;
+/** Its writes are keyed by the message, so a crash-interrupted one is taken up again. */
+export const REPEATABLE = { repeatable: true } as const;
 
 export const canManage = (role: Role | string) => role === 'manager' || role === 'admin';
 

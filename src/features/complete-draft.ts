@@ -2,6 +2,8 @@
  * The answer to a question the bot asked: `金额是多少?` → `2800`, `是哪位客人?` → `张总`,
  * `有2位张总,是哪位?` → `1`. Only the same staff member's next message in the same chat counts.
  */
+import { readCustomer as readArchive } from '../archive/customer-writes';
+import type { Types } from 'mongoose';
 import { createCustomer } from '../archive/customers';
 import type { DraftDoc } from '../model/draft';
 import { readAmount, readCustomer, readDate, readPartySize } from '../parser';
@@ -33,15 +35,16 @@ async function pickChoice(ctx: BotContext, draft: DraftDoc, text: string): Promi
   const { models } = ctx.services;
   const customer =
     n <= choices.length
-      ? await models.Customer.findById(choices[n - 1])
+      ? await readArchive(models, choices[n - 1] as unknown as Types.ObjectId)
       : await createCustomer(models, {
           storeId: store._id,
           name: p.customerName!,
           ownerId: staff._id,
         });
   if (!customer) throw new Error('chosen customer vanished');
-  await draft.deleteOne();
+  // The draft goes once the record is saved: a crash in between leaves the question answerable.
   await finish(ctx, customer, p);
+  await draft.deleteOne();
 }
 
 /** A lone figure answers 金额是多少? even when it is impossible (0, -2800): then it is questioned. */
@@ -115,4 +118,6 @@ export const completeDraft: Feature = {
     }
     await (draft.choices?.length ? pickChoice(ctx, draft, text) : fillMissing(ctx, draft, text));
   },
+  // The record keeps the first message's source key, and the draft stays until it is saved.
+  repeatable: true,
 };

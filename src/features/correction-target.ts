@@ -3,9 +3,9 @@
  * (`撤销 张总`, `张总 改成3200`) that customer's latest record. Permission is checked here once.
  */
 import { candidates } from '../archive/customers';
-import { lastRecordOf, latestVisitOf } from '../archive/corrections';
+import { lastRecordOf, latestVisitOf, visitChangedBy } from '../archive/corrections';
 import type { VisitDoc } from '../model/visit';
-import { clockOf, staffOf, type BotContext } from '../pipeline/context';
+import { clockOf, sourceKeyOf, staffOf, type BotContext } from '../pipeline/context';
 import { businessDate } from '../time/business-day';
 import { mayCorrect } from './command';
 
@@ -13,6 +13,12 @@ export async function correctionTarget(ctx: BotContext): Promise<VisitDoc | unde
   const { staff, store } = staffOf(ctx);
   const { models } = ctx.services;
   const name = ctx.reading?.customer?.value;
+  const today = businessDate(clockOf(ctx));
+  // Taken up again after a crash: the visit it already changed, not the next one in line.
+  if (ctx.unfinished) {
+    const done = await visitChangedBy(models, staff._id, today, sourceKeyOf(ctx));
+    if (done) return done;
+  }
   let visit: VisitDoc | null;
   if (name) {
     const found = await candidates(models, {
@@ -35,7 +41,7 @@ export async function correctionTarget(ctx: BotContext): Promise<VisitDoc | unde
       return undefined;
     }
   } else {
-    visit = await lastRecordOf(models, staff._id, businessDate(clockOf(ctx)));
+    visit = await lastRecordOf(models, staff._id, today);
     if (!visit) {
       ctx.reply('你还没有可以撤销或修改的记录');
       return undefined;

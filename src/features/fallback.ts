@@ -11,4 +11,5 @@ export const fallback: Feature = {
   name: 'fallback',
   takes: (ctx) => addressed(ctx) && ctx.msg.text.trim() !== '',
   handle: async (ctx) => ctx.reply(ctx.reading?.intent === 'command' ? NOT_YET : HINT),
+  readOnly: true,
 };

@@ -99,4 +99,5 @@ export const importSheet: Feature = {
     if (!isAdmin(ctx)) return ctx.reply(ADMINS_ONLY);
     return ctx.msg.file ? preview(ctx, ctx.msg.file) : confirm(ctx);
   },
+  writesInSteps: true,
 };

@@ -10,7 +10,7 @@ import type { StoreDoc } from '../model/store';
 import { clockOf, staffOf, type BotContext } from '../pipeline/context';
 import { maskPhone } from '../privacy';
 import { businessDate, daysBetween } from '../time/business-day';
-import { canManage, commandFeature, subjectOf } from './command';
+import { canManage, commandFeature, READ_ONLY, subjectOf } from './command';
 
 const RECENT = 3;
 
@@ -97,27 +97,31 @@ function lastVisitLine(c: CustomerDoc, today: string): string {
     : `${c.name} 还没有来过的记录`;
 }
 
-export const showProfile = commandFeature(['query.profile'], async (ctx) => {
-  const { store } = staffOf(ctx);
-  const name = ctx.reading?.customer?.value ?? subjectOf(ctx.msg.text);
-  if (!name && !ctx.reading?.phone) {
-    ctx.reply('查哪位?例如:查 张总');
-    return;
-  }
-  const found = await candidates(ctx.services.models, {
-    storeId: store._id,
-    name,
-    phone: ctx.reading?.phone?.value,
-  });
-  if (found.length === 0) {
-    ctx.reply(`还没有${name ?? '这位客人'}的档案`);
-    return;
-  }
-  const cards = [];
-  for (const c of found.slice(0, 3)) cards.push(await profileCard(ctx, c, store));
-  const head = /上次|最近.*来|什么时候/.test(ctx.msg.text)
-    ? found.map((c) => lastVisitLine(c, businessDate(clockOf(ctx))))
-    : [];
-  const more = found.length > 3 ? [`…还有${found.length - 3}位${name},请用电话查`] : [];
-  ctx.reply([...head, ...cards, ...more].join('\n\n'));
-});
+export const showProfile = commandFeature(
+  ['query.profile'],
+  async (ctx) => {
+    const { store } = staffOf(ctx);
+    const name = ctx.reading?.customer?.value ?? subjectOf(ctx.msg.text);
+    if (!name && !ctx.reading?.phone) {
+      ctx.reply('查哪位?例如:查 张总');
+      return;
+    }
+    const found = await candidates(ctx.services.models, {
+      storeId: store._id,
+      name,
+      phone: ctx.reading?.phone?.value,
+    });
+    if (found.length === 0) {
+      ctx.reply(`还没有${name ?? '这位客人'}的档案`);
+      return;
+    }
+    const cards = [];
+    for (const c of found.slice(0, 3)) cards.push(await profileCard(ctx, c, store));
+    const head = /上次|最近.*来|什么时候/.test(ctx.msg.text)
+      ? found.map((c) => lastVisitLine(c, businessDate(clockOf(ctx))))
+      : [];
+    const more = found.length > 3 ? [`…还有${found.length - 3}位${name},请用电话查`] : [];
+    ctx.reply([...head, ...cards, ...more].join('\n\n'));
+  },
+  READ_ONLY,
+);

@@ -1,7 +1,7 @@
 /** 记录消费: `张总 今晚 3人 消费2800` becomes a Visit (and a Customer when new). */
 import { factsOf } from '../archive/profile';
 import type { Reading } from '../parser/reading';
-import { addressed, clockOf, type BotContext } from '../pipeline/context';
+import { addressed, clockOf, sourceKeyOf, type BotContext } from '../pipeline/context';
 import type { Feature } from '../pipeline/router';
 import { businessDate } from '../time/business-day';
 import { saveOrAsk, type PartialVisit } from './visit-flow';
@@ -9,7 +9,7 @@ import { saveOrAsk, type PartialVisit } from './visit-flow';
 /** In a group, only a message the parser is sure of becomes a record; chatter never does. */
 export const CLEAR_VISIT = 0.8;
 
-export const sourceKeyOf = (ctx: BotContext) => `${ctx.msg.platform}:${ctx.msg.messageId}`;
+export { sourceKeyOf };
 
 export function visitFromReading(ctx: BotContext, r: Reading): PartialVisit {
   const visit: PartialVisit['visit'] = {
@@ -39,4 +39,5 @@ export const recordVisit: Feature = {
   takes: (ctx) =>
     ctx.reading?.intent === 'visit' && (addressed(ctx) || ctx.reading.confidence >= CLEAR_VISIT),
   handle: (ctx) => saveOrAsk(ctx, visitFromReading(ctx, ctx.reading!)),
+  repeatable: true,
 };

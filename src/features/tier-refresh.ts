@@ -11,6 +11,7 @@ import { tierChangeText } from '../archive/tiers';
 import { Types } from 'mongoose';
 import { jobStateId } from '../model/job-state';
 import { customersOnDays } from '../archive/day-book';
+import { storeWriter } from '../archive/writer';
 import type { StoreDoc } from '../model/store';
 import type { Services } from '../pipeline/context';
 import { directTo, type OutgoingMessage } from '../pipeline/message';
@@ -42,8 +43,12 @@ export async function refreshTiers(services: Services, store: StoreDoc, today: s
   const lastDay = (await models.JobState.findById(stateId).lean())?.lastDay ?? undefined;
   const settings = tierSettingsOf(store);
   const byOwner = new Map<string, string[]>();
+  const writer = storeWriter(models);
   for (const id of await customersOn(services, store, edgeDays(lastDay, today))) {
-    const done = await refreshCustomer(models, new Types.ObjectId(id), today, settings);
+    // One customer at a time as the store's writer: records keep flowing between them.
+    const done = await writer.run(store._id, () =>
+      refreshCustomer(models, new Types.ObjectId(id), today, settings),
+    );
     if (!done?.change || !done.customer.ownerId) continue;
     const owner = String(done.customer.ownerId);
     const line = tierChangeText(done.customer.name, done.change.from, done.change.to);

@@ -6,7 +6,7 @@ import { candidates, customersOwnedBy } from '../archive/customers';
 import { staffByName } from '../archive/staff';
 import { transferCustomer } from '../archive/transfer';
 import type { StaffDoc } from '../model/staff';
-import { staffOf, type BotContext } from '../pipeline/context';
+import { staffOf, type BotContext, changeOf } from '../pipeline/context';
 import { directTo } from '../pipeline/message';
 import { canManage, commandFeature } from './command';
 
@@ -57,7 +57,7 @@ export const transfer = commandFeature(['transfer'], async (ctx) => {
     const from = await oneStaff(ctx, words.fromStaff);
     if (!from) return;
     const customers = await customersOwnedBy(models, from._id);
-    for (const c of customers) await transferCustomer(models, c, to._id, staff._id, ctx.msg.time);
+    for (const c of customers) await transferCustomer(models, c, to._id, changeOf(ctx));
     moved = customers.map((c) => c.name);
     ctx.reply(`${from.name}的${moved.length}位客户已转给${to.name}`);
   } else {
@@ -73,7 +73,7 @@ export const transfer = commandFeature(['transfer'], async (ctx) => {
       );
       return;
     }
-    await transferCustomer(models, found[0], to._id, staff._id, ctx.msg.time);
+    await transferCustomer(models, found[0], to._id, changeOf(ctx));
     moved = [found[0].name];
     ctx.reply(`已把${found[0].name}转给${to.name}`);
   }

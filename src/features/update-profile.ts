@@ -24,4 +24,5 @@ export const updateProfile: Feature = {
         text: ctx.msg.text,
       },
     }),
+  repeatable: true,
 };

@@ -5,12 +5,12 @@
  */
 import { candidates, createCustomer } from '../archive/customers';
 import { applyProfile, type ProfileFacts } from '../archive/profile';
-import { tierSettingsOf } from '../archive/refresh';
 import { problemOf, type Problem } from '../archive/visit-checks';
+import { afterCommit } from '../archive/after-commit';
 import { saveVisit, type VisitInput } from '../archive/visits';
 import type { CustomerDoc } from '../model/customer';
 import { draftKey } from '../model/draft';
-import { clockOf, staffOf, type BotContext } from '../pipeline/context';
+import { changeOf, clockOf, staffOf, type BotContext } from '../pipeline/context';
 import { replyWithTierNote } from './tier-notes';
 import { businessDate } from '../time/business-day';
 import { choiceList, confirmation, profileReply, question } from './visit-reply';
@@ -68,11 +68,14 @@ export async function clearDrafts(ctx: BotContext): Promise<void> {
   if (await Draft.exists({ _id })) await Draft.deleteOne({ _id });
 }
 
-/** Save a complete visit, or keep it as a draft and ask only for what is missing or unclear. */
+/**
+ * Save a complete visit, or keep it as a draft and ask only for what is missing or unclear. A
+ * draft this message answers is replaced by the new question, or cleared once the record is
+ * saved: never before, or a crash in between would lose both.
+ */
 export async function saveOrAsk(ctx: BotContext, p: PartialVisit): Promise<void> {
   const { staff, store } = staffOf(ctx);
   const { models } = ctx.services;
-  await clearDrafts(ctx);
   const problem = problemOf({ ...p.visit, badPhone: p.badPhone }, businessDate(clockOf(ctx)));
   if (problem) return askAgain(ctx, p, problem);
   const missing = missingOf(p);
@@ -99,6 +102,7 @@ export async function saveOrAsk(ctx: BotContext, p: PartialVisit): Promise<void>
       ownerId: staff._id,
     }));
   await finish(ctx, customer, p);
+  await clearDrafts(ctx);
 }
 
 /**
@@ -107,7 +111,7 @@ export async function saveOrAsk(ctx: BotContext, p: PartialVisit): Promise<void>
  */
 async function askAgain(ctx: BotContext, p: PartialVisit, problem: Problem): Promise<void> {
   ctx.reply(problem.question);
-  if (problem.field === 'phone') return;
+  if (problem.field === 'phone') return clearDrafts(ctx);
   const visit = { ...p.visit };
   if (problem.field !== 'businessDate') delete visit[problem.field];
   const cleared: PartialVisit = { ...p, visit };
@@ -125,8 +129,8 @@ async function finishProfile(
   customer: CustomerDoc,
   p: PartialVisit,
 ): Promise<void> {
-  const learned = await applyProfile(ctx.services.models, customer, p.facts);
-  ctx.reply(profileReply(customer, learned, ctx.msg.chatType === 'group'));
+  const done = await applyProfile(ctx.services.models, customer, p.facts, changeOf(ctx));
+  ctx.reply(profileReply(done.customer, done.learned, ctx.msg.chatType === 'group'));
 }
 
 export async function finishVisit(
@@ -142,15 +146,19 @@ export async function finishVisit(
     recordedBy: staff._id,
     amount: p.visit.amount!,
   } as VisitInput;
-  const saved = await saveVisit(
-    models,
-    customer,
-    input,
-    businessDate(clockOf(ctx)),
-    tierSettingsOf(store),
-  );
+  const change = changeOf(ctx);
+  const saved = await saveVisit(models, customer, input, change);
+  // Saved: whatever fails from here, the staff member hears that it was recorded.
+  ctx.committed = confirmation(saved);
   if (!saved.duplicate) ctx.services.metrics?.visitRecorded();
-  const learned = saved.duplicate ? [] : await applyProfile(models, saved.customer, p.facts);
+  // Profile facts said with the visit are a second change: if it fails, the visit still stands.
+  const profile = saved.duplicate
+    ? undefined
+    : await afterCommit(change.report, 'profile', () =>
+        applyProfile(models, saved.customer, p.facts, change),
+      );
+  const learned = profile?.learned ?? [];
+  if (profile) saved.customer = profile.customer;
   ctx.services.log.info('visit recorded', {
     messageId: ctx.msg.messageId,
     duplicate: saved.duplicate,

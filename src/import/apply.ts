@@ -1,17 +1,23 @@
 /**
- * Carrying out a planned import through the archive's own writers (createCustomer, addPhone, the
- * birthday index, applyHistory), so imported customers are found, tiered and counted exactly like
- * the ones staff record by chat. Rows are written one after another: SQLite serialises writers.
+ * Carrying out a planned import through the archive's own writers, so imported customers are
+ * found, tiered and counted exactly like the ones staff record by chat. Each row is one change,
+ * made as the store's writer (archive/writer.ts) and decided again there from the archive as it is
+ * then: a long import never holds the store's records back, and a customer a waiter created
+ * meanwhile is updated rather than made twice. The store is the actor on the work list.
  */
-import type { Types } from 'mongoose';
-import { addPhone, createCustomer } from '../archive/customers';
+import { Types } from 'mongoose';
+import { readCustomer, updateCustomer } from '../archive/customer-writes';
+import { createCustomer } from '../archive/customers';
 import { keepBirthdayIndex } from '../archive/indexes';
-import { applyHistory, summariesOf } from '../archive/refresh';
+import { refreshCustomer } from '../archive/refresh';
 import type { TierSettings } from '../archive/tiers';
+import { noteWork } from '../archive/work-list';
+import { storeWriter } from '../archive/writer';
+import { addToLookup, keys } from '../db/lookup';
 import type { Models } from '../model';
 import type { CustomerDoc } from '../model/customer';
 import { updateOf } from './changes';
-import type { Plan } from './plan';
+import { match, type Plan, type Step } from './plan';
 import type { CustomerRow } from './row';
 
 export interface Applied {
@@ -19,28 +25,63 @@ export interface Applied {
   updated: number;
 }
 
+interface RowContext {
+  models: Models;
+  storeId: Types.ObjectId;
+  today: string;
+  tiers: TierSettings;
+}
+
 async function write(
-  models: Models,
+  x: RowContext,
   customer: CustomerDoc,
   row: CustomerRow,
   ownerId: Types.ObjectId | undefined,
-  today: string,
-  tiers: TierSettings,
 ): Promise<void> {
+  const { models } = x;
   const u = updateOf(customer, row, ownerId);
-  for (const phone of u.phones) await addPhone(models, customer, phone);
+  // Lookups before the archive they lead to (db/lookup.ts).
+  for (const phone of u.phones)
+    await addToLookup(models, keys.customerPhone(customer.storeId, phone), customer._id);
   if (u.set.birthday) await keepBirthdayIndex(models, customer, customer.birthday, row.birthday);
   const add: Record<string, { $each: string[] }> = {};
+  if (u.phones.length) add.phones = { $each: u.phones };
   if (u.preferences.length) add.preferences = { $each: u.preferences };
   if (u.notes.length) add.notes = { $each: u.notes };
   const update = {
     ...(Object.keys(u.set).length && { $set: u.set }),
     ...(Object.keys(add).length && { $addToSet: add }),
   };
-  if (Object.keys(update).length) await models.Customer.updateOne({ _id: customer._id }, update);
-  customer.set(u.set);
+  const after = Object.keys(update).length
+    ? await updateCustomer(models, customer._id, update)
+    : customer;
   // Figures and tier with the opening balance counted (also indexes the tier).
-  await applyHistory(models, customer, summariesOf(customer), today, tiers);
+  if (after) await refreshCustomer(models, after, x.today, x.tiers);
+}
+
+/** One row, decided again from the archive as it is now. */
+async function applyStep(x: RowContext, step: Step): Promise<keyof Applied | undefined> {
+  if (step.kind !== 'create' && step.kind !== 'update') return undefined;
+  const { models, storeId } = x;
+  const found =
+    step.kind === 'update'
+      ? [await readCustomer(models, step.customer._id)]
+      : await match(models, storeId, step.row, step.ownerId);
+  if (typeof found === 'string') return undefined;
+  const existing = found[0];
+  const _id = existing?._id ?? new Types.ObjectId();
+  await noteWork(models, storeId, x.today, [_id]);
+  const customer =
+    existing ??
+    (await createCustomer(models, {
+      _id,
+      storeId,
+      name: step.row.name,
+      phone: step.row.phones[0],
+      ownerId: step.ownerId,
+    }));
+  await write(x, customer, step.row, step.ownerId);
+  return existing ? 'updated' : 'created';
 }
 
 export async function applyImport(
@@ -51,21 +92,11 @@ export async function applyImport(
   tiers: TierSettings,
 ): Promise<Applied> {
   const done: Applied = { created: 0, updated: 0 };
+  const x = { models, storeId, today, tiers };
+  const writer = storeWriter(models);
   for (const step of plan.steps) {
-    if (step.kind === 'create') {
-      const { row, ownerId } = step;
-      const customer = await createCustomer(models, {
-        storeId,
-        name: row.name,
-        phone: row.phones[0],
-        ownerId,
-      });
-      await write(models, customer, row, ownerId, today, tiers);
-      done.created += 1;
-    } else if (step.kind === 'update') {
-      await write(models, step.customer, step.row, step.ownerId, today, tiers);
-      done.updated += 1;
-    }
+    const kind = await writer.run(storeId, () => applyStep(x, step));
+    if (kind) done[kind] += 1;
   }
   return done;
 }

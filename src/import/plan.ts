@@ -32,7 +32,8 @@ export interface Plan {
 const sameId = (a?: Types.ObjectId | null, b?: Types.ObjectId | null) =>
   (!a && !b) || (!!a && !!b && a.equals(b));
 
-async function match(
+/** The archive a row is, by phone then by name and owner; a string says why it is ambiguous. */
+export async function match(
   models: Models,
   storeId: Types.ObjectId,
   row: CustomerRow,

@@ -1,11 +1,4 @@
-import {
-  Schema,
-  Types,
-  type Connection,
-  type InferSchemaType,
-  type HydratedDocument,
-} from 'mongoose';
-import { keepCards } from './follow-up-card';
+import { Schema, Types, type Connection, type InferSchemaType } from 'mongoose';
 
 const birthdaySchema = new Schema(
   {
@@ -107,12 +100,24 @@ export const customerSchema = new Schema(
     vipNumber: String,
     /** Set when this archive was merged into another; lookups then lead to the survivor. */
     mergedInto: Types.ObjectId,
+    /** Who merged it and when: the moved visits' change records say so (archive/merge.ts). */
+    mergedBy: Types.ObjectId,
+    mergedAt: Date,
+    /**
+     * Goes up by one with every write (archive/customer-writes.ts). A write computed from a copy
+     * (figures from the history read) names the rev it read, so it cannot overwrite a newer state;
+     * the follow-up card carries the rev it was made from.
+     */
+    rev: { type: Number, default: 0 },
   },
   { timestamps: true },
 );
 
-keepCards(customerSchema);
-
 export type Customer = InferSchemaType<typeof customerSchema>;
-export type CustomerDoc = HydratedDocument<Customer>;
+/** A customer archive as read (plain, `lean()`): the archive writes through its own module. */
+export type CustomerDoc = Customer & {
+  _id: Types.ObjectId;
+  createdAt?: Date;
+  updatedAt?: Date;
+};
 export const customerModel = (c: Connection) => c.model('Customer', customerSchema);

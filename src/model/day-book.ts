@@ -1,32 +1,41 @@
-import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose';
+import { Schema, type Connection, type Types } from 'mongoose';
 
 /**
- * 营业日账: a store's figures for one business day, `_id` = `<storeId>:<YYYY-MM-DD>`, kept with
- * `$inc` as visits are recorded, corrected or undone. Briefings and revenue questions read one
- * small document per day instead of scanning visits. The size stays constant however busy the
- * day: a list in it (of visits, later of customer ids) grew to tens of KB on a 1,000-table day and
- * made every write slow, so who came is kept apart in small sharded lookups.
+ * 营业日账: a store's business day, kept for questions and briefings that must not scan visits.
+ *
+ * Two kinds of document share the collection, both named by `_id` (the only index the local
+ * database uses):
+ * - `<storeId>:<YYYY-MM-DD>`: the day's follow-up figures per staff member.
+ * - `<storeId>:<YYYY-MM-DD>#<k>`, k < DAY_SHARDS: the day's visits, one entry per visit id
+ *   (`entries.<visitId>`), spread over shards so a 1,000-table day keeps each document small.
+ *
+ * Figures are sums over entries (archive/day-book.ts). An entry is *set* from its visit, never
+ * incremented: writing it twice changes nothing, and a correction replaces it. That is what makes
+ * the books exact when several chats record at once or a write is repeated after a crash.
  */
 export const dayBookSchema = new Schema(
   {
     _id: { type: String, required: true },
-    tables: { type: Number, default: 0 },
-    covers: { type: Number, default: 0 },
-    revenue: { type: Number, default: 0 },
-    /** Customers whose first visit was this day. */
-    newCustomers: { type: Number, default: 0 },
-    /** Distinct customers who came (who they were: archive/day-book.ts customersOnDay). */
-    visitors: { type: Number, default: 0 },
-    /** `<staffId>` → { tables } recorded by that staff member. */
-    byRecorder: { type: Schema.Types.Mixed, default: {} },
-    /** `<staffId>` → { tables, revenue, newCustomers } of the customers that staff member owns. */
-    byOwner: { type: Schema.Types.Mixed, default: {} },
-    /** `<staffId>` → { due, done }: follow-ups on their list that morning, and done that day. */
-    followUps: { type: Schema.Types.Mixed, default: {} },
+    /** `<visitId>` → DayEntry (archive/day-book.ts). */
+    entries: { type: Schema.Types.Mixed },
+    /**
+     * `<staffId>` → { due, done: { `<customerId>|<task key>`: 1 } }: follow-ups on their list that
+     * morning, and the ones they closed that day (a set, so closing one twice counts once).
+     */
+    followUps: { type: Schema.Types.Mixed },
   },
   { versionKey: false, minimize: false },
 );
 
-export type DayBook = InferSchemaType<typeof dayBookSchema>;
 export const dayBookModel = (c: Connection) => c.model('DayBook', dayBookSchema);
 export const dayBookId = (storeId: Types.ObjectId | string, day: string) => `${storeId}:${day}`;
+
+/** How many documents hold one day's visit entries. */
+export const DAY_SHARDS = 16;
+
+/** The document holding a visit's entry: ObjectIds end in a counter, so the last bytes spread. */
+export const dayShardId = (storeId: Types.ObjectId | string, day: string, visitId: string) =>
+  `${dayBookId(storeId, day)}#${parseInt(visitId.slice(-4), 16) % DAY_SHARDS}`;
+
+export const dayShardIds = (storeId: Types.ObjectId | string, day: string) =>
+  Array.from({ length: DAY_SHARDS }, (_, k) => `${dayBookId(storeId, day)}#${k}`);

@@ -1,10 +1,4 @@
-import {
-  Schema,
-  Types,
-  type Connection,
-  type InferSchemaType,
-  type HydratedDocument,
-} from 'mongoose';
+import { Schema, Types, type Connection, type InferSchemaType } from 'mongoose';
 
 /** Nothing is destroyed: every correction keeps who, when, before and after. */
 const changeSchema = new Schema(
@@ -15,6 +9,8 @@ const changeSchema = new Schema(
     field: String,
     before: Schema.Types.Mixed,
     after: Schema.Types.Mixed,
+    /** platform:messageId of the message that asked for it: the same message never changes twice. */
+    source: String,
   },
   { _id: false },
 );
@@ -37,6 +33,8 @@ export const visitSchema = new Schema(
     companions: { type: [String], default: [] },
     notes: { type: [String], default: [] },
     recordedBy: { type: Types.ObjectId, required: true },
+    /** Whose customer it was when recorded: their figures keep it after a transfer. */
+    ownerId: Types.ObjectId,
     chatId: String,
     sourceKey: { type: String, required: true, unique: true },
     text: String,
@@ -47,5 +45,6 @@ export const visitSchema = new Schema(
 );
 
 export type Visit = InferSchemaType<typeof visitSchema>;
-export type VisitDoc = HydratedDocument<Visit>;
+/** A visit as read (plain, `lean()`). */
+export type VisitDoc = Visit & { _id: Types.ObjectId; createdAt?: Date; updatedAt?: Date };
 export const visitModel = (c: Connection) => c.model('Visit', visitSchema);

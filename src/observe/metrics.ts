@@ -13,6 +13,10 @@ export type Outcome = 'replied' | 'silent' | 'error' | 'db_unavailable' | 'faile
 export interface Metrics {
   readonly registry: Registry;
   visitRecorded(): void;
+  /** A derived step failed after its commit point and was left to the sweeper. */
+  deferred(): void;
+  /** Derived values the sweeper found wrong and rewrote. */
+  repaired(n: number): void;
   messageSent(platform: string): void;
   adapterConnected(platform: string, up: boolean): void;
   /** Counts and times every message the bot handles. */
@@ -47,6 +51,16 @@ export function createMetrics(): Metrics {
     help: 'Visits saved (a redelivered message saves none)',
     registers,
   });
+  const deferred = new Counter({
+    name: 'huitouke_derived_deferred_total',
+    help: 'Derived writes (figures, tier, card, day book) that failed after the change was saved',
+    registers,
+  });
+  const repaired = new Counter({
+    name: 'huitouke_derived_repaired_total',
+    help: 'Derived values the sweeper found out of step with their visits and rewrote',
+    registers,
+  });
   const sent = new Counter({
     name: 'huitouke_messages_sent_total',
     help: 'Messages the platforms accepted from the bot (replies, briefings, notices)',
@@ -69,6 +83,8 @@ export function createMetrics(): Metrics {
   return {
     registry,
     visitRecorded: () => visits.inc(),
+    deferred: () => deferred.inc(),
+    repaired: (n) => repaired.inc(n),
     messageSent: (platform) => sent.inc({ platform }),
     adapterConnected: (platform, up) => adapters.set({ platform }, up ? 1 : 0),
     observe: (bot) => ({

@@ -1,5 +1,9 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ReportDeferred } from '../archive/after-commit';
+import type { ChangeContext } from '../archive/change';
+import { tierSettingsOf } from '../archive/refresh';
+import { businessDate } from '../time/business-day';
 import { withFields, type Logger } from '../log';
 import type { Models } from '../model';
 import type { StaffDoc } from '../model/staff';
@@ -12,7 +16,7 @@ export interface Services {
   models: Models;
   log: Logger;
   /** Counts for /metrics; absent in tests and the replay runner. */
-  metrics?: { visitRecorded(): void };
+  metrics?: { visitRecorded(): void; deferred(): void };
   /** Incoming messages are journaled (src/journal): a record is kept while the database is away. */
   journaled?: boolean;
   /** Where the bot writes files it sends (exports, charts); a temporary folder when unset. */
@@ -30,10 +34,17 @@ export interface BotContext {
   store?: StoreDoc;
   /** Handed back by the journal: an earlier handling of this very message was cut short. */
   resumed?: boolean;
+  /** Resumed, and the message log shows it was taken in before: it may have had effects. */
+  unfinished?: boolean;
   /** Set by the understand step. */
   reading?: Reading;
   /** Everything the bot sends because of this message, in order. */
   replies: OutgoingMessage[];
+  /**
+   * Set by a feature once its change is committed: the answer the sender gets even if what
+   * follows fails (errorBoundary), so a saved table is never answered with 出错了.
+   */
+  committed?: string;
   /** Answer in the chat the message came from. */
   reply(text: string): void;
   /** Send elsewhere (e.g. a direct message to a customer's owner). */
@@ -69,4 +80,27 @@ export const addressed = (ctx: BotContext) => ctx.msg.chatType === 'direct' || c
 export function staffOf(ctx: BotContext): { staff: StaffDoc; store: StoreDoc } {
   if (!ctx.staff || !ctx.store) throw new Error('feature ran before staff identification');
   return { staff: ctx.staff, store: ctx.store };
+}
+
+/** A derived step that failed after its commit point: logged, counted, left to the sweeper. */
+export const reportOf =
+  (s: Services): ReportDeferred =>
+  (what, err) => {
+    s.log.error('derived step left to the sweeper', { what, error: (err as Error)?.message });
+    s.metrics?.deferred();
+  };
+
+export const sourceKeyOf = (ctx: BotContext) => `${ctx.msg.platform}:${ctx.msg.messageId}`;
+
+/** Who changes the archive with this message, when, on which business day. */
+export function changeOf(ctx: BotContext): ChangeContext {
+  const { staff, store } = staffOf(ctx);
+  return {
+    by: staff._id,
+    at: ctx.msg.time,
+    today: businessDate(clockOf(ctx)),
+    source: sourceKeyOf(ctx),
+    tiers: tierSettingsOf(store),
+    report: reportOf(ctx.services),
+  };
 }

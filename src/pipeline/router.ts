@@ -1,3 +1,4 @@
+import { storeWriter } from '../archive/writer';
 import type { Middleware } from './compose';
 import type { BotContext } from './context';
 
@@ -9,16 +10,33 @@ export interface Feature {
   name: string;
   takes(ctx: BotContext): boolean | Promise<boolean>;
   handle(ctx: BotContext): Promise<void>;
+  /**
+   * Only reads: runs beside the store's writes. Every other feature runs as the store's one
+   * writer (archive/writer.ts), so what it reads and decides on cannot change under it.
+   */
+  readOnly?: boolean;
+  /** Takes the store's writer lane itself, a step at a time (an import must not hold records). */
+  writesInSteps?: boolean;
+  /**
+   * Handling the same message again changes nothing more (its writes are keyed by the message):
+   * a message whose handling a crash cut short is taken up again only by such a feature.
+   */
+  repeatable?: boolean;
 }
 
 export function route(features: Feature[]): Middleware<BotContext> {
   return async (ctx) => {
     for (const f of features) {
-      if (await f.takes(ctx)) {
-        ctx.services.log.debug('message taken', { feature: f.name });
-        await f.handle(ctx);
+      if (!(await f.takes(ctx))) continue;
+      if (ctx.unfinished && !f.repeatable && !f.readOnly) {
+        ctx.services.log.info('unfinished message not repeated', { feature: f.name });
         return;
       }
+      ctx.services.log.debug('message taken', { feature: f.name });
+      const store = ctx.store;
+      if (f.readOnly || f.writesInSteps || !store) await f.handle(ctx);
+      else await storeWriter(ctx.services.models).run(store._id, () => f.handle(ctx));
+      return;
     }
   };
 }

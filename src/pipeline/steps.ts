@@ -17,7 +17,8 @@ import type { Middleware } from './compose';
 import { addressed, clockOf, type BotContext } from './context';
 import { directTo } from './message';
 
-export const REPLY_ERROR = '出错了,已记录';
+/** Nothing was committed (a change that was gets its own answer: ctx.committed). */
+export const REPLY_ERROR = '出错了,这条没有办成,请稍后再发一次';
 export const REPLY_DB_DOWN = '数据库暂时连不上,这条没有记下,请稍后再发一次';
 /** With the local journal (src/journal), a record is kept and written when the database is back. */
 export const REPLY_KEPT = '已收到,数据库暂不可用,恢复后自动入库';
@@ -40,7 +41,8 @@ export const errorBoundary: Middleware<BotContext> = async (ctx, next) => {
     });
     // In a group, stay quiet about chatter we could not even look at.
     const record = looksLikeRecord(ctx);
-    if (!down) ctx.reply(REPLY_ERROR);
+    if (ctx.committed) ctx.reply(ctx.committed);
+    else if (!down) ctx.reply(REPLY_ERROR);
     else if (record && ctx.services.journaled) ctx.reply(REPLY_KEPT);
     else if (record || addressed(ctx)) ctx.reply(REPLY_DB_DOWN);
   }
@@ -118,9 +120,9 @@ async function welcomeStranger(ctx: BotContext): Promise<void> {
 /**
  * A platform redelivering a message must not make a second record: the log's key says "seen".
  * A message the journal hands back because its handling was cut short (a crash, the database
- * going away half-way) is taken up again if it records a visit or a customer's details: saving
- * those is idempotent (the visit's unique source key), and staff must not lose them. Anything
- * else is not repeated, since it may have taken effect.
+ * going away half-way) goes on, marked unfinished: the router then gives it only to a feature
+ * whose writes are keyed by the message (records, corrections, merges), which finishes what the
+ * first handling began and answers; anything else is not repeated, since it may have taken effect.
  */
 export const dedupe: Middleware<BotContext> = async (ctx, next) => {
   const { models, log } = ctx.services;
@@ -137,10 +139,11 @@ export const dedupe: Middleware<BotContext> = async (ctx, next) => {
     });
   } catch (err) {
     if ((err as { code?: number }).code !== 11000) throw err;
-    if (!ctx.resumed || !looksLikeRecord(ctx)) {
+    if (!ctx.resumed) {
       log.info('duplicate message ignored', { messageId: ctx.msg.messageId });
       return;
     }
+    ctx.unfinished = true;
     log.info('unfinished message taken up again', { messageId: ctx.msg.messageId });
   }
   await next();

@@ -14,7 +14,7 @@ import {
 } from '../features/queries/archive';
 import { daysOf, mondayOf, type Period } from '../features/queries/period';
 import type { Models } from '../model';
-import type { DayBook } from '../model/day-book';
+import type { DayBook } from '../archive/day-book';
 import type { StoreDoc } from '../model/store';
 import { addDays } from '../time/business-day';
 
@@ -41,19 +41,15 @@ export function reportedWeek(today: string): Period {
   return { from, to: addDays(from, 6), word: '上周', unit: 'week' };
 }
 
-const dayOfBook = (b: DayBook) => b._id.slice(b._id.lastIndexOf(':') + 1);
-
 async function revenueByDay(models: Models, storeId: Types.ObjectId, p: Period) {
-  const books = new Map((await dayBooksOf(models, storeId, p)).map((b) => [dayOfBook(b), b]));
+  const books = new Map((await dayBooksOf(models, storeId, p)).map((b) => [b.day, b]));
   return daysOf(p).map((d) => books.get(d));
 }
 
 function followUpsOf(books: (DayBook | undefined)[], names: Map<string, string>): StaffFollowUps[] {
   const per = new Map<string, StaffFollowUps>();
   for (const b of books)
-    for (const [id, f] of Object.entries(
-      (b?.followUps ?? {}) as Record<string, { done?: number; due?: number }>,
-    )) {
+    for (const [id, f] of Object.entries(b?.followUps ?? {})) {
       const row = per.get(id) ?? { name: names.get(id) ?? '已停用', done: 0, due: 0 };
       row.done += f.done ?? 0;
       row.due += f.due ?? 0;

@@ -1,3 +1,4 @@
+import { repairStore } from '../../src/archive/verify';
 import { cardOf, TIER_RELEVANT_DAYS } from '../../src/archive/card';
 import { DEFAULT_TIERS, tierOf, type TierSettings } from '../../src/archive/tiers';
 import { statsOf, type OpeningBalance, type VisitSummary } from '../../src/archive/stats';
@@ -104,7 +105,7 @@ describe('follow-up cards follow the archive', () => {
     });
   });
 
-  it('is rebuilt when missing, so an archive from before cards still gets its tasks', async () => {
+  it('missing (an archive from before cards): tasks still come, and the repair writes it', async () => {
     await s.db.models.FollowUpCard.deleteMany({});
     const out = await s.run(tick('2026-11-23T09:30:00+08:00'));
     expect(
@@ -113,6 +114,10 @@ describe('follow-up cards follow the archive', () => {
         .map((o) => o.text)
         .join(),
     ).toContain('张总(B) 致谢回访');
+    // Reading writes nothing: the card comes back through the repair (npm run verify -- --repair).
+    expect(await cardOfCustomer('张总')).toBeUndefined();
+    const store = (await s.db.models.Store.findOne())!;
+    await repairStore(s.db.models, store, '2026-11-23');
     expect(await cardOfCustomer('张总')).toMatchObject({ name: '张总' });
   });
 

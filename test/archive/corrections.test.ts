@@ -1,3 +1,4 @@
+import { readDayBooks } from '../../src/archive/day-book';
 import { openScenario, type Scenario } from '../support/replay';
 import { dm, staff } from '../support/events';
 
@@ -44,8 +45,8 @@ describe('correcting a record', () => {
       '已改 张总 11月22日: 金额 ¥2,800 → ¥3,000',
     ]);
     expect((await customer('张总'))?.stats).toMatchObject({ visits: 3, totalSpend: 8600 });
-    const day = await s.db.models.DayBook.find().lean();
-    const today = day.find((d) => String(d._id).includes('2026-11-22'));
+    const store = (await s.db.models.Store.findOne())!;
+    const [today] = await readDayBooks(s.db.models, store._id, ['2026-11-22']);
     expect(today).toMatchObject({ tables: 1, revenue: 3000 });
   });
 

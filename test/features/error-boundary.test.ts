@@ -11,7 +11,7 @@ describe('a failing feature', () => {
   beforeEach(async () => (db = await openTestDatabase()));
   afterEach(() => db.drop());
 
-  it('answers 出错了,已记录, logs it, and the next message still works', async () => {
+  it('answers 出错了 (send again), logs it, and the next message still works', async () => {
     const logged: string[] = [];
     const services = {
       ...db.services,

@@ -7,6 +7,7 @@
 import { REPLY_ERROR } from '../../src/pipeline/steps';
 import { prng } from '../../scripts/bench/prng';
 import { randomMessage, type Rnd } from '../../scripts/bench/traffic';
+import { differences } from '../support/consistency';
 import { openScenario, type Scenario } from '../support/replay';
 import { staff } from '../support/events';
 
@@ -46,7 +47,7 @@ async function drive(s: Scenario, seed: number) {
 }
 
 async function inconsistencies(s: Scenario): Promise<string[]> {
-  const { Customer, Visit, DayBook } = s.db.models;
+  const { Customer, Visit } = s.db.models;
   const visits = await Visit.find({ status: 'active' }).lean();
   const problems: string[] = [];
   for (const c of await Customer.find().lean()) {
@@ -78,20 +79,8 @@ async function inconsistencies(s: Scenario): Promise<string[]> {
     )
       problems.push(`${c.name}: history lists other visits than the active ones`);
   }
-  for (const book of await DayBook.find().lean()) {
-    const day = book._id.split(':')[1];
-    const that = visits.filter(
-      (v) => v.businessDate === day && book._id.startsWith(`${v.storeId}:`),
-    );
-    const expected = {
-      tables: that.length,
-      covers: that.reduce((n, v) => n + (v.partySize ?? 0), 0),
-      revenue: that.reduce((n, v) => n + v.amount, 0),
-    };
-    const actual = { tables: book.tables, covers: book.covers, revenue: book.revenue };
-    if (JSON.stringify(actual) !== JSON.stringify(expected))
-      problems.push(`day ${day}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`);
-  }
+  // Day books, cards and tier lists too: the same recomputation as npm run verify.
+  problems.push(...(await differences(s.db.models)));
   return problems;
 }
 

@@ -2,14 +2,15 @@
  * What staff do with a follow-up: 已回访 (done, with what the customer said), 跳过 (skipped),
  * 改天 / 周五再联系 (moved). Each is kept in the customer's 回访记录 with who and when.
  */
-import type { Types } from 'mongoose';
+import { updateCustomer } from '../../archive/customer-writes';
 import { candidates } from '../../archive/customers';
+import { recordDone } from '../../archive/day-book';
+import { noteWork } from '../../archive/work-list';
 import { tierSettingsOf } from '../../archive/refresh';
 import { addToLookup, keys } from '../../db/lookup';
 import { tasksFor } from '../../followup/tasks';
 import type { Task } from '../../followup/types';
 import type { CustomerDoc } from '../../model/customer';
-import { dayBookId } from '../../model/day-book';
 import { clockOf, staffOf, type BotContext } from '../../pipeline/context';
 import { businessDate } from '../../time/business-day';
 import { canManage, subjectOf } from '../command';
@@ -68,18 +69,13 @@ export async function recordFollowUp(
     record.action === 'moved' && record.to
       ? keys.followUpMoved(store._id, record.to)
       : keys.followUpClosed(store._id, today);
+  await noteWork(models, staff._id, today, [c._id]);
   // The index entry first: the morning run then finds the customer on the right day.
-  await addToLookup(models, bucket, c._id as Types.ObjectId);
-  await models.Customer.updateOne(
-    { _id: c._id },
-    { $push: { followUps: { ...record, on: today, by: staff._id, at: ctx.msg.time } } },
-  );
+  await addToLookup(models, bucket, c._id);
+  await updateCustomer(models, c._id, {
+    $push: { followUps: { ...record, on: today, by: staff._id, at: ctx.msg.time } },
+  });
   // Managers check follow-ups done per staff member (seed 004): counted in the day book.
-  if (record.action === 'done') {
-    await models.DayBook.updateOne(
-      { _id: dayBookId(store._id, today) },
-      { $inc: { [`followUps.${staff._id}.done`]: 1 } },
-      { upsert: true },
-    );
-  }
+  if (record.action === 'done')
+    await recordDone(models, store._id, today, staff._id, `${String(c._id)}|${record.key}`);
 }

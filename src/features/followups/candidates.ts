@@ -11,7 +11,7 @@ import { keys, lookupIds } from '../../db/lookup';
 import type { FollowUpSettings } from '../../followup/settings';
 import { holidaysInRange } from '../../followup/holidays';
 import type { Models } from '../../model';
-import { customersOnDay } from '../../archive/day-book';
+import { customersOnDays } from '../../archive/day-book';
 import { addDays, daysBetween } from '../../time/business-day';
 
 async function idsOf(models: Models, key: string): Promise<string[]> {
@@ -57,10 +57,13 @@ export async function candidateIds(models: Models, src: CandidateSources): Promi
     s.churn.C,
     s.churn.D,
   ]);
+  const visitDays = new Set<string>();
+  for (let back = 0; back < span; back++)
+    for (const a of anchors) visitDays.add(addDays(today, -back - a));
+  // Every anchor day's visitors in one read of the day books.
+  for (const id of await customersOnDays(models, storeId, [...visitDays])) ids.add(id);
   for (let back = 0; back < span; back++) {
     const day = addDays(today, -back);
-    for (const a of anchors)
-      for (const id of await customersOnDay(models, storeId, addDays(day, -a))) ids.add(id);
     for (const id of await idsOf(
       models,
       keys.followUpClosed(storeId, addDays(day, -s.postVisit.thenEveryDays)),

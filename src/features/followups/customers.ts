@@ -4,8 +4,7 @@ import { cardOf, type FollowUpCard } from '../../archive/card';
 import { tierOf, type Tier, type TierSettings } from '../../archive/tiers';
 import type { FollowUpCustomer } from '../../followup/types';
 import type { Models } from '../../model';
-import { writeCards } from '../../model/follow-up-card';
-import type { Customer } from '../../model/customer';
+import type { CustomerDoc } from '../../model/customer';
 
 /**
  * `{_id: {$in}}` goes through the index (scripts/ferretdb/patches.json); a bounded batch keeps
@@ -18,15 +17,13 @@ async function readCards(models: Models, ids: Types.ObjectId[]) {
   return models.FollowUpCard.find({ _id: { $in: ids } }).lean();
 }
 
-/** Customers without a card yet (archives from before cards): built now and kept. */
-async function rebuildCards(models: Models, ids: Types.ObjectId[]): Promise<FollowUpCard[]> {
+/**
+ * Customers without a card (archives from before cards, or a card write a crash cut short):
+ * built from the archive for this reading. Writing it is the sweeper's job, as the store's writer.
+ */
+async function cardsFromArchives(models: Models, ids: Types.ObjectId[]): Promise<FollowUpCard[]> {
   if (ids.length === 0) return [];
-  const found = (await models.Customer.find({
-    _id: { $in: ids },
-  }).lean()) as unknown as (Customer & {
-    _id: Types.ObjectId;
-  })[];
-  await writeCards(models.Customer.db, found);
+  const found = await models.Customer.find({ _id: { $in: ids } }).lean<CustomerDoc[]>();
   return found.flatMap((c) => cardOf(c) ?? []);
 }
 
@@ -35,7 +32,7 @@ async function cardsOfBatch(models: Models, ids: Types.ObjectId[]): Promise<Foll
   const have = new Set(rows.map((r) => String(r._id)));
   const cards = rows.flatMap((r) => (r.card ? [JSON.parse(r.card) as FollowUpCard] : []));
   return cards.concat(
-    await rebuildCards(
+    await cardsFromArchives(
       models,
       ids.filter((id) => !have.has(String(id))),
     ),

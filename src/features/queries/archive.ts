@@ -7,14 +7,11 @@ import { Types } from 'mongoose';
 import { customersById } from '../../archive/customers';
 import { openingOf, summariesOf } from '../../archive/refresh';
 import { tierOf, type Tier, type TierSettings } from '../../archive/tiers';
-import { documentKeys, keys, lookupIds } from '../../db/lookup';
+import { customersOnDays, readDayBooks, type DayBook } from '../../archive/day-book';
+import { keys, lookupIds } from '../../db/lookup';
 import type { Models } from '../../model';
 import type { CustomerDoc } from '../../model/customer';
-import { dayBookId, type DayBook } from '../../model/day-book';
 import { daysOf, type Period } from './period';
-
-/** Batches of `{_id: {$in}}`, which the patched local database answers from the _id index. */
-const BATCH = 500;
 
 type Id = Types.ObjectId | string;
 
@@ -42,12 +39,7 @@ export async function dayBooksOf(
   storeId: Types.ObjectId,
   p: Period,
 ): Promise<DayBook[]> {
-  const ids = daysOf(p).map((d) => dayBookId(storeId, d));
-  const books: DayBook[] = [];
-  for (let i = 0; i < ids.length; i += BATCH) {
-    books.push(...(await models.DayBook.find({ _id: { $in: ids.slice(i, i + BATCH) } }).lean()));
-  }
-  return books.sort((a, b) => a._id.localeCompare(b._id));
+  return readDayBooks(models, storeId, daysOf(p));
 }
 
 /** Everyone who came in the period (each once). */
@@ -56,17 +48,7 @@ export async function visitorsOf(
   storeId: Types.ObjectId,
   p: Period,
 ): Promise<CustomerDoc[]> {
-  const days = (await dayBooksOf(models, storeId, p)).map((b) =>
-    b._id.slice(b._id.lastIndexOf(':') + 1),
-  );
-  // Every shard of every day that had visits, read together: a month is one round trip, not 500.
-  const shards = days.flatMap((d) => documentKeys(keys.dayCustomers(storeId, d)));
-  const ids = new Set<string>();
-  for (let i = 0; i < shards.length; i += BATCH) {
-    const found = await models.Lookup.find({ _id: { $in: shards.slice(i, i + BATCH) } }).lean();
-    for (const l of found) for (const id of l.ids) ids.add(String(id));
-  }
-  return loadCustomers(models, ids);
+  return loadCustomers(models, await customersOnDays(models, storeId, daysOf(p)));
 }
 
 export interface InPeriod {

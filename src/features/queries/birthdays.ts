@@ -11,7 +11,7 @@ import { shortDate } from '../../format/text';
 import type { Models } from '../../model';
 import type { CustomerDoc } from '../../model/customer';
 import { staffOf } from '../../pipeline/context';
-import { commandFeature } from '../command';
+import { commandFeature, READ_ONLY } from '../command';
 import { loadCustomers, staffNames, tierToday } from './archive';
 import { ahead, daysOf, named, periodIn, periodLabel, weekdayName, type Period } from './period';
 import { asked, capped, joinParts, phoneFor, seesStore, todayOf, visibleTo } from './shared';
@@ -62,41 +62,45 @@ function periodAsked(text: string, today: string): Period {
   return periodIn(text, today) ?? named('本周', today);
 }
 
-export const birthdays = commandFeature(['query.birthdays'], async (ctx) => {
-  const { store } = staffOf(ctx);
-  const { models } = ctx.services;
-  const today = todayOf(ctx);
-  const period = periodAsked(ctx.msg.text, today);
-  const whole = seesStore(ctx);
-  const all = await birthdaysIn(models, store._id, period);
-  const visible = new Set(
-    visibleTo(
-      ctx,
-      all.map((b) => b.c),
-    ),
-  );
-  const found = all.filter((b) => visible.has(b.c));
-  const label = periodLabel(period, today);
-  if (found.length === 0) {
-    ctx.reply(`${label}没有${whole ? '' : '你的'}客户过生日`);
-    return;
-  }
-  const tiers = tierSettingsOf(store);
-  const names = whole ? await staffNames(models, store._id) : new Map<string, string>();
-  const lines = found.map(({ c, date }) => {
-    const b = c.birthday!;
-    const when = `${shortDate(date, today)} ${weekdayName(date)}${date < today ? '(已过)' : date === today ? '(今天)' : ''}`;
-    return joinParts([
-      `${when} ${c.name}(${tierToday(c, today, tiers)})`,
-      b.calendar === 'lunar' ? lunarLabel(b.month, b.day) : undefined,
-      c.ownerId ? names.get(String(c.ownerId)) : undefined,
-      phoneFor(ctx, c),
-    ]);
-  });
-  ctx.reply(
-    [
-      `${label}过生日的${whole ? '' : '你的'}客户:${found.length}位`,
-      ...capped(lines, ctx, asked(ctx)),
-    ].join('\n'),
-  );
-});
+export const birthdays = commandFeature(
+  ['query.birthdays'],
+  async (ctx) => {
+    const { store } = staffOf(ctx);
+    const { models } = ctx.services;
+    const today = todayOf(ctx);
+    const period = periodAsked(ctx.msg.text, today);
+    const whole = seesStore(ctx);
+    const all = await birthdaysIn(models, store._id, period);
+    const visible = new Set(
+      visibleTo(
+        ctx,
+        all.map((b) => b.c),
+      ),
+    );
+    const found = all.filter((b) => visible.has(b.c));
+    const label = periodLabel(period, today);
+    if (found.length === 0) {
+      ctx.reply(`${label}没有${whole ? '' : '你的'}客户过生日`);
+      return;
+    }
+    const tiers = tierSettingsOf(store);
+    const names = whole ? await staffNames(models, store._id) : new Map<string, string>();
+    const lines = found.map(({ c, date }) => {
+      const b = c.birthday!;
+      const when = `${shortDate(date, today)} ${weekdayName(date)}${date < today ? '(已过)' : date === today ? '(今天)' : ''}`;
+      return joinParts([
+        `${when} ${c.name}(${tierToday(c, today, tiers)})`,
+        b.calendar === 'lunar' ? lunarLabel(b.month, b.day) : undefined,
+        c.ownerId ? names.get(String(c.ownerId)) : undefined,
+        phoneFor(ctx, c),
+      ]);
+    });
+    ctx.reply(
+      [
+        `${label}过生日的${whole ? '' : '你的'}客户:${found.length}位`,
+        ...capped(lines, ctx, asked(ctx)),
+      ].join('\n'),
+    );
+  },
+  READ_ONLY,
+);

@@ -4,7 +4,7 @@
  */
 import type { Role } from '../../model/staff';
 import { staffOf } from '../../pipeline/context';
-import { commandFeature } from '../command';
+import { commandFeature, READ_ONLY } from '../command';
 
 type Level = Role | 'chain';
 
@@ -49,7 +49,11 @@ export function helpText(role: Role, chain: boolean): string {
   return ['我能听懂这些,照着发就行' + scope, ...lines].join('\n');
 }
 
-export const help = commandFeature(['help'], async (ctx) => {
-  const { staff } = staffOf(ctx);
-  ctx.reply(helpText(staff.role as Role, staff.chain === true));
-});
+export const help = commandFeature(
+  ['help'],
+  async (ctx) => {
+    const { staff } = staffOf(ctx);
+    ctx.reply(helpText(staff.role as Role, staff.chain === true));
+  },
+  READ_ONLY,
+);

@@ -7,7 +7,7 @@ import type { Types } from 'mongoose';
 import { yuan } from '../../format/text';
 import type { Models } from '../../model';
 import { staffOf } from '../../pipeline/context';
-import { commandFeature } from '../command';
+import { commandFeature, READ_ONLY } from '../command';
 import { dayBooksOf, figuresIn, staffNames, visitorsOf } from './archive';
 import { named, periodIn, periodLabel, soFar, type Period } from './period';
 import { joinParts, seesStore, todayOf, visibleTo } from './shared';
@@ -23,8 +23,6 @@ export interface StaffFigures {
   due: number;
   done: number;
 }
-
-type PerStaff = Record<string, Partial<StaffFigures> | undefined>;
 
 /** Each staff member's figures over the period, and the store's revenue. */
 export async function staffFigures(models: Models, storeId: Types.ObjectId, p: Period) {
@@ -42,19 +40,16 @@ export async function staffFigures(models: Models, storeId: Types.ObjectId, p: P
     revenue += b.revenue;
     tables += b.tables;
     newCustomers += b.newCustomers;
-    for (const [id, f] of Object.entries((b.byRecorder ?? {}) as PerStaff))
-      row(id).recorded += f?.tables ?? 0;
-    for (const [id, f] of Object.entries(
-      (b.followUps ?? {}) as Record<string, { due?: number; done?: number }>,
-    )) {
-      row(id).due += f?.due ?? 0;
-      row(id).done += f?.done ?? 0;
+    for (const [id, f] of Object.entries(b.byRecorder)) row(id).recorded += f.tables;
+    for (const [id, f] of Object.entries(b.followUps)) {
+      row(id).due += f.due;
+      row(id).done += f.done;
     }
-    for (const [id, f] of Object.entries((b.byOwner ?? {}) as PerStaff)) {
+    for (const [id, f] of Object.entries(b.byOwner)) {
       const r = row(id);
-      r.tables += f?.tables ?? 0;
-      r.revenue += f?.revenue ?? 0;
-      r.newCustomers += f?.newCustomers ?? 0;
+      r.tables += f.tables;
+      r.revenue += f.revenue;
+      r.newCustomers += f.newCustomers;
     }
   }
   return { by, revenue, tables, newCustomers };
@@ -63,38 +58,42 @@ export async function staffFigures(models: Models, storeId: Types.ObjectId, p: P
 const staffLine = (name: string, f: StaffFigures) =>
   `${name}:客户消费${yuan(f.revenue)}(${f.tables}桌) · 录入${f.recorded}桌 · 新客${f.newCustomers}位 · 回访${f.done}/${f.due}`;
 
-export const performance = commandFeature(['query.performance'], async (ctx) => {
-  const { staff, store } = staffOf(ctx);
-  const { models } = ctx.services;
-  const today = todayOf(ctx);
-  const period = soFar(periodIn(ctx.msg.text, today) ?? named('本月', today), today);
-  const whole = seesStore(ctx);
-  const figures = await staffFigures(models, store._id, period);
-  const names = await staffNames(models, store._id);
-  const lines = [`${periodLabel(period, today)}业绩`];
-  const empty = { recorded: 0, tables: 0, revenue: 0, newCustomers: 0, due: 0, done: 0 };
-  if (whole) {
-    lines.push(
-      `全店 ${yuan(figures.revenue)} · ${figures.tables}桌 · 新客${figures.newCustomers}位`,
-    );
-    const rows = [...figures.by].sort((a, b) => b[1].revenue - a[1].revenue);
-    for (const [id, f] of rows) lines.push(staffLine(names.get(id) ?? '已删除的员工', f));
-    const owned = rows.reduce((n, [, f]) => n + f.revenue, 0);
-    if (figures.revenue > owned) lines.push(`没有负责人的客户:${yuan(figures.revenue - owned)}`);
-  } else {
-    lines.push(staffLine(staff.name, figures.by.get(String(staff._id)) ?? empty));
-  }
-  const top = visibleTo(ctx, await visitorsOf(models, store._id, period))
-    .map((c) => ({ c, ...figuresIn(c, period) }))
-    .filter((r) => r.spend > 0)
-    .sort((a, b) => b.spend - a.spend)
-    .slice(0, TOP_CUSTOMERS);
-  if (top.length) {
-    lines.push(whole ? '消费最多的客户:' : '你的客户消费最多的:');
-    top.forEach((r, i) => {
-      const owner = whole && r.c.ownerId ? names.get(String(r.c.ownerId)) : undefined;
-      lines.push(joinParts([`${i + 1}. ${r.c.name} ${yuan(r.spend)}(${r.visits}次)`, owner]));
-    });
-  }
-  ctx.reply(lines.join('\n'));
-});
+export const performance = commandFeature(
+  ['query.performance'],
+  async (ctx) => {
+    const { staff, store } = staffOf(ctx);
+    const { models } = ctx.services;
+    const today = todayOf(ctx);
+    const period = soFar(periodIn(ctx.msg.text, today) ?? named('本月', today), today);
+    const whole = seesStore(ctx);
+    const figures = await staffFigures(models, store._id, period);
+    const names = await staffNames(models, store._id);
+    const lines = [`${periodLabel(period, today)}业绩`];
+    const empty = { recorded: 0, tables: 0, revenue: 0, newCustomers: 0, due: 0, done: 0 };
+    if (whole) {
+      lines.push(
+        `全店 ${yuan(figures.revenue)} · ${figures.tables}桌 · 新客${figures.newCustomers}位`,
+      );
+      const rows = [...figures.by].sort((a, b) => b[1].revenue - a[1].revenue);
+      for (const [id, f] of rows) lines.push(staffLine(names.get(id) ?? '已删除的员工', f));
+      const owned = rows.reduce((n, [, f]) => n + f.revenue, 0);
+      if (figures.revenue > owned) lines.push(`没有负责人的客户:${yuan(figures.revenue - owned)}`);
+    } else {
+      lines.push(staffLine(staff.name, figures.by.get(String(staff._id)) ?? empty));
+    }
+    const top = visibleTo(ctx, await visitorsOf(models, store._id, period))
+      .map((c) => ({ c, ...figuresIn(c, period) }))
+      .filter((r) => r.spend > 0)
+      .sort((a, b) => b.spend - a.spend)
+      .slice(0, TOP_CUSTOMERS);
+    if (top.length) {
+      lines.push(whole ? '消费最多的客户:' : '你的客户消费最多的:');
+      top.forEach((r, i) => {
+        const owner = whole && r.c.ownerId ? names.get(String(r.c.ownerId)) : undefined;
+        lines.push(joinParts([`${i + 1}. ${r.c.name} ${yuan(r.spend)}(${r.visits}次)`, owner]));
+      });
+    }
+    ctx.reply(lines.join('\n'));
+  },
+  READ_ONLY,
+);

@@ -6,7 +6,7 @@ import type { Types } from 'mongoose';
 import { yuan } from '../../format/text';
 import type { Models } from '../../model';
 import { staffOf } from '../../pipeline/context';
-import { commandFeature } from '../command';
+import { commandFeature, READ_ONLY } from '../command';
 import { dayBooksOf } from './archive';
 import { named, periodIn, periodLabel, previous, rangeText, soFar, type Period } from './period';
 import { seesStore, todayOf } from './shared';
@@ -57,23 +57,27 @@ function changeLine(now: Totals, before: Totals): string {
   return parts.join(',');
 }
 
-export const revenue = commandFeature(['query.revenue'], async (ctx) => {
-  const { store } = staffOf(ctx);
-  if (!seesStore(ctx)) {
-    ctx.reply('营业额只有店长和管理员能查。查自己的客户可以发:我的客户');
-    return;
-  }
-  const today = todayOf(ctx);
-  const period = soFar(periodIn(ctx.msg.text, today) ?? named('今天', today), today);
-  const before = previous(period);
-  const now = await totalsOf(ctx.services.models, store._id, period);
-  const then = await totalsOf(ctx.services.models, store._id, before);
-  const lines = [`${periodLabel(period, today)}营业额`];
-  if (now.tables === 0) lines.push('没有记录消费');
-  else lines.push(totalsLine(now), `新客${now.newCustomers}位`);
-  const prior = `${before.word}(${rangeText(before, today)})`;
-  lines.push(then.tables === 0 ? `${prior}:没有记录消费` : `${prior}:${totalsLine(then)}`);
-  const change = now.tables > 0 && then.tables > 0 ? changeLine(now, then) : '';
-  if (change) lines.push(change);
-  ctx.reply(lines.join('\n'));
-});
+export const revenue = commandFeature(
+  ['query.revenue'],
+  async (ctx) => {
+    const { store } = staffOf(ctx);
+    if (!seesStore(ctx)) {
+      ctx.reply('营业额只有店长和管理员能查。查自己的客户可以发:我的客户');
+      return;
+    }
+    const today = todayOf(ctx);
+    const period = soFar(periodIn(ctx.msg.text, today) ?? named('今天', today), today);
+    const before = previous(period);
+    const now = await totalsOf(ctx.services.models, store._id, period);
+    const then = await totalsOf(ctx.services.models, store._id, before);
+    const lines = [`${periodLabel(period, today)}营业额`];
+    if (now.tables === 0) lines.push('没有记录消费');
+    else lines.push(totalsLine(now), `新客${now.newCustomers}位`);
+    const prior = `${before.word}(${rangeText(before, today)})`;
+    lines.push(then.tables === 0 ? `${prior}:没有记录消费` : `${prior}:${totalsLine(then)}`);
+    const change = now.tables > 0 && then.tables > 0 ? changeLine(now, then) : '';
+    if (change) lines.push(change);
+    ctx.reply(lines.join('\n'));
+  },
+  READ_ONLY,
+);

@@ -1,0 +1,202 @@
+/**
+ * `npm run verify`: every derived value of a store recomputed from its visits, imported opening
+ * balances and merges, and compared with what is stored (customer history, figures and tier,
+ * follow-up cards, tier index, day book entries). The same recomputation is the tests' oracle.
+ * `repairStore` rewrites what differs through the archive's own repair (repair.ts).
+ */
+import type { Models } from '../model';
+import type { CustomerDoc } from '../model/customer';
+import type { StoreDoc } from '../model/store';
+import type { VisitDoc } from '../model/visit';
+import { rethrow } from './after-commit';
+import { cardRow } from './customer-writes';
+import { entryOf, sameEntry, setEntries, type DayEntry } from './day-book';
+import { settleMerge } from './merge';
+import { canonical, derivedOf, summariesOf, tierSettingsOf } from './refresh';
+import { historyFrom, indexedTierOf, repairCustomer, TIERS } from './repair';
+import { chronological } from './stats';
+import type { Tier } from './tiers';
+
+export interface Difference {
+  /** What kind of record: history, figures, card, tier-index, day-book, visit. */
+  what: string;
+  /** Whose: a customer's name and id, or a day and visit id. */
+  who: string;
+  detail: string;
+}
+
+interface Snapshot {
+  store: StoreDoc;
+  customers: CustomerDoc[];
+  visits: VisitDoc[];
+  cards: Map<string, { card: string; rev?: number | null }>;
+  entries: Map<string, DayEntry>;
+  tierLists: Map<Tier, Set<string>>;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Everything of one store, read once (scans: this is a check, not a hot path). */
+async function snapshot(models: Models, store: StoreDoc): Promise<Snapshot> {
+  const storeId = store._id;
+  const [customers, visits, cards, books, tiers] = await Promise.all([
+    models.Customer.find({ storeId }).lean<CustomerDoc[]>(),
+    models.Visit.find({ storeId }).lean<VisitDoc[]>(),
+    models.FollowUpCard.find({ storeId }).lean(),
+    models.DayBook.find({ _id: { $regex: `^${escape(String(storeId))}:` } }).lean(),
+    models.Lookup.find({ _id: { $regex: `^tier:${escape(String(storeId))}:` } }).lean(),
+  ]);
+  const entries = new Map<string, DayEntry>();
+  for (const b of books)
+    for (const [v, e] of Object.entries((b.entries ?? {}) as Record<string, DayEntry>))
+      entries.set(`${b._id.slice(b._id.indexOf(':') + 1, b._id.indexOf(':') + 11)}|${v}`, e);
+  const tierLists = new Map<Tier, Set<string>>(TIERS.map((t) => [t, new Set()]));
+  for (const l of tiers) {
+    const t = l._id.split(':')[2]?.split('#')[0] as Tier;
+    for (const id of l.ids) tierLists.get(t)?.add(String(id));
+  }
+  return {
+    store,
+    customers,
+    visits,
+    cards: new Map(cards.map((c) => [String(c._id), c])),
+    entries,
+    tierLists,
+  };
+}
+
+const label = (c: CustomerDoc) => `${c.name} ${String(c._id)}`;
+
+function checkCustomer(
+  s: Snapshot,
+  c: CustomerDoc,
+  mine: Map<string, VisitDoc>,
+  today: string,
+): Difference[] {
+  const out: Difference[] = [];
+  const who = label(c);
+  const want = historyFrom(c, mine);
+  const have = summariesOf(c);
+  const key = (h: { visitId: string }) => h.visitId;
+  const missing = want.filter((h) => !have.some((x) => key(x) === key(h)));
+  const extra = have.filter((h) => !want.some((x) => key(x) === key(h)));
+  const wrong = want.filter((h) => {
+    const x = have.find((y) => key(y) === key(h));
+    return x && canonical(x) !== canonical(h);
+  });
+  if (missing.length || extra.length || wrong.length)
+    out.push({
+      what: 'history',
+      who,
+      detail: `missing ${missing.length}, not active ${extra.length}, differing ${wrong.length}`,
+    });
+  const d = derivedOf(c, want, c.tierAsOf ?? today, tierSettingsOf(s.store));
+  if (canonical(d.stats) !== canonical(c.stats) || d.tier !== c.tier)
+    out.push({
+      what: 'figures',
+      who,
+      detail: `stored ${c.tier} ${canonical(c.stats)}, visits say ${d.tier} ${canonical(d.stats)}`,
+    });
+  const card = s.cards.get(String(c._id));
+  const row = cardRow(c);
+  if (!card || card.card !== row.card || (card.rev ?? 0) !== row.rev)
+    out.push({ what: 'card', who, detail: card ? `rev ${card.rev} ≠ ${row.rev}` : 'missing' });
+  const tier = indexedTierOf(c);
+  const listed = TIERS.filter((t) => s.tierLists.get(t)?.has(String(c._id)));
+  if (listed.join() !== (tier ?? ''))
+    out.push({ what: 'tier-index', who, detail: `listed [${listed}], tier ${tier ?? '-'}` });
+  return out;
+}
+
+/** The entry every active visit of a live customer should have, keyed `day|visitId`. */
+function expectedEntries(s: Snapshot, byCustomer: Map<string, Map<string, VisitDoc>>) {
+  const want = new Map<string, DayEntry>();
+  for (const c of s.customers) {
+    if (c.mergedInto) continue;
+    const mine = byCustomer.get(String(c._id)) ?? new Map<string, VisitDoc>();
+    const first = chronological(historyFrom(c, mine))[0]?.visitId;
+    for (const v of mine.values()) {
+      if (v.status !== 'active') continue;
+      const booked = { ...v, ownerId: v.ownerId ?? c.ownerId };
+      want.set(`${v.businessDate}|${String(v._id)}`, entryOf(booked, String(v._id) === first));
+    }
+  }
+  return want;
+}
+
+function byCustomerOf(visits: VisitDoc[]) {
+  const m = new Map<string, Map<string, VisitDoc>>();
+  for (const v of visits) {
+    const k = String(v.customerId);
+    if (!m.has(k)) m.set(k, new Map());
+    m.get(k)!.set(String(v._id), v);
+  }
+  return m;
+}
+
+function checkAll(s: Snapshot, today: string): Difference[] {
+  const byCustomer = byCustomerOf(s.visits);
+  const out: Difference[] = [];
+  const live = new Set<string>();
+  for (const c of s.customers) {
+    const mine = byCustomer.get(String(c._id)) ?? new Map<string, VisitDoc>();
+    if (c.mergedInto) {
+      const left = [...mine.values()].filter((v) => v.status === 'active').length;
+      if (left)
+        out.push({ what: 'visit', who: label(c), detail: `${left} still on merged archive` });
+      continue;
+    }
+    live.add(String(c._id));
+    out.push(...checkCustomer(s, c, mine, today));
+  }
+  for (const v of s.visits)
+    if (!s.customers.some((c) => c._id.equals(v.customerId)))
+      out.push({ what: 'visit', who: String(v._id), detail: 'its customer is missing' });
+  const want = expectedEntries(s, byCustomer);
+  for (const [k, e] of want)
+    if (!sameEntry(s.entries.get(k), e))
+      out.push({ what: 'day-book', who: k, detail: s.entries.has(k) ? 'differs' : 'missing' });
+  for (const k of s.entries.keys())
+    if (!want.has(k)) out.push({ what: 'day-book', who: k, detail: 'no such active visit' });
+  return out;
+}
+
+/** Differences between what a store stores and what its visits say (empty: consistent). */
+export async function verifyStore(
+  models: Models,
+  store: StoreDoc,
+  today: string,
+): Promise<Difference[]> {
+  return checkAll(await snapshot(models, store), today);
+}
+
+/** Rewrite what differs. Run as the store's writer (the caller takes the lane). */
+export async function repairStore(models: Models, store: StoreDoc, today: string) {
+  const s = await snapshot(models, store);
+  const differences = checkAll(s, today);
+  const byCustomer = byCustomerOf(s.visits);
+  const x = { today, tiers: tierSettingsOf(store), report: rethrow };
+  const named = new Set(differences.map((d) => d.who.split(' ').at(-1)));
+  let fixed = 0;
+  for (const c of s.customers) {
+    if (c.mergedInto) {
+      if (named.has(String(c._id))) await settleMerge(models, c, x);
+      continue;
+    }
+    const mine = [...(byCustomer.get(String(c._id))?.values() ?? [])];
+    const touched =
+      named.has(String(c._id)) ||
+      mine.some((v) => differences.some((d) => d.who.endsWith(`|${String(v._id)}`)));
+    if (touched) fixed += await repairCustomer(models, c, mine, x);
+  }
+  const orphans = differences.filter((d) => d.detail === 'no such active visit');
+  await setEntries(
+    models,
+    store._id,
+    orphans.map((d) => {
+      const [day, visitId] = d.who.split('|');
+      return { day, visitId, entry: null };
+    }),
+  );
+  return { differences, fixed: fixed + orphans.length };
+}
