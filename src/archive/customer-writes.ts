@@ -11,6 +11,7 @@
 import type { Types } from 'mongoose';
 import type { Models } from '../model';
 import type { Customer, CustomerDoc } from '../model/customer';
+import { afterCommit, type ReportDeferred } from './after-commit';
 import { cardOf } from './card';
 
 type Update = Record<string, unknown>;
@@ -75,7 +76,14 @@ export async function updateCustomer(
   models: Models,
   id: Types.ObjectId,
   update: Update,
-  opts: { rev?: number } = {},
+  opts: {
+    rev?: number;
+    /**
+     * When this write is the change's commit point: a card that fails to follow is reported
+     * (and left to the sweeper) rather than failing a change that was made.
+     */
+    report?: ReportDeferred;
+  } = {},
 ): Promise<CustomerDoc | null> {
   const filter = opts.rev === undefined ? { _id: id } : { _id: id, rev: revFilter(opts.rev) };
   const inc = { ...((update.$inc as Update | undefined) ?? {}), rev: 1 };
@@ -84,7 +92,9 @@ export async function updateCustomer(
     { ...update, $inc: inc },
     { returnDocument: 'after' },
   ).lean<CustomerDoc>();
-  if (after) await writeCards(models, [after]);
+  if (!after) return null;
+  if (opts.report) await afterCommit(opts.report, 'card', () => writeCards(models, [after]));
+  else await writeCards(models, [after]);
   return after;
 }
 

@@ -6,7 +6,9 @@ import { Types } from 'mongoose';
 import { addToLookup, keys, lookupIds } from '../db/lookup';
 import type { Models } from '../model';
 import type { CustomerDoc } from '../model/customer';
+import type { ChangeContext } from './change';
 import { insertCustomer, updateCustomer } from './customer-writes';
+import { noteWork } from './work-list';
 
 export interface CustomerRef {
   storeId: Types.ObjectId;
@@ -33,12 +35,22 @@ export async function customersById(
   return found;
 }
 
-/** Live archives behind some ids, in their order: merged-away ones are followed, missing skipped. */
-async function load(models: Models, ids: Types.ObjectId[]): Promise<CustomerDoc[]> {
+/**
+ * Live archives behind some ids, in their order: merged-away ones are followed, missing skipped.
+ * A lookup is written before the archive it leads to (db/lookup.ts), so an id whose archive does
+ * not (yet) say what was looked up (`matches`) is skipped: a change a crash cut short must not
+ * make a name ambiguous.
+ */
+async function load(
+  models: Models,
+  ids: Types.ObjectId[],
+  matches: (c: CustomerDoc) => boolean = () => true,
+): Promise<CustomerDoc[]> {
   const read = new Map((await customersById(models, ids)).map((c) => [String(c._id), c]));
   const found = new Map<string, CustomerDoc>();
   for (const id of ids) {
     let c = read.get(String(id)) ?? null;
+    if (c && !matches(c)) continue;
     for (let hops = 0; c?.mergedInto && hops < 5; hops++)
       c = await models.Customer.findById(c.mergedInto).lean<CustomerDoc>();
     if (c && !c.mergedInto) found.set(String(c._id), c);
@@ -47,11 +59,17 @@ async function load(models: Models, ids: Types.ObjectId[]): Promise<CustomerDoc[
 }
 
 export async function customersByName(models: Models, storeId: Types.ObjectId, name: string) {
-  return load(models, await lookupIds(models, keys.customerName(storeId, name)));
+  return load(
+    models,
+    await lookupIds(models, keys.customerName(storeId, name)),
+    (c) => c.name === name || c.aliases.includes(name),
+  );
 }
 
 export async function customersByPhone(models: Models, storeId: Types.ObjectId, phone: string) {
-  return load(models, await lookupIds(models, keys.customerPhone(storeId, phone)));
+  return load(models, await lookupIds(models, keys.customerPhone(storeId, phone)), (c) =>
+    c.phones.includes(phone),
+  );
 }
 
 /**
@@ -78,8 +96,11 @@ export async function createCustomer(
     /** Given when the id was noted on a work list first. */
     _id?: Types.ObjectId;
   },
+  /** Who creates it: the new archive is noted on their work list first. */
+  work?: Pick<ChangeContext, 'by' | 'today'>,
 ): Promise<CustomerDoc> {
   const _id = spec._id ?? new Types.ObjectId();
+  if (work) await noteWork(models, work.by, work.today, [_id]);
   await addToLookup(models, keys.customerName(spec.storeId, spec.name), _id);
   if (spec.phone) await addToLookup(models, keys.customerPhone(spec.storeId, spec.phone), _id);
   if (spec.ownerId) await addToLookup(models, keys.ownedBy(spec.ownerId), _id);

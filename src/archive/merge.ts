@@ -124,7 +124,7 @@ export async function mergeCustomers(
       models,
       absorb._id,
       { $set: { mergedInto: keep._id, mergedBy: who.by, mergedAt: who.at } },
-      { rev: absorb.rev ?? 0 },
+      { rev: absorb.rev ?? 0, report: x.report },
     )) ?? (await readCustomer(models, absorb._id));
   if (!merged?.mergedInto?.equals(keep._id)) throw new Error('archive changed while merging');
   const survivor = await afterCommit(x.report, 'merge', async () => {

@@ -38,7 +38,7 @@ export function factsOf(r: Reading): ProfileFacts {
 }
 
 /** Who writes, on which business day: the change is noted on their work list first. */
-export type Work = Pick<ChangeContext, 'by' | 'today'>;
+export type Work = Pick<ChangeContext, 'by' | 'today' | 'report'>;
 
 async function linkReferrer(
   models: Models,
@@ -108,6 +108,6 @@ export async function applyProfile(
   const update: Record<string, unknown> = {};
   if (Object.keys(set).length) update.$set = set;
   if (Object.keys(add).length) update.$addToSet = add;
-  const after = await updateCustomer(models, customer._id, update);
+  const after = await updateCustomer(models, customer._id, update, { report: work.report });
   return { customer: after ?? customer, learned };
 }

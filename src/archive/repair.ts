@@ -129,7 +129,8 @@ export async function repairNoted(
   for (const v of visits)
     byCustomer.set(String(v.customerId), [...(byCustomer.get(String(v.customerId)) ?? []), v]);
   const visitIds = new Set(visits.map((v) => String(v._id)));
-  for (const id of ids) if (!visitIds.has(String(id))) byCustomer.set(String(id), []);
+  for (const id of ids)
+    if (!visitIds.has(String(id)) && !byCustomer.has(String(id))) byCustomer.set(String(id), []);
   let fixed = 0;
   let checked = 0;
   for (const [id, extra] of byCustomer) {

@@ -10,7 +10,8 @@ import type { StoreDoc } from '../model/store';
 import type { VisitDoc } from '../model/visit';
 import { rethrow } from './after-commit';
 import { cardRow } from './customer-writes';
-import { entryOf, sameEntry, setEntries, type DayEntry } from './day-book';
+import { dayShardId } from '../model/day-book';
+import { entryOf, sameEntry, type DayEntry } from './day-book';
 import { settleMerge } from './merge';
 import { canonical, derivedOf, summariesOf, tierSettingsOf } from './refresh';
 import { historyFrom, indexedTierOf, repairCustomer, TIERS } from './repair';
@@ -30,7 +31,8 @@ interface Snapshot {
   customers: CustomerDoc[];
   visits: VisitDoc[];
   cards: Map<string, { card: string; rev?: number | null }>;
-  entries: Map<string, DayEntry>;
+  /** `day|visitId` → the entry and the document it is in. */
+  entries: Map<string, { entry: DayEntry; doc: string }>;
   tierLists: Map<Tier, Set<string>>;
 }
 
@@ -46,10 +48,12 @@ async function snapshot(models: Models, store: StoreDoc): Promise<Snapshot> {
     models.DayBook.find({ _id: { $regex: `^${escape(String(storeId))}:` } }).lean(),
     models.Lookup.find({ _id: { $regex: `^tier:${escape(String(storeId))}:` } }).lean(),
   ]);
-  const entries = new Map<string, DayEntry>();
+  const entries = new Map<string, { entry: DayEntry; doc: string }>();
   for (const b of books)
-    for (const [v, e] of Object.entries((b.entries ?? {}) as Record<string, DayEntry>))
-      entries.set(`${b._id.slice(b._id.indexOf(':') + 1, b._id.indexOf(':') + 11)}|${v}`, e);
+    for (const [v, entry] of Object.entries((b.entries ?? {}) as Record<string, DayEntry>)) {
+      const day = b._id.slice(b._id.indexOf(':') + 1, b._id.indexOf(':') + 11);
+      entries.set(`${day}|${v}`, { entry, doc: b._id });
+    }
   const tierLists = new Map<Tier, Set<string>>(TIERS.map((t) => [t, new Set()]));
   for (const l of tiers) {
     const t = l._id.split(':')[2]?.split('#')[0] as Tier;
@@ -153,11 +157,16 @@ function checkAll(s: Snapshot, today: string): Difference[] {
     if (!s.customers.some((c) => c._id.equals(v.customerId)))
       out.push({ what: 'visit', who: String(v._id), detail: 'its customer is missing' });
   const want = expectedEntries(s, byCustomer);
-  for (const [k, e] of want)
-    if (!sameEntry(s.entries.get(k), e))
-      out.push({ what: 'day-book', who: k, detail: s.entries.has(k) ? 'differs' : 'missing' });
-  for (const k of s.entries.keys())
-    if (!want.has(k)) out.push({ what: 'day-book', who: k, detail: 'no such active visit' });
+  for (const [k, e] of want) {
+    const have = s.entries.get(k);
+    const [day, visitId] = k.split('|');
+    if (!have) out.push({ what: 'day-book', who: k, detail: 'missing' });
+    else if (!sameEntry(have.entry, e) || have.doc !== dayShardId(s.store._id, day, visitId))
+      out.push({ what: 'day-book', who: k, detail: 'differs' });
+  }
+  for (const [k, have] of s.entries)
+    if (!want.has(k) || have.doc !== dayShardId(s.store._id, ...(k.split('|') as [string, string])))
+      out.push({ what: 'day-book', who: k, detail: `not expected in ${have.doc}` });
   return out;
 }
 
@@ -189,14 +198,14 @@ export async function repairStore(models: Models, store: StoreDoc, today: string
       mine.some((v) => differences.some((d) => d.who.endsWith(`|${String(v._id)}`)));
     if (touched) fixed += await repairCustomer(models, c, mine, x);
   }
-  const orphans = differences.filter((d) => d.detail === 'no such active visit');
-  await setEntries(
-    models,
-    store._id,
-    orphans.map((d) => {
-      const [day, visitId] = d.who.split('|');
-      return { day, visitId, entry: null };
-    }),
-  );
+  // Entries where no active visit has them (or in the wrong document) are taken out where they are.
+  const orphans = differences.filter((d) => d.detail.startsWith('not expected in '));
+  for (const d of orphans) {
+    const [, visitId] = d.who.split('|');
+    await models.DayBook.updateOne(
+      { _id: d.detail.slice('not expected in '.length) },
+      { $unset: { [`entries.${visitId}`]: 1 } },
+    );
+  }
   return { differences, fixed: fixed + orphans.length };
 }

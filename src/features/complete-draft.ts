@@ -7,7 +7,7 @@ import type { Types } from 'mongoose';
 import { createCustomer } from '../archive/customers';
 import type { DraftDoc } from '../model/draft';
 import { readAmount, readCustomer, readDate, readPartySize } from '../parser';
-import { clockOf, staffOf, type BotContext } from '../pipeline/context';
+import { changeOf, clockOf, staffOf, type BotContext } from '../pipeline/context';
 import type { Feature } from '../pipeline/router';
 import { draftKeyOf, finish, saveOrAsk, type Missing, type PartialVisit } from './visit-flow';
 
@@ -36,11 +36,15 @@ async function pickChoice(ctx: BotContext, draft: DraftDoc, text: string): Promi
   const customer =
     n <= choices.length
       ? await readArchive(models, choices[n - 1] as unknown as Types.ObjectId)
-      : await createCustomer(models, {
-          storeId: store._id,
-          name: p.customerName!,
-          ownerId: staff._id,
-        });
+      : await createCustomer(
+          models,
+          {
+            storeId: store._id,
+            name: p.customerName!,
+            ownerId: staff._id,
+          },
+          changeOf(ctx),
+        );
   if (!customer) throw new Error('chosen customer vanished');
   // The draft goes once the record is saved: a crash in between leaves the question answerable.
   await finish(ctx, customer, p);

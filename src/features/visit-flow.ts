@@ -96,11 +96,15 @@ export async function saveOrAsk(ctx: BotContext, p: PartialVisit): Promise<void>
   }
   const customer =
     found[0] ??
-    (await createCustomer(models, {
-      storeId: store._id,
-      name: p.customerName!,
-      ownerId: staff._id,
-    }));
+    (await createCustomer(
+      models,
+      {
+        storeId: store._id,
+        name: p.customerName!,
+        ownerId: staff._id,
+      },
+      changeOf(ctx),
+    ));
   await finish(ctx, customer, p);
   await clearDrafts(ctx);
 }
