@@ -1,10 +1,15 @@
 /**
- * Issue 8: random staff traffic through the whole bot (replay runner, real database), then the
- * archive must still add up: each customer's figures equal a recomputation from their active
+ * Issue 8: random staff traffic through the whole bot (real database), every chat at once since
+ * issue 13, then the archive must still add up: each customer's figures equal a recomputation from their active
  * visits, each day book's totals equal that day's visits, no reply leaks an error or a
  * half-formatted value, and nothing threw. A seed that once found a bug stays in SEEDS.
  */
+import { createBot } from '../../src/bot';
+import { JOBS } from '../../src/jobs';
+import type { IncomingMessage } from '../../src/pipeline/message';
 import { REPLY_ERROR } from '../../src/pipeline/steps';
+import { REPLAY_PLATFORM } from '../../src/replay/replayer';
+import { runDueJobs } from '../../src/scheduler/jobs';
 import { prng } from '../../scripts/bench/prng';
 import { randomMessage, type Rnd } from '../../scripts/bench/traffic';
 import { differences } from '../support/consistency';
@@ -23,26 +28,58 @@ const START = Date.parse('2026-11-01T11:00:00+08:00');
 const SEEDS = [0xc0ffee, 8, 20261122];
 const MESSAGES = 250;
 
-function event(rnd: Rnd, at: number, text: string) {
+interface Sent {
+  chat: string;
+  msg?: IncomingMessage;
+  tick?: Date;
+}
+
+function event(rnd: Rnd, at: number, text: string, n: number): Sent {
   const from = STAFF[Math.floor(rnd() * STAFF.length)];
-  const now = new Date(at).toISOString();
-  if (rnd() < 0.6) return { now, from, text };
-  return { now, from, chat: 'g1', chatType: 'group', mentioned: rnd() < 0.3, text };
+  const group = rnd() >= 0.6;
+  const chat = group ? 'g1' : from;
+  const msg: IncomingMessage = {
+    platform: REPLAY_PLATFORM,
+    chatId: chat,
+    chatType: group ? 'group' : 'direct',
+    senderId: from,
+    text,
+    mentioned: group && rnd() < 0.3,
+    messageId: `f${n}`,
+    time: new Date(at),
+  };
+  return { chat, msg };
 }
 
 const LEAKS = /\n\s+at |undefined|NaN|\[object|Infinity|Error:/;
 
+/**
+ * The seeded traffic, then every chat's messages handled in order with the chats side by side
+ * (as the adapters' intake does), and the scheduler's ticks as one more stream beside them.
+ */
 async function drive(s: Scenario, seed: number) {
   const rnd = prng(seed);
-  const replies: { sent: string; text: string }[] = [];
+  const events: Sent[] = [];
   let at = START;
   for (let i = 0; i < MESSAGES; i++) {
     at += Math.floor(rnd() * 90 * 60_000); // ~10 days of service over the run
     const { text } = randomMessage(rnd);
-    for (const out of await s.run(event(rnd, at, text)))
-      replies.push({ sent: text, text: out.text });
-    if (rnd() < 0.02) await s.run({ now: new Date(at).toISOString(), tick: true });
+    events.push(event(rnd, at, text, i));
+    if (rnd() < 0.02) events.push({ chat: 'tick', tick: new Date(at) });
   }
+  const bot = createBot(s.db.services);
+  const replies: { sent: string; text: string }[] = [];
+  const streams = [...new Set(events.map((e) => e.chat))];
+  await Promise.all(
+    streams.map(async (chat) => {
+      for (const e of events.filter((x) => x.chat === chat)) {
+        const out = e.msg
+          ? await bot.handle(e.msg)
+          : await runDueJobs(s.db.services, JOBS, e.tick!);
+        for (const o of out) replies.push({ sent: e.msg?.text ?? 'tick', text: o.text });
+      }
+    }),
+  );
   return replies;
 }
 
