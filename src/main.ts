@@ -22,7 +22,7 @@ import { openJournal } from './journal/journal';
 import { flushWithin } from './outbox/flush';
 import { startHolder } from './holder-file';
 import { startSchedule } from './scheduler/cron';
-import { runDueJobs } from './scheduler/jobs';
+import { createScheduleMemory, runDueJobs } from './scheduler/jobs';
 import { ensureStaff, ensureStore } from './setup';
 import { startSweeping } from './sweeping';
 
@@ -51,12 +51,15 @@ async function run(config: Config, log: Logger): Promise<void> {
   }
   const journal = await openJournal(join(config.dataDir, 'journal'));
   const holder = startHolder(config.dataDir);
+  // The schedule remembers the stores and the runs it has done: a tick between runs is free.
+  const schedule = createScheduleMemory(() => models.Store.find().sort({ _id: 1 }));
   const services = {
     models,
     log,
     journaled: true,
     metrics: observed.metrics,
     filesDir: join(config.dataDir, 'files'),
+    settingsChanged: schedule.forget,
   };
   const bot = observed.metrics.observe(createBot(services));
   await observed.serve(db.conn, models);
@@ -96,6 +99,7 @@ async function run(config: Config, log: Logger): Promise<void> {
     (ticking = ticking.then(async () => {
       try {
         await runDueJobs(services, JOBS, new Date(), {
+          memory: schedule,
           enqueue: delivery.enqueue,
           leaseMs: deliverySettings.jobLeaseMs,
           holder,
@@ -104,7 +108,7 @@ async function run(config: Config, log: Logger): Promise<void> {
         log.warn('schedule tick failed', { error: (err as Error).message });
       }
     }));
-  const schedule = startSchedule(tick, config.timeZone);
+  const clock = startSchedule(tick, config.timeZone);
   log.info('huitouke started', { adapters: config.adapters, database: db.where });
 
   const shutdown = async () => {
@@ -113,7 +117,7 @@ async function run(config: Config, log: Logger): Promise<void> {
     await durable.stop();
     await sweeping.stop();
     await observed.close();
-    schedule.stop();
+    clock.stop();
     await ticking;
     // One last pass over each account's queue; what the limits hold back goes after the next start.
     await flushWithin(delivery, adapters, deliverySettings.shutdownFlushMs, log);

@@ -138,6 +138,7 @@ export const settings = commandFeature(['settings'], async (ctx) => {
   }
   await ctx.services.models.Store.updateOne({ _id: store._id }, { $set: patch });
   forgetSenders(ctx.services.models);
+  ctx.services.settingsChanged?.();
   ctx.reply(`${setting.label}: ${shown(setting.kind, before)} → ${shown(setting.kind, value)}`);
 });
 

@@ -28,6 +28,7 @@ export const addStore = commandFeature(['store.add'], async (ctx) => {
     ctx.reply(`${made}\n这样发:新建门店 sh2 上海二店`);
     return;
   }
+  ctx.services.settingsChanged?.();
   ctx.reply(
     `已新建「${made.name}」(${made.code})\n` +
       `下一步:在该店的群里发「绑定本群 ${made.code}」,再「添加员工 名字 店长 ${made.code}」`,

@@ -21,6 +21,8 @@ export interface Services {
   journaled?: boolean;
   /** Where the bot writes files it sends (exports, charts); a temporary folder when unset. */
   filesDir?: string;
+  /** A store's settings changed: the scheduler reads the stores again (scheduler/jobs.ts). */
+  settingsChanged?: () => void;
 }
 
 export const filesDirOf = (s: Services) => s.filesDir ?? join(tmpdir(), 'huitouke-files');

@@ -27,6 +27,9 @@ export interface JobClaim extends RunKey {
   attempt: number;
 }
 
+/** A claim made, or why not: the occurrence is over (`done`), or another start holds it. */
+export type ClaimResult = { claim: JobClaim } | { done: true } | { heldUntil: Date };
+
 export async function claimRun(
   models: Models,
   run: RunKey,
@@ -34,7 +37,7 @@ export async function claimRun(
   leaseMs: number,
   log: Logger,
   holder?: Holder,
-): Promise<JobClaim | undefined> {
+): Promise<ClaimResult> {
   for (let attempt = 0; attempt < MAX_JOB_ATTEMPTS; attempt++) {
     const id = jobRunId(run.storeId, run.job, run.occurrence, attempt);
     try {
@@ -47,15 +50,16 @@ export async function claimRun(
         by: holder?.id,
       });
       if (attempt > 0) log.warn('taking over an unfinished job run', { run: id });
-      return { ...run, id, attempt };
+      return { claim: { ...run, id, attempt } };
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
     }
     const held = await models.JobRun.findById(id).lean();
     // Not found: a claim from before leases holds the occurrence (see model/job-run.ts).
-    if (!held || held.finishedAt || stillHeld(held, now.getTime(), holder)) return undefined;
+    if (!held || held.finishedAt) return { done: true };
+    if (stillHeld(held, now.getTime(), holder)) return { heldUntil: held.leaseUntil };
   }
-  return undefined;
+  return { done: true };
 }
 
 export async function finishRun(models: Models, claim: JobClaim, now: Date): Promise<void> {

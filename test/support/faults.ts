@@ -59,3 +59,13 @@ export function watchWrites(
     stop: () => void conn.set('debug', false),
   };
 }
+
+/** Every collection call on a connection (reads too), for tests that count round trips. */
+export function watchCommands(conn: Connection): { readonly calls: string[]; stop(): void } {
+  const calls: string[] = [];
+  conn.set(
+    'debug',
+    (collection: string, method: string) => void calls.push(`${collection}.${method}`),
+  );
+  return { calls, stop: () => void conn.set('debug', false) };
+}
