@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { ADAPTERS } from '../adapters';
 import { CONSOLE_PLATFORM, CONSOLE_USER } from '../adapters/console';
+import { upgradeArchive } from './archive/upgrade';
 import { createBot } from './bot';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase } from './database';
@@ -41,6 +42,7 @@ async function run(config: Config, log: Logger): Promise<void> {
   const db = await openDatabase(config, log);
   const models = createModels(db.conn);
   await ensureIndexes(models);
+  await upgradeArchive(models, log, new Date());
   const store = await ensureStore(models, config);
   if (config.adapters.includes('console')) {
     await ensureStaff(models, store, {

@@ -6,6 +6,8 @@ export const jobStateSchema = new Schema(
     _id: { type: String, required: true },
     /** The last business day the job covered: the next run catches up from here. */
     lastDay: String,
+    /** For `archive-schema`: the shape the archive's derived records were last brought to. */
+    version: Number,
   },
   { versionKey: false },
 );
