@@ -47,6 +47,8 @@ export interface HandleOptions {
   deliver?: (replies: OutgoingMessage[]) => Promise<void>;
   /** The journal hands back a message whose earlier handling was cut short. */
   resumed?: boolean;
+  /** The journal could not take this message: it must not be promised for later. */
+  unjournaled?: boolean;
 }
 
 export interface Bot {
@@ -66,6 +68,7 @@ export function createBot(services: Services, features: Feature[] = FEATURES): B
     handle: async (msg, opts = {}) => {
       const ctx = createContext(msg, services);
       ctx.resumed = opts.resumed;
+      if (opts.unjournaled) ctx.services = { ...ctx.services, journaled: false };
       await run(ctx);
       if (opts.deliver) await opts.deliver(ctx.replies);
       return ctx.replies;

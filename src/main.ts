@@ -19,7 +19,7 @@ import { createDelivery } from './outbox/delivery';
 import { loadDeliverySettings } from './outbox/settings';
 import type { ChatAdapter, OutgoingMessage } from './pipeline/message';
 import { createDurableIntake } from './journal/durable';
-import { openJournal } from './journal/journal';
+import { JournalError, openJournal } from './journal/journal';
 import { flushWithin } from './outbox/flush';
 import { startHolder } from './holder-file';
 import { startSchedule } from './scheduler/cron';
@@ -166,7 +166,8 @@ async function main(): Promise<void> {
     const known =
       err instanceof ConfigError ||
       err instanceof DatabaseStartError ||
-      err instanceof DatabaseUnavailableError;
+      err instanceof DatabaseUnavailableError ||
+      err instanceof JournalError;
     process.stderr.write(`启动失败: ${(err as Error).message}\n`);
     if (!known) log.error('start-up failed', { stack: (err as Error).stack });
     process.exit(1);

@@ -23,9 +23,7 @@ export async function upgradeArchive(models: Models, log: Logger, now: Date): Pr
       timeZone: store.timeZone,
       businessDayCutoff: store.businessDayCutoff,
     });
-    const done = await storeWriter(models).run(store._id, () =>
-      repairStore(models, store, today),
-    );
+    const done = await storeWriter(models).run(store._id, () => repairStore(models, store, today));
     if (done.differences.length)
       log.info('archive upgraded', { store: store.code, rewritten: done.fixed });
   }

@@ -108,6 +108,14 @@ export function createDurableIntake(o: DurableIntakeOptions): DurableIntake {
     }
   };
 
+  /** A message the journal refused: no "kept for later", nothing to mark done. */
+  const unjournaled = async (e: JournalEntry) => {
+    await o.bot.handle(e.msg, {
+      unjournaled: true,
+      deliver: async (replies) => void (await deliver(e, false, replies)),
+    });
+  };
+
   const pass = async (all: boolean) => {
     for (const e of o.journal.pending()) {
       if (inFlight.has(e.id) || (!all && !e.acked)) continue;
@@ -129,17 +137,24 @@ export function createDurableIntake(o: DurableIntakeOptions): DurableIntake {
   return {
     async receive(msg) {
       const e: JournalEntry = { id: randomUUID(), msg, acked: false };
+      let journaled = true;
       try {
         await o.journal.add(e);
       } catch (err) {
-        o.log.error('journal write failed', {
+        // Handled all the same, but nothing may tell staff it is kept for later: if the
+        // database is away too, they hear that it was not recorded and should send it again.
+        journaled = false;
+        o.log.error('journal write failed: this message is handled without it', {
           messageId: msg.messageId,
           error: (err as Error).message,
         });
       }
-      if (stopping) return;
+      if (stopping) {
+        if (!journaled) throw new Error('stopping, and the message could not be journaled');
+        return;
+      }
       const job = lanes
-        .run(msg.chatId, () => settle(e, false))
+        .run(msg.chatId, async () => void (await (journaled ? settle(e, false) : unjournaled(e))))
         .catch((err: Error) =>
           o.log.error('reply failed', { messageId: msg.messageId, error: err.message }),
         );

@@ -70,15 +70,47 @@ async function compacted(dir: string, entries: Map<string, JournalEntry>): Promi
   await rename(tmp, join(dir, FILE));
 }
 
-export async function openJournal(dir: string): Promise<Journal> {
+/** A journal that cannot be read is a start-up failure, not an empty journal to overwrite. */
+export class JournalError extends Error {}
+
+/** Only a journal that does not exist yet is empty. */
+async function readJournal(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw new JournalError(`本地消息日志读不了(${path}):${(err as Error).message}`);
+  }
+}
+
+/** Lines appended since the file was last rewritten to what is unfinished. */
+export const ROTATE_AFTER_LINES = 20_000;
+
+export async function openJournal(
+  dir: string,
+  opts: { rotateAfter?: number } = {},
+): Promise<Journal> {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, FILE);
-  const entries = readLines(await readFile(path, 'utf8').catch(() => ''));
+  const entries = readLines(await readJournal(path));
   // Start from a file holding only what is unfinished: it stays small across restarts.
   await compacted(dir, entries);
-  const fh: FileHandle = await open(path, 'a');
+  let fh: FileHandle = await open(path, 'a');
   let queued: { line: string; done: () => void; fail: (e: Error) => void }[] = [];
   let writing: Promise<void> | undefined;
+  let since = 0;
+  const rotateAfter = opts.rotateAfter ?? ROTATE_AFTER_LINES;
+
+  /**
+   * While running, the file is rewritten to what is unfinished once it has grown: between two
+   * batches, so no append races it, and from `entries`, which every write updates first.
+   */
+  const rotate = async () => {
+    await fh.close();
+    await compacted(dir, entries);
+    fh = await open(path, 'a');
+    since = 0;
+  };
 
   const flush = async (): Promise<void> => {
     while (queued.length) {
@@ -87,7 +119,9 @@ export async function openJournal(dir: string): Promise<Journal> {
       try {
         await fh.appendFile(batch.map((b) => `${b.line}\n`).join(''));
         await fh.sync();
+        since += batch.length;
         for (const b of batch) b.done();
+        if (since >= rotateAfter) await rotate();
       } catch (err) {
         for (const b of batch) b.fail(err as Error);
       }
@@ -102,13 +136,18 @@ export async function openJournal(dir: string): Promise<Journal> {
 
   return {
     async add(e) {
-      await write({ t: 'in', id: e.id, msg: e.msg });
       entries.set(e.id, { ...e, acked: false });
+      try {
+        await write({ t: 'in', id: e.id, msg: e.msg });
+      } catch (err) {
+        entries.delete(e.id);
+        throw err;
+      }
     },
     async ack(id) {
-      await write({ t: 'ack', id });
       const e = entries.get(id);
       if (e) e.acked = true;
+      await write({ t: 'ack', id });
     },
     async done(id) {
       entries.delete(id);
