@@ -54,6 +54,9 @@ const schema = z.object({
     .string()
     .regex(/^[\w.:-]+$/, 'must be an address to listen on, such as 127.0.0.1')
     .default('127.0.0.1'),
+  // Message logs, receipts, job runs and events older than this are pruned each night; visits,
+  // customers and follow-up history are kept forever.
+  RETENTION_DAYS: z.coerce.number().int().min(7, 'must be at least 7 days').default(90),
   TELEGRAM_BOT_TOKEN: optional,
   FEISHU_APP_ID: optional,
   FEISHU_APP_SECRET: optional,
@@ -71,6 +74,8 @@ export interface Config {
   consoleStaff: { name: string; role: 'staff' | 'manager' | 'admin' };
   embeddedDbPort: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Days bookkeeping (logs, receipts, job runs, events) is kept. */
+  retentionDays: number;
   /** /healthz and /metrics; absent: not served. */
   status?: { host: string; port: number };
   telegramBotToken?: string;
@@ -123,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     adapters,
     consoleStaff: { name: e.CONSOLE_STAFF_NAME, role: e.CONSOLE_STAFF_ROLE },
     embeddedDbPort: e.EMBEDDED_DB_PORT,
+    retentionDays: e.RETENTION_DAYS,
     // On the console, log lines would drown the replies: only problems are shown there.
     logLevel: e.LOG_LEVEL ?? (adapters.every((a) => a === 'console') ? 'warn' : 'info'),
     status: e.STATUS_PORT === undefined ? undefined : { host: e.STATUS_HOST, port: e.STATUS_PORT },

@@ -1,7 +1,8 @@
 /** Every scheduled job, in the order they run when due at the same time. */
 import { morningBriefing } from './features/briefing';
+import { nightlyPrune } from './features/prune';
 import { tierRefresh } from './features/tier-refresh';
 import { weeklyReport } from './features/weekly-report';
 import type { Job } from './scheduler/jobs';
 
-export const JOBS: Job[] = [tierRefresh, morningBriefing, weeklyReport];
+export const JOBS: Job[] = [tierRefresh, morningBriefing, weeklyReport, nightlyPrune];

@@ -62,6 +62,7 @@ async function run(config: Config, log: Logger): Promise<void> {
     metrics: observed.metrics,
     filesDir: join(config.dataDir, 'files'),
     settingsChanged: schedule.forget,
+    retentionDays: config.retentionDays,
   };
   const bot = observed.metrics.observe(createBot(services));
   await observed.serve(db.conn, models);

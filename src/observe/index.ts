@@ -25,7 +25,9 @@ export function createObservability(settings: Config['status'], log: Logger): Ob
     async serve(conn, models) {
       if (!settings) return;
       // The queue only holds unsent messages, so counting it stays cheap even on FerretDB.
-      metrics.queueDepth(cachedCount(() => models.PendingMessage.countDocuments()));
+      metrics.queueDepth(
+        cachedCount(() => models.PendingMessage.countDocuments({ sentAt: null, deadAt: null })),
+      );
       server = await startStatusServer({
         ...settings,
         metrics,

@@ -1,11 +1,13 @@
 /**
- * The delivery queue in the database. FerretDB only uses an index for `{_id: …}`, so every hot
- * read is by `_id` except one scan: the pending queue, which only ever holds unsent messages
- * (a sent one is deleted), so it stays small however much the bot has sent.
+ * The delivery queue in the database. FerretDB only uses an index for `{_id: …}`: a message this
+ * process queued is sent from its memory of it (no read), and marked sent in place, which makes
+ * the document its own receipt (a key queued again is refused as a duplicate). The queue is
+ * scanned only when it is looked at without a reason (start-up, the slow poll), and sent
+ * messages are pruned after a few days, so the scan stays small.
  */
 import { Schema, type Connection, type InferSchemaType } from 'mongoose';
 
-/** A message waiting to be sent, `_id` = its delivery key (see keys.ts). Deleted once sent. */
+/** A message to send, `_id` = its delivery key (see keys.ts); once sent, its receipt. */
 export const pendingMessageSchema = new Schema(
   {
     _id: { type: String, required: true },
@@ -23,11 +25,24 @@ export const pendingMessageSchema = new Schema(
     /** Not before this time (backoff after a failure). */
     notBefore: Date,
     lastError: String,
+    /** When the first failed send was: a message failing for long enough is given up. */
+    firstFailedAt: Date,
+    /**
+     * Who may send it now and until when: the process that queued it holds it from the start
+     * (so it sends without another write); after `claimUntil`, or when `claimBy` is a start that
+     * is gone (holder.ts), anyone may take it, with a write conditional on what they read.
+     */
+    claimBy: String,
+    claimUntil: Date,
+    /** The platform accepted it: never sent again. */
+    sentAt: Date,
+    /** Given up (dead letter): kept for the record, reported once, no longer blocks its chat. */
+    deadAt: Date,
   },
   { versionKey: false, minimize: false },
 );
 
-/** One claimed send of one message, `_id` = `<key>#<try>`: the unique insert makes it atomic. */
+/** Claims of earlier versions (one document per try); no longer written, pruned with age. */
 export const sendClaimSchema = new Schema(
   {
     _id: { type: String, required: true },
@@ -41,7 +56,7 @@ export const sendClaimSchema = new Schema(
   { versionKey: false },
 );
 
-/** The platform accepted the message, `_id` = its delivery key: it is never sent again. */
+/** Receipts of earlier versions (a sent message is now marked in place); pruned with age. */
 export const sentReceiptSchema = new Schema(
   {
     _id: { type: String, required: true },

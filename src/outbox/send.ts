@@ -1,16 +1,21 @@
 /**
- * Sending one queued message: claim it, send it, receipt it. The claim is a unique insert of
- * `<key>#<try>`, so two processes never send the same message at once; a claim whose sender
- * died is stepped over once its lease runs out. The receipt is written the moment the platform
- * accepts, and is checked after every claim, so a message is sent twice only if the process dies
- * between the platform accepting it and that one write.
+ * Sending one queued message: hold its claim, send it, mark it sent. The process that queued a
+ * message holds it from the start (queue.ts), so the usual reply costs one write after the
+ * platform accepts it. Anyone else takes a claim only once it has lapsed or belongs to a start
+ * that is gone (holder.ts), with a write conditional on the claim they read, so two processes
+ * never send the same message at once. A message is sent twice only if the process dies between
+ * the platform accepting it and the one write that marks it sent.
+ *
+ * A message that keeps failing is given up after `giveUpMs` (a chat that no longer exists, a bot
+ * removed from a group): marked dead, reported once, and no longer holding its chat's later
+ * messages back.
  */
 import { stillHeld, type Holder } from '../holder';
 import type { Logger } from '../log';
 import type { Models } from '../model';
 import type { OutgoingMessage } from '../pipeline/message';
-import type { PendingMessage } from './model';
-import { isDuplicateKey } from './queue';
+import type { Queued } from './queue';
+import type { Windows } from './windows';
 
 export interface Sender {
   models: Models;
@@ -20,91 +25,97 @@ export interface Sender {
   retryFirstMs: number;
   retryMaxMs: number;
   sendLeaseMs: number;
+  /** Failing this long (and at least GIVE_UP_FAILURES times), a message is given up. */
+  giveUpMs: number;
+  /** This process: its own claims need no write. */
+  me: string;
   /** This start of the bot; without it, only a lapsed lease frees a claim. */
   holder?: Holder;
+  windows: Windows;
+  /** Told once about each message given up. */
+  onDead?(p: Queued): Promise<void>;
 }
 
 export type Outcome =
   | { kind: 'sent' }
-  /** Someone already sent it: nothing to do, and nothing to count. */
+  /** Someone already sent it, or it was given up: nothing to do, and nothing to count. */
   | { kind: 'gone' }
   /** Another process holds it, or it failed and waits for its backoff. */
-  | { kind: 'later'; at: number };
+  | { kind: 'later'; at: number }
+  | { kind: 'dead' };
 
-/** Tries stepped over in one go; more means claims are expiring faster than they are made. */
-const MAX_STEPS = 3;
+/** A message is never given up on fewer failures than this, however long they took. */
+export const GIVE_UP_FAILURES = 5;
 
 export const backoffMs = (failures: number, firstMs: number, maxMs: number) =>
   Math.min(firstMs * 2 ** Math.max(0, failures - 1), maxMs);
 
-type Claim = { claimId: string; tries: number } | Exclude<Outcome, { kind: 'sent' }>;
+const heldByOther = (s: Sender, p: Queued, now: number) =>
+  !!p.claimBy &&
+  p.claimBy !== s.me &&
+  stillHeld({ leaseUntil: p.claimUntil ?? new Date(0), by: p.claimBy }, now, s.holder);
 
-async function settleGone(s: Sender, key: string): Promise<{ kind: 'gone' }> {
-  await s.models.PendingMessage.deleteOne({ _id: key });
-  return { kind: 'gone' };
-}
-
-async function claim(s: Sender, p: PendingMessage & { _id: string }): Promise<Claim> {
+/** The message with its claim held by this process, or why it cannot be sent now. */
+async function hold(s: Sender, p: Queued): Promise<Queued | Outcome> {
   const now = s.now();
-  let tries = p.tries ?? 0;
-  for (let step = 0; step < MAX_STEPS; step++, tries++) {
-    const claimId = `${p._id}#${tries}`;
-    try {
-      await s.models.SendClaim.create({
-        _id: claimId,
-        claimedAt: new Date(now),
-        leaseUntil: new Date(now + s.sendLeaseMs),
-        by: s.holder?.id,
-      });
-      return { claimId, tries };
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-    }
-    if (await s.models.SentReceipt.exists({ _id: p._id })) return settleGone(s, p._id);
-    const held = await s.models.SendClaim.findById(claimId).lean();
-    if (held && !held.failedAt && stillHeld(held, now, s.holder)) {
-      return { kind: 'later', at: held.leaseUntil.getTime() };
-    }
-    // That try failed or its sender died: move every process on to the next one.
-    await s.models.PendingMessage.updateOne({ _id: p._id }, { $set: { tries: tries + 1 } });
-    if (held && !held.failedAt) s.log.warn('taking over an expired send', { key: p._id });
+  if (p.sentAt || p.deadAt) return { kind: 'gone' };
+  if (p.claimBy === s.me && (p.claimUntil?.getTime() ?? 0) > now) return p;
+  if (heldByOther(s, p, now)) return { kind: 'later', at: p.claimUntil!.getTime() };
+  const taken = await s.models.PendingMessage.findOneAndUpdate(
+    { _id: p._id, sentAt: null, deadAt: null, claimBy: p.claimBy ?? null },
+    { $set: { claimBy: s.me, claimUntil: new Date(now + s.sendLeaseMs) }, $inc: { tries: 1 } },
+    { returnDocument: 'after' },
+  ).lean<Queued>();
+  if (!taken) {
+    const now2 = await s.models.PendingMessage.findById(p._id).lean<Queued>();
+    if (!now2 || now2.sentAt || now2.deadAt) return { kind: 'gone' };
+    return { kind: 'later', at: now2.claimUntil?.getTime() ?? now + s.retryFirstMs };
   }
-  return { kind: 'later', at: now + s.retryFirstMs };
+  if (p.claimBy && p.claimBy !== s.me) s.log.warn('taking over an expired send', { key: p._id });
+  return taken;
 }
 
-export async function sendOne(s: Sender, p: PendingMessage & { _id: string }): Promise<Outcome> {
-  const claimed = await claim(s, p);
-  if (!('claimId' in claimed)) return claimed;
-  if (await s.models.SentReceipt.exists({ _id: p._id })) return settleGone(s, p._id);
-  const msg = p.msg as OutgoingMessage;
-  try {
-    await s.send(msg);
-  } catch (err) {
-    const failures = (p.failures ?? 0) + 1;
-    const at = s.now() + backoffMs(failures, s.retryFirstMs, s.retryMaxMs);
-    const error = (err as Error).message;
-    await s.models.SendClaim.updateOne(
-      { _id: claimed.claimId },
-      { $set: { failedAt: new Date(s.now()) } },
-    );
+async function failed(s: Sender, p: Queued, err: Error): Promise<Outcome> {
+  const now = s.now();
+  const failures = (p.failures ?? 0) + 1;
+  const firstFailedAt = p.firstFailedAt ?? new Date(now);
+  const error = err.message;
+  if (failures >= GIVE_UP_FAILURES && now - firstFailedAt.getTime() >= s.giveUpMs) {
     await s.models.PendingMessage.updateOne(
       { _id: p._id },
-      { $set: { tries: claimed.tries + 1, failures, notBefore: new Date(at), lastError: error } },
+      { $set: { deadAt: new Date(now), failures, lastError: error }, $unset: { claimBy: 1 } },
     );
-    // Never dropped: it stays queued and is retried, however long the platform refuses it.
-    s.log.warn('send failed, will retry', { key: p._id, failures, retryAt: new Date(at), error });
-    return { kind: 'later', at };
+    s.log.error('send given up: no longer retried', { key: p._id, failures, error });
+    Object.assign(p, { deadAt: new Date(now), failures, lastError: error });
+    await s.onDead?.(p);
+    return { kind: 'dead' };
   }
+  const at = now + backoffMs(failures, s.retryFirstMs, s.retryMaxMs);
+  // Still ours until the backoff is over: nobody else retries it sooner.
+  const set = { failures, firstFailedAt, notBefore: new Date(at), lastError: error };
+  await s.models.PendingMessage.updateOne(
+    { _id: p._id },
+    { $set: { ...set, claimBy: s.me, claimUntil: new Date(at + s.sendLeaseMs) } },
+  );
+  Object.assign(p, set, { claimBy: s.me, claimUntil: new Date(at + s.sendLeaseMs) });
+  s.log.warn('send failed, will retry', { key: p._id, failures, retryAt: new Date(at), error });
+  return { kind: 'later', at };
+}
+
+export async function sendOne(s: Sender, p: Queued): Promise<Outcome> {
+  const held = await hold(s, p);
+  if ('kind' in held) return held;
+  Object.assign(p, held);
   try {
-    await s.models.SentReceipt.create({
-      _id: p._id,
-      account: p.account,
-      chatId: msg.chatId,
-      sentAt: new Date(s.now()),
-    });
+    await s.send(p.msg as OutgoingMessage);
   } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
+    return failed(s, p, err as Error);
   }
-  await s.models.PendingMessage.deleteOne({ _id: p._id });
+  const sentAt = new Date(s.now());
+  await s.models.PendingMessage.updateOne(
+    { _id: p._id },
+    { $set: { sentAt }, $unset: { claimBy: 1, claimUntil: 1 } },
+  );
+  p.sentAt = sentAt;
   return { kind: 'sent' };
 }

@@ -30,6 +30,8 @@ export interface DeliverySettings {
   jobLeaseMs: number;
   /** How often the queue is looked at even when nothing woke it (other processes, expiries). */
   pollMs: number;
+  /** A message still failing this long after its first failure is given up (dead letter). */
+  giveUpMs: number;
   /** On SIGTERM/SIGINT, how long the last pass over the queue may take before the bot exits. */
   shutdownFlushMs: number;
 }
@@ -55,6 +57,8 @@ const schema = z.object({
   DELIVERY_RETRY_MAX_SECONDS: count(600),
   DELIVERY_SEND_LEASE_SECONDS: count(600),
   DELIVERY_POLL_SECONDS: count(15),
+  // A day of retries: a platform outage passes; a chat that is gone does not.
+  DELIVERY_GIVE_UP_HOURS: count(24),
   SHUTDOWN_FLUSH_SECONDS: count(10),
   SCHEDULE_JOB_LEASE_MINUTES: count(10),
 });
@@ -95,6 +99,7 @@ export function loadDeliverySettings(env: NodeJS.ProcessEnv): DeliverySettings {
     sendLeaseMs: e.DELIVERY_SEND_LEASE_SECONDS * SECOND,
     jobLeaseMs: e.SCHEDULE_JOB_LEASE_MINUTES * MINUTE,
     pollMs: e.DELIVERY_POLL_SECONDS * SECOND,
+    giveUpMs: e.DELIVERY_GIVE_UP_HOURS * HOUR,
     shutdownFlushMs: e.SHUTDOWN_FLUSH_SECONDS * SECOND,
   };
 }

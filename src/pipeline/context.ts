@@ -21,6 +21,8 @@ export interface Services {
   journaled?: boolean;
   /** Where the bot writes files it sends (exports, charts); a temporary folder when unset. */
   filesDir?: string;
+  /** Days bookkeeping is kept (RETENTION_DAYS); 90 when unset. */
+  retentionDays?: number;
   /** A store's settings changed: the scheduler reads the stores again (scheduler/jobs.ts). */
   settingsChanged?: () => void;
 }

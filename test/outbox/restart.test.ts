@@ -9,6 +9,7 @@ import type { OutgoingMessage } from '../../src/pipeline/message';
 import { waitUntil } from '../support/wait';
 import { openTestDatabase, type TestDatabase } from '../support/db';
 import { fakePlatform, messages, openDelivery, senderOf, T0 } from './rig';
+import { unsent } from './rig';
 
 describe('sending across a crash, a restart and a second process', () => {
   let db: TestDatabase;
@@ -45,7 +46,7 @@ describe('sending across a crash, a restart and a second process', () => {
     clock.now = T0 + DEFAULT_DELIVERY.sendLeaseMs;
     await second.drain('wechaty');
     expect(platform.accepted.map((a) => a.text)).toEqual(items.map((i) => i.msg.text));
-    expect(await db.models.PendingMessage.countDocuments()).toBe(0);
+    expect(await unsent(db.models)).toBe(0);
   });
 
   it("a restart on the same data directory takes over the dead start's send at once", async () => {

@@ -6,6 +6,7 @@ import { drainAccount } from '../../src/outbox/drain';
 import type { KeyedMessage } from '../../src/outbox/keys';
 import type { Sender } from '../../src/outbox/send';
 import { DEFAULT_DELIVERY, type DeliverySettings } from '../../src/outbox/settings';
+import { createWindows } from '../../src/outbox/windows';
 import { createLogger } from '../../src/log';
 import type { OutgoingMessage } from '../../src/pipeline/message';
 
@@ -71,6 +72,8 @@ export function messages(
   }));
 }
 
+let senders = 0;
+
 /** One process's sender on the injected clock, for driving drainAccount pass by pass. */
 export function senderOf(
   models: Models,
@@ -79,7 +82,16 @@ export function senderOf(
   settings: DeliverySettings = DEFAULT_DELIVERY,
   holder?: Holder,
 ): Sender {
-  return { models, log: createLogger('silent'), send, now: () => clock.now, holder, ...settings };
+  return {
+    models,
+    log: createLogger('silent'),
+    send,
+    now: () => clock.now,
+    holder,
+    me: holder?.id ?? `sender-${++senders}`,
+    windows: createWindows(models),
+    ...settings,
+  };
 }
 
 /** Pass after pass, the clock jumping to each wake-up, until the queue is empty. */
@@ -107,3 +119,7 @@ export function mostInWindow(times: number[], ms: number): number {
   }
   return most;
 }
+
+/** Messages still to send (a sent one stays as its own receipt). */
+export const unsent = (models: Models) =>
+  models.PendingMessage.countDocuments({ sentAt: null, deadAt: null });

@@ -1,0 +1,32 @@
+/**
+ * A message given up (send.ts) is told once to the admins of the store its chat belongs to, by a
+ * direct message keyed by the message given up, so telling it again queues nothing.
+ */
+import { staffByIdentity } from '../archive/staff';
+import { groupStoreOf } from '../archive/stores';
+import type { Models } from '../model';
+import { directTo, type OutgoingMessage } from '../pipeline/message';
+import { maskPhones } from '../privacy';
+import type { KeyedMessage } from './keys';
+import type { Queued } from './queue';
+
+async function storeIdOf(models: Models, msg: OutgoingMessage) {
+  if (msg.chatType === 'group')
+    return (await groupStoreOf(models, msg.platform, msg.chatId, Date.now()))?._id;
+  return (await staffByIdentity(models, msg.platform, msg.to ?? msg.chatId))?.storeId;
+}
+
+export async function deadLetterNotices(models: Models, p: Queued): Promise<KeyedMessage[]> {
+  const msg = p.msg as OutgoingMessage;
+  const storeId = await storeIdOf(models, msg);
+  if (!storeId) return [];
+  const admins = await models.Staff.find({ storeId, role: 'admin', active: true }).lean();
+  const where = msg.chatType === 'group' ? `群 ${msg.chatId}` : `私聊 ${msg.chatId}`;
+  const preview = maskPhones(msg.text.split('\n')[0].slice(0, 30));
+  const text =
+    `有一条消息发不出去,已停止重发(${msg.platform} ${where}):「${preview}」\n` +
+    `原因:${maskPhones(p.lastError ?? '平台拒收')}。请看一下机器人是否还在这个聊天里。`;
+  return admins
+    .filter((a) => !a.identities.includes(`${msg.platform}:${msg.chatId}`))
+    .map((a) => ({ key: `dead:${p._id}:${String(a._id)}`, msg: directTo(a, text) }));
+}
