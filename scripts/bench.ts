@@ -10,13 +10,21 @@ import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { arg, commandTimes, openBenchDatabase, percentiles } from './bench/setup';
+import { verifyStore } from '../src/archive/verify';
+import type { IncomingMessage } from '../src/pipeline/message';
+import { openPath } from './bench/path';
 import {
   childCpuSeconds,
   closedLoop,
+  NAMES,
   openLoop,
   openTraffic,
+  type Chat,
   type RunResult,
+  type Traffic,
 } from './bench/pipeline';
+import { probe, type ProbeKind, type ProbeResult } from './bench/probes';
+import { customerName } from './bench/seed';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -56,18 +64,69 @@ function dbShare(
   return { writes: writes / r.messages, reads: reads / r.messages, dbMs: dbMs / r.messages };
 }
 
+/** Probe messages: each kind through the production path, alone. */
+function probeKinds(t: Traffic): ProbeKind[] {
+  const staff = t.chats.find((c) => c.id === 's1')!;
+  const manager = t.chats.find((c) => c.id === 's0')!;
+  const group = t.chats.find((c) => c.type === 'group')!;
+  const at = (chat: Chat, text: string, id: string): IncomingMessage => ({
+    ...t.next(chat),
+    senderId: chat.staff[0] === chat.id ? chat.id : chat.staff[1],
+    text,
+    messageId: id,
+    mentioned: false,
+  });
+  return [
+    {
+      name: 'visit, known customer',
+      before: (n) => at(staff, `${NAMES[n % NAMES.length]} 昨晚 2人 消费900`, `pb-k-${n}`),
+      message: (n) => at(staff, `${NAMES[n % NAMES.length]} 今晚 3人 消费1800`, `p-k-${n}`),
+    },
+    {
+      name: 'visit, new customer',
+      message: (n) => at(staff, `${customerName(300_000 + n)} 今晚 2人 消费1200`, `p-n-${n}`),
+    },
+    {
+      name: 'amendment (改成…)',
+      before: (n) => at(staff, `${NAMES[(n + 7) % NAMES.length]} 今晚 4人 消费2000`, `pb-a-${n}`),
+      message: (n) => at(staff, `改成${2100 + n}`, `p-a-${n}`),
+    },
+    { name: 'question (今天营业额)', message: (n) => at(manager, '今天营业额', `p-q-${n}`) },
+    { name: 'group chatter', message: (n) => at(group, '收到', `p-c-${n}`) },
+  ];
+}
+
+function probeRow(r: ProbeResult): string {
+  const top = [...r.byCollection]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k} ${f1(n)}`)
+    .join(', ');
+  return (
+    `${r.handling} round trips handling + ${r.reply} sending the reply; bot CPU ${f1(r.cpuMs)} ms, ` +
+    `reply in ${f1(r.ms)} ms (medians); FerretDB CPU ${f1(r.dbCpuMs)} ms (mean); per message: ${top}`
+  );
+}
+
 async function pipeline(): Promise<void> {
   const db = await openBenchDatabase();
   try {
     const t = await openTraffic(db.models, 40, 8);
+    const path = await openPath(db.models, t.bot);
     log(`pipeline on ${db.where}: ${t.chats.length} chats (40 direct, 8 groups), load ${load()}`);
-    await closedLoop(t, quick ? 300 : 1000); // warm-up: JIT, connection pool, first customers
+    log('  through journal (fsync), durable intake, bot, delivery queue, stand-in platform');
+    await closedLoop(t, path, quick ? 300 : 1000); // warm-up: JIT, connection pool, first customers
+
+    for (const kind of probeKinds(t))
+      row(
+        `one message: ${kind.name}`,
+        probeRow(await probe(db.conn, path, kind, quick ? 30 : 100)),
+      );
 
     const cpu0 = process.cpuUsage();
     const child0 = childCpuSeconds();
     let closed!: RunResult;
     const times = await commandTimes(db.conn, async () => {
-      closed = await closedLoop(t, quick ? 3000 : 10_000);
+      closed = await closedLoop(t, path, quick ? 3000 : 10_000);
     });
     const cpu = process.cpuUsage(cpu0);
     const nodeCpu = (cpu.user + cpu.system) / 1e6 / closed.seconds;
@@ -81,7 +140,7 @@ async function pipeline(): Promise<void> {
     );
     row(
       'CPU while flat out',
-      `bot (Node) ${Math.round(nodeCpu * 100)}% of a core, FerretDB ${Math.round(dbCpu * 100)}%, of ${cpus().length} cores`,
+      `bot (Node) ${Math.round(nodeCpu * 100)}% of a core (${f1((nodeCpu * 1000 * closed.seconds) / closed.messages)} ms a message), FerretDB ${Math.round(dbCpu * 100)}% (${f1((dbCpu * 1000 * closed.seconds) / closed.messages)} ms a message), of ${cpus().length} cores`,
     );
 
     // Offered below and near what it just sustained, then the goal: a platform does not wait.
@@ -91,14 +150,14 @@ async function pipeline(): Promise<void> {
       [Math.round(capacity * 0.9), quick ? 5 : 15],
       [500, 2],
     ]) {
-      const r = await openLoop(t, rate, secs);
+      const r = await openLoop(t, path, rate, secs);
       row(`pipeline at ${rate} msg/s offered for ${secs} s`, latency(r));
     }
 
     const target = arg('messages', quick ? 10_000 : 100_000);
     log(`memory: ${target} more messages…`);
     const before = process.memoryUsage();
-    const heavy = await closedLoop(t, target);
+    const heavy = await closedLoop(t, path, target);
     gc();
     const after = process.memoryUsage();
     row(
@@ -109,14 +168,14 @@ async function pipeline(): Promise<void> {
     row(`pipeline over those ${target.toLocaleString('en-US')} messages`, latency(heavy));
     // The archive has grown (the regulars have many visits each): the soak is offered half of what
     // the bot sustains now, not at the start, so it measures memory under load, not a backlog.
-    const now = await closedLoop(t, quick ? 300 : 1000);
+    const now = await closedLoop(t, path, quick ? 300 : 1000);
     const soak = arg('soak', quick ? 30 : 150);
     const every = Math.max(5, Math.round(soak / 10));
     const samples: string[] = [];
     let nextSample = 0;
     const soakRate = Math.max(1, Math.round((now.messages / now.seconds) * 0.5));
     log(`soak: ${soak} s of mixed traffic at ${soakRate} msg/s, RSS every ${every} s…`);
-    const s = await openLoop(t, soakRate, soak, (elapsed) => {
+    const s = await openLoop(t, path, soakRate, soak, (elapsed) => {
       if (elapsed < nextSample) return;
       nextSample += every;
       samples.push(mb(process.memoryUsage().rss).replace(' MB', ''));
@@ -127,6 +186,20 @@ async function pipeline(): Promise<void> {
       `soak ${soak} s at ${soakRate} msg/s`,
       `${latency(s)}; RSS MB every ${every} s: ${samples.join(' ')} → ${mb(end.rss)} after GC, heapUsed ${mb(end.heapUsed)}`,
     );
+    await path.close();
+    // Everything the run derived (figures, tiers, cards, day books) against its visits.
+    const diffs = await verifyStore(db.models, t.store, '2099-12-31');
+    const visits = await db.models.Visit.countDocuments({ status: 'active' });
+    row(
+      'consistency after the run (npm run verify)',
+      diffs.length === 0
+        ? `0 differences over ${visits.toLocaleString('en-US')} visits`
+        : `${diffs.length} DIFFERENCES, e.g. ${diffs
+            .slice(0, 3)
+            .map((d) => `${d.what} ${d.who}: ${d.detail}`)
+            .join('; ')}`,
+    );
+    if (diffs.length) process.exitCode = 1;
   } finally {
     await db.close();
   }

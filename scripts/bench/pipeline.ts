@@ -1,14 +1,15 @@
 /**
- * Drive the whole bot the way the adapters do: many chats side by side, each chat's messages in
- * order (adapters/shared/lanes.ts), with seeded mixed traffic from scripts/bench/traffic.ts.
+ * Drive the bot the way production does (scripts/bench/path.ts: journal, bot, outbox, platform):
+ * many chats side by side, each chat's messages in order, seeded mixed traffic from traffic.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { createLanes } from '../../adapters/shared/lanes';
 import { createBot, type Bot } from '../../src/bot';
 import { loadConfig } from '../../src/config';
 import type { Models } from '../../src/model';
+import type { StoreDoc } from '../../src/model/store';
 import type { IncomingMessage } from '../../src/pipeline/message';
 import { ensureStaff, ensureStore } from '../../src/setup';
+import type { Path } from './path';
 import { prng } from './prng';
 import { silentLog } from './setup';
 import { randomMessage, recordText, type Rnd } from './traffic';
@@ -37,6 +38,7 @@ export interface Chat {
 
 export interface Traffic {
   bot: Bot;
+  store: StoreDoc;
   chats: Chat[];
   next(chat: Chat): IncomingMessage;
 }
@@ -72,7 +74,8 @@ export async function openTraffic(
   const start = Date.parse('2026-11-22T18:00:00+08:00');
   const t0 = performance.now();
   return {
-    bot: createBot({ models, log: silentLog }),
+    bot: createBot({ models, log: silentLog, journaled: true }),
+    store,
     chats,
     next: (chat) => {
       const text = message(rnd, chat);
@@ -100,12 +103,15 @@ function message(rnd: Rnd, chat: Chat): string {
 export interface RunResult {
   messages: number;
   seconds: number;
-  /** Message arrival (queued on its chat's lane) to replies ready, ms. */
+  /** Message arrival (taken by the journal) to its reply sent by the platform, ms. */
   latencies: number[];
 }
 
-/** Every chat sends its next message as soon as the previous one is answered. */
-export async function closedLoop(t: Traffic, total: number): Promise<RunResult> {
+/**
+ * Every chat sends its next message as soon as the previous one is answered (its reply sent), or
+ * handled when it gets none.
+ */
+export async function closedLoop(t: Traffic, path: Path, total: number): Promise<RunResult> {
   const latencies: number[] = [];
   let sent = 0;
   const t0 = performance.now();
@@ -113,14 +119,12 @@ export async function closedLoop(t: Traffic, total: number): Promise<RunResult> 
     t.chats.map(async (chat) => {
       while (sent < total) {
         sent++;
-        const msg = t.next(chat);
-        const s = performance.now();
-        await t.bot.handle(msg);
-        latencies.push(performance.now() - s);
+        const r = await path.send(t.next(chat));
+        if (r.replied) latencies.push(r.ms);
       }
     }),
   );
-  return { messages: latencies.length, seconds: (performance.now() - t0) / 1000, latencies };
+  return { messages: sent, seconds: (performance.now() - t0) / 1000, latencies };
 }
 
 /**
@@ -129,11 +133,11 @@ export async function closedLoop(t: Traffic, total: number): Promise<RunResult> 
  */
 export async function openLoop(
   t: Traffic,
+  path: Path,
   rate: number,
   seconds: number,
   onTick?: (elapsed: number) => void,
 ): Promise<RunResult> {
-  const lanes = createLanes();
   const latencies: number[] = [];
   const t0 = performance.now();
   let due = 0;
@@ -143,17 +147,12 @@ export async function openLoop(
     onTick?.(elapsed);
     for (; due < elapsed * rate; due++) {
       const chat = t.chats[i++ % t.chats.length];
-      const msg = t.next(chat);
-      const arrived = performance.now();
-      void lanes.run(chat.id, async () => {
-        await t.bot.handle(msg);
-        latencies.push(performance.now() - arrived);
-      });
+      void path.send(t.next(chat)).then((r) => r.replied && latencies.push(r.ms));
     }
     await new Promise((r) => setTimeout(r, 5));
   }
-  await lanes.idle();
-  return { messages: latencies.length, seconds: (performance.now() - t0) / 1000, latencies };
+  await path.idle();
+  return { messages: due, seconds: (performance.now() - t0) / 1000, latencies };
 }
 
 /** CPU seconds used so far by this process's children (the local FerretDB), from /proc. */

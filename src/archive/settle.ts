@@ -83,7 +83,9 @@ async function visitsById(models: Models, ids: string[]): Promise<VisitDoc[]> {
  * visits that were or are now the customer's first (their new-customer mark moves).
  */
 async function bookVisits(models: Models, r: Revised, visit: VisitDoc): Promise<void> {
-  const others = [firstOf(r.before), firstOf(r.customer)].filter(
+  const [was, is] = [firstOf(r.before), firstOf(r.customer)];
+  // Only when the first visit changed do the two visits' new-customer marks need rewriting.
+  const others = (was === is ? [] : [was, is]).filter(
     (id): id is string => !!id && id !== String(visit._id),
   );
   const visits = [visit, ...(await visitsById(models, [...new Set(others)]))];

@@ -102,8 +102,11 @@ export function createDelivery(opts: DeliveryOptions): Delivery {
     const m = mine(account);
     if (!scan) return [...m.values()];
     const read = await readQueue(s, account);
-    for (const p of read) if (m.has(p._id)) m.set(p._id, p);
-    return read;
+    // What this process holds is brought up to date in place (the pass mutates it as it goes).
+    return read.map((p) => {
+      const held = m.get(p._id);
+      return held ? Object.assign(held, p, { msg: held.msg }) : p;
+    });
   };
 
   const pass = async (account: string, loop: Loop, scan: boolean) => {

@@ -1,0 +1,94 @@
+/**
+ * One message at a time through the production path, nothing else running: the database commands
+ * it takes, by collection, split into handling it (up to queueing its replies) and sending the
+ * reply, and the bot's CPU for it. Medians over many messages of each kind.
+ */
+import type { Connection } from 'mongoose';
+import type { IncomingMessage } from '../../src/pipeline/message';
+import type { Path } from './path';
+import { childCpuSeconds } from './pipeline';
+import { percentiles } from './setup';
+
+export interface ProbeKind {
+  name: string;
+  /** The n-th message of this kind (each a message of its own). */
+  message(n: number): IncomingMessage;
+  /** Sent before each probe and not counted (a record before 改成…). */
+  before?(n: number): IncomingMessage;
+}
+
+export interface ProbeResult {
+  name: string;
+  /** Median round trips handling it, then sending its reply. */
+  handling: number;
+  reply: number;
+  /** Mean round trips per collection (handling and reply together). */
+  byCollection: Map<string, number>;
+  cpuMs: number;
+  /** CPU of the local database's process, mean per message (/proc counts in 10 ms ticks). */
+  dbCpuMs: number;
+  ms: number;
+}
+
+function collectionOf(command: Record<string, unknown>, name: string): string {
+  const c = command[name];
+  return typeof c === 'string' ? c : name;
+}
+
+export async function probe(
+  conn: Connection,
+  path: Path,
+  kind: ProbeKind,
+  count: number,
+): Promise<ProbeResult> {
+  const client = conn.getClient();
+  let phase: 'off' | 'handling' | 'reply' = 'off';
+  let counts = { handling: 0, reply: 0 };
+  const totals = new Map<string, number>();
+  const started = (e: { commandName: string; command: Record<string, unknown> }) => {
+    if (phase === 'off') return;
+    counts[phase] += 1;
+    const k = `${e.commandName} ${collectionOf(e.command, e.commandName)}`;
+    totals.set(k, (totals.get(k) ?? 0) + 1);
+  };
+  client.on('commandStarted', started);
+  path.onEnqueue = () => {
+    if (phase === 'handling') phase = 'reply';
+  };
+  const handling: number[] = [];
+  const reply: number[] = [];
+  const cpu: number[] = [];
+  const d0 = childCpuSeconds();
+  const ms: number[] = [];
+  try {
+    for (let n = 0; n < count; n++) {
+      if (kind.before) await path.send(kind.before(n));
+      await new Promise((r) => setTimeout(r, 20));
+      counts = { handling: 0, reply: 0 };
+      phase = 'handling';
+      const c0 = process.cpuUsage();
+      const r = await path.send(kind.message(n));
+      // The reply's "sent" mark follows the platform's acceptance: wait for it to be written.
+      await new Promise((res) => setTimeout(res, 20));
+      const c = process.cpuUsage(c0);
+      phase = 'off';
+      handling.push(counts.handling);
+      reply.push(counts.reply);
+      // The 40 ms of waiting cost no CPU; what was used is the message's.
+      cpu.push((c.user + c.system) / 1000);
+      ms.push(r.ms);
+    }
+  } finally {
+    client.off('commandStarted', started);
+    path.onEnqueue = undefined;
+  }
+  return {
+    name: kind.name,
+    handling: percentiles(handling).p50,
+    reply: percentiles(reply).p50,
+    byCollection: new Map([...totals].map(([k, n]) => [k, n / count])),
+    cpuMs: percentiles(cpu).p50,
+    dbCpuMs: ((childCpuSeconds() - d0) * 1000) / count,
+    ms: percentiles(ms).p50,
+  };
+}
