@@ -8,7 +8,7 @@
  * `rev` it read: on MongoDB with several processes a concurrent change then makes it miss
  * (null) instead of overwriting, and the caller computes again from the newer document.
  */
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { Models } from '../model';
 import type { Customer, CustomerDoc } from '../model/customer';
 import { afterCommit, type ReportDeferred } from './after-commit';
@@ -25,7 +25,8 @@ export async function readCustomer(
   models: Models,
   id: Types.ObjectId | string,
 ): Promise<CustomerDoc | null> {
-  return models.Customer.findById(id).lean<CustomerDoc>();
+  const _id = typeof id === 'string' ? new Types.ObjectId(id) : id;
+  return (await models.Customer.collection.findOne({ _id })) as CustomerDoc | null;
 }
 
 /** The stored row of a customer's card. */
@@ -48,7 +49,7 @@ export async function writeCards(
     const { _id, ...row } = cardRow(c);
     const older = opts.sameRev ? { $lte: row.rev } : { $lt: row.rev };
     try {
-      await models.FollowUpCard.updateOne(
+      await models.FollowUpCard.collection.updateOne(
         { _id, $or: [{ rev: older }, { rev: { $exists: false } }] },
         { $set: row },
         { upsert: true },
@@ -87,11 +88,17 @@ export async function updateCustomer(
 ): Promise<CustomerDoc | null> {
   const filter = opts.rev === undefined ? { _id: id } : { _id: id, rev: revFilter(opts.rev) };
   const inc = { ...((update.$inc as Update | undefined) ?? {}), rev: 1 };
-  const after = await models.Customer.findOneAndUpdate(
+  // An undefined value would be stored as null; mongoose used to leave it out, and so do we.
+  const given = Object.entries((update.$set as Update | undefined) ?? {}).filter(
+    ([, v]) => v !== undefined,
+  );
+  const set = { ...Object.fromEntries(given), updatedAt: new Date() };
+  // Straight to the collection: every caller here passes values as stored (ObjectIds, Dates).
+  const after = (await models.Customer.collection.findOneAndUpdate(
     filter,
-    { ...update, $inc: inc },
+    { ...update, $set: set, $inc: inc },
     { returnDocument: 'after' },
-  ).lean<CustomerDoc>();
+  )) as CustomerDoc | null;
   if (!after) return null;
   if (opts.report) await afterCommit(opts.report, 'card', () => writeCards(models, [after]));
   else await writeCards(models, [after]);

@@ -30,7 +30,11 @@ export async function customersById(
   const found: CustomerDoc[] = [];
   for (let i = 0; i < ids.length; i += BATCH) {
     const batch = ids.slice(i, i + BATCH).map((id) => new Types.ObjectId(String(id)));
-    found.push(...(await models.Customer.find({ _id: { $in: batch } }).lean<CustomerDoc[]>()));
+    found.push(
+      ...((await models.Customer.collection
+        .find({ _id: { $in: batch } })
+        .toArray()) as CustomerDoc[]),
+    );
   }
   return found;
 }

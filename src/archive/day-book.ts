@@ -96,7 +96,9 @@ export async function setEntries(
     if (Object.keys(u.$set).length) update.$set = u.$set;
     if (Object.keys(u.$unset).length) update.$unset = u.$unset;
     // Only an entry being written needs the document to exist.
-    await models.DayBook.updateOne({ _id }, update, { upsert: '$set' in update });
+    await models.DayBook.collection.updateOne({ _id } as never, update, {
+      upsert: '$set' in update,
+    });
   }
 }
 
@@ -124,7 +126,11 @@ const BATCH = 1000;
 async function readByIds(models: Models, ids: string[]) {
   const docs: { _id: string; entries?: unknown; followUps?: unknown }[] = [];
   for (let i = 0; i < ids.length; i += BATCH)
-    docs.push(...(await models.DayBook.find({ _id: { $in: ids.slice(i, i + BATCH) } }).lean()));
+    docs.push(
+      ...((await models.DayBook.collection
+        .find({ _id: { $in: ids.slice(i, i + BATCH) } } as never)
+        .toArray()) as unknown as typeof docs),
+    );
   return docs;
 }
 

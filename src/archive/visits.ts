@@ -43,13 +43,35 @@ export interface SavedVisit {
 }
 
 /** What saving a visit needs of the change it belongs to. */
-export type VisitContext = Pick<ChangeContext, 'today' | 'tiers' | 'report'>;
+export type VisitContext = Pick<ChangeContext, 'today' | 'tiers' | 'report'> & { at?: Date };
 
 /** The customer as the visit makes them, for the reply when the derived write has to wait. */
 function projected(customer: CustomerDoc, visit: VisitDoc, x: VisitContext): CustomerDoc {
   const history = placed(summariesOf(customer), visit, customer._id);
   const d = derivedOf(customer, history, x.today, x.tiers);
   return { ...customer, stats: d.stats, tier: d.tier } as CustomerDoc;
+}
+
+/** The visit as stored: every field the schema gives a default, none left undefined. */
+function visitDocument(
+  _id: Types.ObjectId,
+  customer: CustomerDoc,
+  input: VisitInput,
+  at: Date,
+): VisitDoc {
+  const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  return {
+    _id,
+    customerId: customer._id,
+    ...(customer.ownerId && { ownerId: customer.ownerId }),
+    companions: [],
+    notes: [],
+    ...given,
+    status: 'active',
+    changes: [],
+    createdAt: at,
+    updatedAt: at,
+  } as unknown as VisitDoc;
 }
 
 /** The visit already saved from this source message (a redelivery the message log missed). */
@@ -69,8 +91,9 @@ export async function saveVisit(
   await noteWork(models, input.recordedBy, x.today, [_id]);
   let visit: VisitDoc;
   try {
-    const doc = { _id, customerId: customer._id, ownerId: customer.ownerId, ...input };
-    visit = (await models.Visit.create(doc)).toObject() as VisitDoc;
+    visit = visitDocument(_id, customer, input, x.at ?? new Date());
+    // Straight to the collection (the document is complete): the one write that records the table.
+    await models.Visit.collection.insertOne(visit as never);
   } catch (err) {
     const existing =
       (err as { code?: number }).code === 11000

@@ -87,8 +87,8 @@ export async function upsertOnce<T>(write: () => Promise<T>): Promise<T> {
 
 export async function addToLookup(models: Models, key: string, id: Types.ObjectId): Promise<void> {
   await upsertOnce(() =>
-    models.Lookup.updateOne(
-      { _id: documentKey(key, id) },
+    models.Lookup.collection.updateOne(
+      { _id: documentKey(key, id) } as never,
       { $addToSet: { ids: id } },
       { upsert: true },
     ),
@@ -103,7 +103,11 @@ export async function appendToLookup(
 ): Promise<void> {
   if (ids.length === 0) return;
   await upsertOnce(() =>
-    models.Lookup.updateOne({ _id: key }, { $push: { ids: { $each: ids } } }, { upsert: true }),
+    models.Lookup.collection.updateOne(
+      { _id: key } as never,
+      { $push: { ids: { $each: ids } } } as never,
+      { upsert: true },
+    ),
   );
 }
 
@@ -112,11 +116,20 @@ export async function removeFromLookup(
   key: string,
   id: Types.ObjectId,
 ): Promise<void> {
-  await models.Lookup.updateOne({ _id: documentKey(key, id) }, { $pull: { ids: id } });
+  await models.Lookup.collection.updateOne(
+    { _id: documentKey(key, id) } as never,
+    {
+      $pull: { ids: id },
+    } as never,
+  );
 }
 
 export async function lookupIds(models: Models, key: string): Promise<Types.ObjectId[]> {
-  if (!SHARDED.test(key)) return (await models.Lookup.findById(key).lean())?.ids ?? [];
-  const docs = await models.Lookup.find({ _id: { $in: documentKeys(key) } }).lean();
-  return docs.flatMap((d) => d.ids);
+  type Doc = { ids?: Types.ObjectId[] };
+  const lookups = models.Lookup.collection;
+  if (!SHARDED.test(key)) return ((await lookups.findOne({ _id: key } as never)) as Doc)?.ids ?? [];
+  const docs = (await lookups
+    .find({ _id: { $in: documentKeys(key) } } as never)
+    .toArray()) as Doc[];
+  return docs.flatMap((d) => d.ids ?? []);
 }

@@ -65,7 +65,8 @@ export const draftKeyOf = (ctx: BotContext) =>
 export async function clearDrafts(ctx: BotContext): Promise<void> {
   const { Draft } = ctx.services.models;
   const _id = draftKeyOf(ctx);
-  if (await Draft.exists({ _id })) await Draft.deleteOne({ _id });
+  if (await Draft.collection.findOne({ _id } as never, { projection: { _id: 1 } }))
+    await Draft.deleteOne({ _id });
 }
 
 /**

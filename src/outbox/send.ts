@@ -112,10 +112,10 @@ export async function sendOne(s: Sender, p: Queued): Promise<Outcome> {
     return failed(s, p, err as Error);
   }
   const sentAt = new Date(s.now());
-  await s.models.PendingMessage.updateOne(
-    { _id: p._id },
-    { $set: { sentAt }, $unset: { claimBy: 1, claimUntil: 1 } },
-  );
+  await s.models.PendingMessage.collection.updateOne({ _id: p._id } as never, {
+    $set: { sentAt },
+    $unset: { claimBy: 1, claimUntil: 1 },
+  });
   p.sentAt = sentAt;
   return { kind: 'sent' };
 }

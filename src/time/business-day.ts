@@ -45,8 +45,24 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
+/**
+ * Parts of the minutes asked for lately: a message asks for its business day several times, and
+ * formatToParts is the costliest call in it. Exact: local time changes only on whole minutes.
+ */
+const recent = new Map<string, LocalParts>();
+
 /** Wall-clock parts of `instant` in `timeZone`. */
 export function localParts(instant: Date, timeZone: string): LocalParts {
+  const key = `${timeZone}|${Math.floor(instant.getTime() / 60_000)}`;
+  const hit = recent.get(key);
+  if (hit) return { ...hit };
+  const found = formatParts(instant, timeZone);
+  if (recent.size >= 512) recent.clear();
+  recent.set(key, found);
+  return { ...found };
+}
+
+function formatParts(instant: Date, timeZone: string): LocalParts {
   const parts: Record<string, string> = {};
   for (const p of formatterFor(timeZone).formatToParts(instant)) parts[p.type] = p.value;
   return {
