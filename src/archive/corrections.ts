@@ -26,19 +26,22 @@ const lastDays = (today: string) =>
   Array.from({ length: UNDO_REACH_DAYS }, (_, back) => addDays(today, -back));
 
 async function visitsIn(models: Models, ids: Types.ObjectId[]): Promise<Map<string, VisitDoc>> {
-  const found = ids.length ? await models.Visit.find({ _id: { $in: ids } }).lean<VisitDoc[]>() : [];
+  const found = ids.length
+    ? ((await models.Visit.collection.find({ _id: { $in: ids } }).toArray()) as VisitDoc[])
+    : [];
   return new Map(found.map((v) => [String(v._id), v]));
 }
 
-/** The work lists of the last days, newest first, each list newest first. */
-async function recentWork(models: Models, staffId: Types.ObjectId, today: string) {
+/** What the staff member noted in the last days, newest first, each id once. */
+async function recentIds(models: Models, staffId: Types.ObjectId, today: string) {
   const days = lastDays(today);
   const lists = await readWork(models, [staffId], days);
   const ids = days.flatMap((d) => [...(lists.get(keys.recordsOf(staffId, d)) ?? [])].reverse());
-  return { ids, visits: await visitsIn(models, [...new Set(ids.map(String))].map(oid)) };
+  return [...new Set(ids.map(String))].map((id) => new Types.ObjectId(id));
 }
 
-const oid = (id: string) => new Types.ObjectId(id);
+/** Newest first, a few at a time: the last record is nearly always among the first read. */
+const LOOK_AHEAD = 8;
 
 /** The staff member's most recent record that is still active, within UNDO_REACH_DAYS. */
 export async function lastRecordOf(
@@ -46,10 +49,14 @@ export async function lastRecordOf(
   staffId: Types.ObjectId,
   today: string,
 ): Promise<VisitDoc | null> {
-  const { ids, visits } = await recentWork(models, staffId, today);
-  for (const id of ids) {
-    const v = visits.get(String(id));
-    if (v?.status === 'active' && v.recordedBy.equals(staffId)) return v;
+  const ids = await recentIds(models, staffId, today);
+  for (let i = 0; i < ids.length; i += LOOK_AHEAD) {
+    const part = ids.slice(i, i + LOOK_AHEAD);
+    const visits = await visitsIn(models, part);
+    for (const id of part) {
+      const v = visits.get(String(id));
+      if (v?.status === 'active' && v.recordedBy.equals(staffId)) return v;
+    }
   }
   return null;
 }
@@ -61,7 +68,7 @@ export async function visitChangedBy(
   today: string,
   source: string,
 ): Promise<VisitDoc | null> {
-  const { visits } = await recentWork(models, staffId, today);
+  const visits = await visitsIn(models, await recentIds(models, staffId, today));
   return [...visits.values()].find((v) => v.changes.some((c) => c.source === source)) ?? null;
 }
 

@@ -60,12 +60,17 @@ export async function writeCards(
   }
 }
 
+/**
+ * `cardLater`: the caller writes the customer again at once (a first visit), and the card with
+ * it; should that not happen, readers build the missing card and the sweeper writes it.
+ */
 export async function insertCustomer(
   models: Models,
   doc: Partial<Customer> & { _id: Types.ObjectId; storeId: Types.ObjectId; name: string },
+  opts: { cardLater?: boolean } = {},
 ): Promise<CustomerDoc> {
   const made = (await models.Customer.create({ ...doc, rev: 0 })).toObject() as CustomerDoc;
-  await writeCards(models, [made]);
+  if (!opts.cardLater) await writeCards(models, [made]);
   return made;
 }
 

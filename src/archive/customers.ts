@@ -102,19 +102,24 @@ export async function createCustomer(
   },
   /** Who creates it: the new archive is noted on their work list first. */
   work?: Pick<ChangeContext, 'by' | 'today'>,
+  opts: { cardLater?: boolean } = {},
 ): Promise<CustomerDoc> {
   const _id = spec._id ?? new Types.ObjectId();
   if (work) await noteWork(models, work.by, work.today, [_id]);
   await addToLookup(models, keys.customerName(spec.storeId, spec.name), _id);
   if (spec.phone) await addToLookup(models, keys.customerPhone(spec.storeId, spec.phone), _id);
   if (spec.ownerId) await addToLookup(models, keys.ownedBy(spec.ownerId), _id);
-  return insertCustomer(models, {
-    _id,
-    storeId: spec.storeId,
-    name: spec.name,
-    phones: spec.phone ? [spec.phone] : [],
-    ownerId: spec.ownerId,
-  });
+  return insertCustomer(
+    models,
+    {
+      _id,
+      storeId: spec.storeId,
+      name: spec.name,
+      phones: spec.phone ? [spec.phone] : [],
+      ownerId: spec.ownerId,
+    },
+    opts,
+  );
 }
 
 /** The phone is looked up before it is stored (db/lookup.ts); returns the customer as now. */

@@ -95,16 +95,14 @@ export async function saveOrAsk(ctx: BotContext, p: PartialVisit): Promise<void>
     ctx.reply(await choiceList(models, p.customerName!, found));
     return;
   }
+  // A new archive is written again at once with its first visit (or facts), and its card then.
   const customer =
     found[0] ??
     (await createCustomer(
       models,
-      {
-        storeId: store._id,
-        name: p.customerName!,
-        ownerId: staff._id,
-      },
+      { storeId: store._id, name: p.customerName!, ownerId: staff._id },
       changeOf(ctx),
+      { cardLater: true },
     ));
   await finish(ctx, customer, p);
   await clearDrafts(ctx);
