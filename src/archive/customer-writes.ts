@@ -11,6 +11,7 @@
 import { Types } from 'mongoose';
 import type { Models } from '../model';
 import type { Customer, CustomerDoc } from '../model/customer';
+import { upsertOnce } from '../db/lookup';
 import { afterCommit, type ReportDeferred } from './after-commit';
 import { cardOf } from './card';
 
@@ -48,12 +49,16 @@ export async function writeCards(
   for (const c of customers) {
     const { _id, ...row } = cardRow(c);
     const older = opts.sameRev ? { $lte: row.rev } : { $lt: row.rev };
-    try {
-      await models.FollowUpCard.collection.updateOne(
+    const write = () =>
+      models.FollowUpCard.collection.updateOne(
         { _id, $or: [{ rev: older }, { rev: { $exists: false } }] },
         { $set: row },
         { upsert: true },
       );
+    try {
+      // A second try, for an upsert that lost the race to create the card (MongoDB, two
+      // processes); refused again means the card there is newer.
+      await upsertOnce(write);
     } catch (err) {
       if ((err as { code?: number }).code !== 11000) throw err;
     }

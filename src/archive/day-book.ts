@@ -3,6 +3,7 @@
  * questions ask for summed from the entries when read. Nothing here increments.
  */
 import type { Types } from 'mongoose';
+import { upsertOnce } from '../db/lookup';
 import type { Models } from '../model';
 import { dayBookId, dayShardId, dayShardIds } from '../model/day-book';
 import { chronological, type VisitSummary } from './stats';
@@ -96,9 +97,10 @@ export async function setEntries(
     if (Object.keys(u.$set).length) update.$set = u.$set;
     if (Object.keys(u.$unset).length) update.$unset = u.$unset;
     // Only an entry being written needs the document to exist.
-    await models.DayBook.collection.updateOne({ _id } as never, update, {
-      upsert: '$set' in update,
-    });
+    // Retried once: two processes may both create a missing document (MongoDB).
+    await upsertOnce(() =>
+      models.DayBook.collection.updateOne({ _id } as never, update, { upsert: '$set' in update }),
+    );
   }
 }
 
@@ -215,7 +217,9 @@ export async function recordDue(
 ): Promise<void> {
   const set = Object.fromEntries(Object.entries(due).map(([id, n]) => [`followUps.${id}.due`, n]));
   if (Object.keys(set).length === 0) return;
-  await models.DayBook.updateOne({ _id: dayBookId(storeId, day) }, { $set: set }, { upsert: true });
+  await upsertOnce(() =>
+    models.DayBook.updateOne({ _id: dayBookId(storeId, day) }, { $set: set }, { upsert: true }),
+  );
 }
 
 /** A follow-up closed by a staff member that day: kept as a set member, so twice counts once. */
@@ -227,9 +231,11 @@ export async function recordDone(
   what: string,
 ): Promise<void> {
   const member = what.replace(/[.$]/g, '_');
-  await models.DayBook.updateOne(
-    { _id: dayBookId(storeId, day) },
-    { $set: { [`followUps.${staffId}.closed.${member}`]: 1 } },
-    { upsert: true },
+  await upsertOnce(() =>
+    models.DayBook.updateOne(
+      { _id: dayBookId(storeId, day) },
+      { $set: { [`followUps.${staffId}.closed.${member}`]: 1 } },
+      { upsert: true },
+    ),
   );
 }

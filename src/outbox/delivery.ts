@@ -2,7 +2,7 @@
  * The delivery service the composition root and the replay runner use: enqueue with keys, and
  * one drain loop per platform account that sends as soon as the limits allow. Passes over one
  * account never overlap in a process. What this process queued it sends from memory, without
- * reading the queue; the queue is read whole only at start, by `drain`, and every `pollMs` with
+ * reading the queue; the queue is read whole only at start, by `drain`, and every `scanMs` with
  * real timers (messages queued by another process, claims of a process that died).
  */
 import { randomUUID } from 'node:crypto';
@@ -143,7 +143,7 @@ export function createDelivery(opts: DeliveryOptions): Delivery {
 
   const kick = (account: string) => {
     const loop = loops.get(account);
-    const scan = !!loop && now() - loop.lastScan >= settings.pollMs;
+    const scan = !!loop && now() - loop.lastScan >= settings.scanMs;
     return run(account, scan).catch((err: Error) =>
       log.warn('delivery pass failed', { account, error: err.message }),
     );

@@ -42,7 +42,7 @@ export const pendingMessageSchema = new Schema(
   { versionKey: false, minimize: false },
 );
 
-/** Claims of earlier versions (one document per try); no longer written, pruned with age. */
+/** A takeover of a lapsed claim, `_id` = `<key>#<try>`: the unique insert makes it atomic. */
 export const sendClaimSchema = new Schema(
   {
     _id: { type: String, required: true },
@@ -75,6 +75,9 @@ export const sendWindowSchema = new Schema(
   },
   { versionKey: false },
 );
+
+/** What the scan asks for: used by MongoDB (the local database reads the collection anyway). */
+pendingMessageSchema.index({ account: 1, sentAt: 1, deadAt: 1 });
 
 export type PendingMessage = InferSchemaType<typeof pendingMessageSchema>;
 

@@ -14,7 +14,7 @@ import { stillHeld, type Holder } from '../holder';
 import type { Logger } from '../log';
 import type { Models } from '../model';
 import type { OutgoingMessage } from '../pipeline/message';
-import type { Queued } from './queue';
+import { isDuplicateKey, type Queued } from './queue';
 import type { Windows } from './windows';
 
 export interface Sender {
@@ -61,18 +61,26 @@ async function hold(s: Sender, p: Queued): Promise<Queued | Outcome> {
   if (p.sentAt || p.deadAt) return { kind: 'gone' };
   if (p.claimBy === s.me && (p.claimUntil?.getTime() ?? 0) > now) return p;
   if (heldByOther(s, p, now)) return { kind: 'later', at: p.claimUntil!.getTime() };
-  const taken = await s.models.PendingMessage.findOneAndUpdate(
-    { _id: p._id, sentAt: null, deadAt: null, claimBy: p.claimBy ?? null },
-    { $set: { claimBy: s.me, claimUntil: new Date(now + s.sendLeaseMs) }, $inc: { tries: 1 } },
-    { returnDocument: 'after' },
-  ).lean<Queued>();
-  if (!taken) {
-    const now2 = await s.models.PendingMessage.findById(p._id).lean<Queued>();
-    if (!now2 || now2.sentAt || now2.deadAt) return { kind: 'gone' };
-    return { kind: 'later', at: now2.claimUntil?.getTime() ?? now + s.retryFirstMs };
+  // Taking it over: try n is the unique insert of `<key>#<n>`, the one write the local database
+  // makes atomic, so of two processes after the same lapsed claim only one gets it.
+  const tries = p.tries ?? 0;
+  try {
+    await s.models.SendClaim.collection.insertOne({
+      _id: `${p._id}#${tries}`,
+      claimedAt: new Date(now),
+      leaseUntil: new Date(now + s.sendLeaseMs),
+      by: s.me,
+    } as never);
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    const current = await s.models.PendingMessage.findById(p._id).lean<Queued>();
+    if (!current || current.sentAt || current.deadAt) return { kind: 'gone' };
+    return { kind: 'later', at: current.claimUntil?.getTime() ?? now + s.retryFirstMs };
   }
+  const claim = { claimBy: s.me, claimUntil: new Date(now + s.sendLeaseMs), tries: tries + 1 };
+  await s.models.PendingMessage.updateOne({ _id: p._id }, { $set: claim });
   if (p.claimBy && p.claimBy !== s.me) s.log.warn('taking over an expired send', { key: p._id });
-  return taken;
+  return { ...p, ...claim };
 }
 
 async function failed(s: Sender, p: Queued, err: Error): Promise<Outcome> {

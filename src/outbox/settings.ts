@@ -28,8 +28,13 @@ export interface DeliverySettings {
   sendLeaseMs: number;
   /** How long a job run is claimed before another process may take it over. */
   jobLeaseMs: number;
-  /** How often the queue is looked at even when nothing woke it (other processes, expiries). */
+  /** How often this process's own queue is looked at even when nothing woke it. */
   pollMs: number;
+  /**
+   * How often the whole queue is read (messages of another process, claims of one that died): a
+   * scan on the local database, which keeps sent messages as receipts for a few days.
+   */
+  scanMs: number;
   /** A message still failing this long after its first failure is given up (dead letter). */
   giveUpMs: number;
   /** On SIGTERM/SIGINT, how long the last pass over the queue may take before the bot exits. */
@@ -57,6 +62,7 @@ const schema = z.object({
   DELIVERY_RETRY_MAX_SECONDS: count(600),
   DELIVERY_SEND_LEASE_SECONDS: count(600),
   DELIVERY_POLL_SECONDS: count(15),
+  DELIVERY_SCAN_SECONDS: count(300),
   // A day of retries: a platform outage passes; a chat that is gone does not.
   DELIVERY_GIVE_UP_HOURS: count(24),
   SHUTDOWN_FLUSH_SECONDS: count(10),
@@ -99,6 +105,7 @@ export function loadDeliverySettings(env: NodeJS.ProcessEnv): DeliverySettings {
     sendLeaseMs: e.DELIVERY_SEND_LEASE_SECONDS * SECOND,
     jobLeaseMs: e.SCHEDULE_JOB_LEASE_MINUTES * MINUTE,
     pollMs: e.DELIVERY_POLL_SECONDS * SECOND,
+    scanMs: e.DELIVERY_SCAN_SECONDS * SECOND,
     giveUpMs: e.DELIVERY_GIVE_UP_HOURS * HOUR,
     shutdownFlushMs: e.SHUTDOWN_FLUSH_SECONDS * SECOND,
   };

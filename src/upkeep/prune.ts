@@ -30,11 +30,14 @@ async function pruneBatches(model: AnyModel, filter: Record<string, unknown>): P
 
 const dayOf = (d: Date) => isoDay(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 
-/** Work lists (`r:<actor>:<YYYY-MM-DD>`) of days before `cutoffDay`. */
+/**
+ * Work lists (`r:<actor>:<YYYY-MM-DD>`) of days before `cutoffDay`, and the per-day visitor lists
+ * of earlier versions (`dc:…`), which day books replaced.
+ */
 async function pruneWorkLists(models: Models, cutoffDay: string): Promise<number> {
-  const old = (await models.Lookup.find({ _id: { $regex: '^r:' } }, { _id: 1 }).lean())
+  const old = (await models.Lookup.find({ _id: { $regex: '^(r|dc):' } }, { _id: 1 }).lean())
     .map((d) => d._id)
-    .filter((id) => id.slice(-10) < cutoffDay);
+    .filter((id) => id.startsWith('dc:') || id.slice(-10) < cutoffDay);
   for (let i = 0; i < old.length; i += BATCH)
     await models.Lookup.deleteMany({ _id: { $in: old.slice(i, i + BATCH) } });
   return old.length;
