@@ -31,17 +31,23 @@ async function pruneBatches(model: AnyModel, filter: Record<string, unknown>): P
 const dayOf = (d: Date) => isoDay(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 
 /**
- * Work lists (`r:<actor>:<YYYY-MM-DD>`) of days before `cutoffDay`, and the per-day visitor lists
- * of earlier versions (`dc:…`), which day books replaced.
+ * Per-day lookups (`<kind>:…:<YYYY-MM-DD>`) of days before `cutoffDay`; `dc:` lists (earlier
+ * versions' visitors per day, which day books replaced) go whatever their day.
  */
-async function pruneWorkLists(models: Models, cutoffDay: string): Promise<number> {
-  const old = (await models.Lookup.find({ _id: { $regex: '^(r|dc):' } }, { _id: 1 }).lean())
+async function prunePerDay(models: Models, kinds: string, cutoffDay: string): Promise<number> {
+  const old = (await models.Lookup.find({ _id: { $regex: `^(${kinds}):` } }, { _id: 1 }).lean())
     .map((d) => d._id)
     .filter((id) => id.startsWith('dc:') || id.slice(-10) < cutoffDay);
   for (let i = 0; i < old.length; i += BATCH)
     await models.Lookup.deleteMany({ _id: { $in: old.slice(i, i + BATCH) } });
   return old.length;
 }
+
+/**
+ * Follow-ups closed or moved on a day are read back up to a year later (the repeat follow-up
+ * every `thenEveryDays`, at most 366, plus the catch-up): kept 400 days, whatever the retention.
+ */
+export const FOLLOW_UP_DAYS_KEPT = 400;
 
 export async function pruneBookkeeping(
   models: Models,
@@ -59,6 +65,11 @@ export async function pruneBookkeeping(
     claims: await pruneBatches(m(models.SendClaim), { claimedAt: { $lt: receipts } }),
     jobRuns: await pruneBatches(m(models.JobRun), { claimedAt: { $lt: cutoff } }),
     events: await pruneBatches(m(models.CustomerEvent), { at: { $lt: cutoff } }),
-    workLists: await pruneWorkLists(models, dayOf(cutoff)),
+    workLists: await prunePerDay(models, 'r|dc', dayOf(cutoff)),
+    followUpDays: await prunePerDay(
+      models,
+      'fc|fm',
+      dayOf(new Date(now.getTime() - Math.max(retentionDays, FOLLOW_UP_DAYS_KEPT) * 86_400_000)),
+    ),
   };
 }
