@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --quick] [-- --soak SECONDS] [-- --messages N] [-- --db URI]
+ *   [-- --pipeline-only] [-- --probes-only]
  * One table, one run, this machine: pipeline throughput and latency through the whole bot with
  * the real local database, memory after N messages, a bounded soak, and the parser, archive and
  * briefing figures of the earlier benches (run as child processes, their lines collected).
@@ -121,6 +122,7 @@ async function pipeline(): Promise<void> {
         `one message: ${kind.name}`,
         probeRow(await probe(db.conn, path, kind, quick ? 30 : 100)),
       );
+    if (process.argv.includes('--probes-only')) return await path.close();
 
     const cpu0 = process.cpuUsage();
     const child0 = childCpuSeconds();

@@ -24,8 +24,8 @@ import { noteWork } from './work-list';
 
 const union = <T>(a: T[], b: T[]) => [...new Set([...a, ...b])];
 const unionIds = (a: Types.ObjectId[], b: Types.ObjectId[]) => {
-  const seen = new Set(a.map(String));
-  return [...a, ...b.filter((id) => !seen.has(String(id)) && seen.add(String(id)))];
+  const byId = new Map([...a, ...b].map((id) => [String(id), id]));
+  return [...byId.values()];
 };
 
 /** A lean document's id array (the schema types it as mongoose's array). */
@@ -88,6 +88,7 @@ export async function settleMerge(
   await moveVisits(models, absorb, keepId);
   const { after } = await reviseCustomer(models, start, (c) => {
     const want = profileUnion(c, absorb);
+    // The union of the survivor with itself is its profile as it stands: nothing new to add.
     const same = JSON.stringify(want) === JSON.stringify(profileUnion(c, c));
     return same ? null : { $set: want };
   });

@@ -45,19 +45,19 @@ export function createSweeper(models: Models): Sweeper {
       const days = [addDays(today, -1), today];
       const actors = await actorsOf(models, store);
       const lists = await readWork(models, actors, days);
-      const fresh: Types.ObjectId[] = [];
-      const seen = new Set<string>();
+      // Each id once, whoever noted it and however often.
+      const fresh = new Map<string, Types.ObjectId>();
       const upTo = new Map<string, number>();
       for (const [key, ids] of lists) {
-        for (const id of ids.slice(checked.get(key) ?? 0))
-          if (!seen.has(String(id)) && seen.add(String(id))) fresh.push(id);
+        for (const id of ids.slice(checked.get(key) ?? 0)) fresh.set(String(id), id);
         upTo.set(key, ids.length);
       }
+      const todo = [...fresh.values()];
       const x = { today, tiers: tierSettingsOf(store), report: rethrow };
       const result: SweepResult = { checked: 0, fixed: 0 };
-      for (let i = 0; i < fresh.length; i += PER_TURN) {
+      for (let i = 0; i < todo.length; i += PER_TURN) {
         const part = await storeWriter(models).run(store._id, () =>
-          repairNoted(models, fresh.slice(i, i + PER_TURN), x),
+          repairNoted(models, todo.slice(i, i + PER_TURN), x),
         );
         result.checked += part.checked;
         result.fixed += part.fixed;
