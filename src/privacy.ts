@@ -3,16 +3,25 @@
  * them masked as 138****5678.
  */
 
-// A Chinese mobile number, allowing the separators staff type (spaces, dashes, dots) and +86.
+import { phonesIn } from './text/phones';
+
+// A mainland mobile, allowing the separators staff type (spaces, dashes, dots) and +86: the one
+// form the phone library does not read when dots separate the groups.
 const MOBILE = /(?<!\d)(?:\+?86[\s-]?)?(1[3-9]\d)[\s.-]?(\d{4})[\s.-]?(\d{4})(?!\d)/g;
 
+/** 138****5678; +852 9123 4567 → +852****4567; a landline keeps its area code. */
 export function maskPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
-  if (digits.length !== 11) return '****';
-  return `${digits.slice(0, 3)}****${digits.slice(7)}`;
+  if (digits.length < 7) return '****';
+  const abroad = phone.trim().startsWith('+') && !/^1[3-9]\d{9}$/.test(digits);
+  const head = abroad ? `+${digits.slice(0, 3)}` : digits.slice(0, 3);
+  return `${head}****${digits.slice(-4)}`;
 }
 
-/** Mask every mobile number inside free text. */
+/** Mask every phone number inside free text. */
 export function maskPhones(text: string): string {
-  return text.replace(MOBILE, (_m, a: string, _b: string, c: string) => `${a}****${c}`);
+  let out = text;
+  for (const p of phonesIn(text).reverse())
+    out = out.slice(0, p.start) + maskPhone(out.slice(p.start, p.end)) + out.slice(p.end);
+  return out.replace(MOBILE, (_m, a: string, _b: string, c: string) => `${a}****${c}`);
 }

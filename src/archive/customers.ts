@@ -4,6 +4,7 @@
  */
 import { Types } from 'mongoose';
 import { addToLookup, keys, lookupIds } from '../db/lookup';
+import { sameName } from '../text/script';
 import type { Models } from '../model';
 import type { CustomerDoc } from '../model/customer';
 import type { ChangeContext } from './change';
@@ -66,7 +67,7 @@ export async function customersByName(models: Models, storeId: Types.ObjectId, n
   return load(
     models,
     await lookupIds(models, keys.customerName(storeId, name)),
-    (c) => c.name === name || c.aliases.includes(name),
+    (c) => sameName(c.name, name) || c.aliases.some((a) => sameName(a, name)),
   );
 }
 

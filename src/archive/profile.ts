@@ -18,6 +18,7 @@ export interface ProfileFacts {
   birthday?: Birthday;
   company?: string;
   position?: string;
+  wechat?: string;
   gender?: string;
   preferences?: string[];
   bottles?: string[];
@@ -30,6 +31,7 @@ export function factsOf(r: Reading): ProfileFacts {
     birthday: r.birthday?.value,
     company: r.company?.value,
     position: r.position?.value,
+    wechat: r.wechat?.value,
     gender: r.gender?.value,
     preferences: r.preferences?.map((p) => p.value),
     bottles: r.bottles?.map((b) => b.value),
@@ -59,6 +61,7 @@ const REPLACED: [keyof ProfileFacts, string | undefined][] = [
   ['birthday', '生日'],
   ['company', '公司'],
   ['position', '职位'],
+  ['wechat', '微信'],
   ['gender', undefined],
 ];
 

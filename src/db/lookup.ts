@@ -5,6 +5,7 @@
  */
 import type { Types } from 'mongoose';
 import type { Models } from '../model';
+import { simplified } from '../text/script';
 
 /**
  * Keys ending in `#*<n>` hold lists that grow with the store (a tier's members, a staff member's
@@ -44,7 +45,8 @@ export function lookupDocuments(
 }
 
 export const keys = {
-  customerName: (storeId: Types.ObjectId, name: string) => `n:${storeId}:${name}`,
+  /** One key for a name in either script: 張總 finds 张总's archive. */
+  customerName: (storeId: Types.ObjectId, name: string) => `n:${storeId}:${simplified(name)}`,
   customerPhone: (storeId: Types.ObjectId, phone: string) => `p:${storeId}:${phone}`,
   staffIdentity: (identity: string) => `s:${identity}`,
   staffName: (storeId: Types.ObjectId, name: string) => `sn:${storeId}:${name}`,

@@ -1,5 +1,5 @@
 /** Commands are features too: one file each, taking the command names the parser gives. */
-import type { BotContext } from '../pipeline/context';
+import { addressed, type BotContext } from '../pipeline/context';
 import type { Feature } from '../pipeline/router';
 import type { Role } from '../model/staff';
 
@@ -10,8 +10,12 @@ export function commandFeature(
 ): Feature {
   return {
     name: names[0],
+    // In a group the bot was not @-mentioned in, only the command's own form runs it: 撤销 or
+    // 改成3200 is meant for the bot, 撤销刚才那个菜 is talk in the kitchen.
     takes: (ctx) =>
-      ctx.reading?.intent === 'command' && names.includes(ctx.reading.command?.name ?? ''),
+      ctx.reading?.intent === 'command' &&
+      names.includes(ctx.reading.command?.name ?? '') &&
+      (addressed(ctx) || ctx.reading.command?.standalone === true),
     handle,
     ...opts,
   };

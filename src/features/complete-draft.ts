@@ -59,12 +59,18 @@ const LABEL: Record<Missing, string> = {
   customer: '客人',
   partySize: '人数',
   businessDate: '日期',
+  resend: '确认',
 };
+
+/** 是 / 对 / 另一桌: the look-alike is another table; 不是 / 重复了: it was the same one. */
+const YES = /^(?:是|对|嗯|确认|另一桌|另外一桌|再记|记吧|没错)/;
+const NO = /^(?:不是|不对|没有|重复|同一桌|不用)/;
 
 async function fillMissing(ctx: BotContext, draft: DraftDoc, text: string): Promise<void> {
   const p = draft.visit as PartialVisit;
   const next: PartialVisit = { ...p, visit: { ...p.visit } };
   const wants = (m: Missing) => draft.missing.includes(m);
+  if (wants('resend')) return confirmResend(ctx, draft, next, text);
   const filled = new Set<Missing>();
   // 几位 / 哪天 are answered in a word; a line naming a customer (a booking, another table) is
   // not the answer, or its numbers would complete the wrong record.
@@ -92,9 +98,25 @@ async function fillMissing(ctx: BotContext, draft: DraftDoc, text: string): Prom
   await saveOrAsk(ctx, next);
 }
 
+async function confirmResend(
+  ctx: BotContext,
+  draft: DraftDoc,
+  next: PartialVisit,
+  text: string,
+): Promise<void> {
+  if (NO.test(text)) {
+    await draft.deleteOne();
+    ctx.reply('好的,没有再记,那一桌只记了一次');
+    return;
+  }
+  if (!YES.test(text)) return reask(ctx, draft);
+  await saveOrAsk(ctx, { ...next, resendConfirmed: true });
+}
+
 function reask(ctx: BotContext, draft: DraftDoc): void {
   if (ctx.msg.chatType !== 'direct' && !ctx.msg.mentioned) return;
   const first = (draft.missing[0] ?? 'amount') as Missing;
+  if (first === 'resend') return void ctx.reply('是另一桌请回「是」,同一桌请回「不是」');
   ctx.reply(`还差${LABEL[first] ?? '信息'},直接回复就行;不记了请回「算了」`);
 }
 

@@ -1,13 +1,11 @@
 /** 记录消费: `张总 今晚 3人 消费2800` becomes a Visit (and a Customer when new). */
 import { factsOf } from '../archive/profile';
 import type { Reading } from '../parser/reading';
-import { addressed, clockOf, sourceKeyOf, type BotContext } from '../pipeline/context';
+import { clockOf, sourceKeyOf, type BotContext } from '../pipeline/context';
 import type { Feature } from '../pipeline/router';
 import { businessDate } from '../time/business-day';
+import { ONE_TABLE_EACH, recordSeveral } from './several-visits';
 import { saveOrAsk, type PartialVisit } from './visit-flow';
-
-/** In a group, only a message the parser is sure of becomes a record; chatter never does. */
-export const CLEAR_VISIT = 0.8;
 
 export { sourceKeyOf };
 
@@ -34,10 +32,18 @@ export function visitFromReading(ctx: BotContext, r: Reading): PartialVisit {
   };
 }
 
+/**
+ * A record is answered wherever it is written, group or not: saved, or one short question for
+ * what is missing (蔺总 今晚3人 → 金额是多少?). Talk the parser reads as no record stays silent.
+ */
 export const recordVisit: Feature = {
   name: 'record-visit',
-  takes: (ctx) =>
-    ctx.reading?.intent === 'visit' && (addressed(ctx) || ctx.reading.confidence >= CLEAR_VISIT),
-  handle: (ctx) => saveOrAsk(ctx, visitFromReading(ctx, ctx.reading!)),
+  takes: (ctx) => ctx.reading?.intent === 'visit',
+  handle: async (ctx) => {
+    const r = ctx.reading!;
+    if (r.tangled) return ctx.reply(ONE_TABLE_EACH);
+    if (r.several) return recordSeveral(ctx, r.several);
+    return saveOrAsk(ctx, visitFromReading(ctx, r));
+  },
   repeatable: true,
 };

@@ -1,16 +1,18 @@
-/** 客户资料: `张总 电话13800138000`, `王老板 生日 3月8日` update the archive without a visit. */
+/**
+ * 客户资料: `张总 电话13800138000`, `王老板 生日 3月8日`, `陈总 不吃香菜` update the archive without a
+ * visit, and say so in one line, in a group too: a note nobody confirmed is a note staff retype.
+ */
 import { factsOf } from '../archive/profile';
-import { addressed, type BotContext } from '../pipeline/context';
+import type { BotContext } from '../pipeline/context';
 import type { Feature } from '../pipeline/router';
-import { CLEAR_VISIT, sourceKeyOf } from './record-visit';
+import { sourceKeyOf } from './record-visit';
 import { saveOrAsk } from './visit-flow';
 import { businessDate } from '../time/business-day';
 import { clockOf } from '../pipeline/context';
 
 export const updateProfile: Feature = {
   name: 'update-profile',
-  takes: (ctx: BotContext) =>
-    ctx.reading?.intent === 'profile' && (addressed(ctx) || ctx.reading.confidence >= CLEAR_VISIT),
+  takes: (ctx: BotContext) => ctx.reading?.intent === 'profile',
   handle: (ctx) =>
     saveOrAsk(ctx, {
       customerName: ctx.reading!.customer?.value,

@@ -12,7 +12,9 @@ import type { CustomerDoc } from '../model/customer';
 import { draftKey } from '../model/draft';
 import { changeOf, clockOf, staffOf, type BotContext } from '../pipeline/context';
 import { replyWithTierNote } from './tier-notes';
-import { businessDate } from '../time/business-day';
+import { businessDate, localParts } from '../time/business-day';
+import { sameTableJustNow } from '../archive/resends';
+import { yuan } from '../format/text';
 import { choiceList, confirmation, profileReply, question } from './visit-reply';
 
 /** What is known of the visit so far; stored as JSON in a draft while the bot asks. */
@@ -23,11 +25,13 @@ export interface PartialVisit {
   facts: ProfileFacts;
   /** Digits staff gave as a phone that are not a mobile number: questioned, never saved. */
   badPhone?: string;
+  /** The staff member said 是: the look-alike of a table just recorded is another table. */
+  resendConfirmed?: boolean;
   visit: Partial<VisitInput> & Pick<VisitInput, 'businessDate' | 'chatId' | 'sourceKey' | 'text'>;
 }
 
 /** What a draft waits for: an essential, or a value that was impossible as first said. */
-export type Missing = 'customer' | 'amount' | 'partySize' | 'businessDate';
+export type Missing = 'customer' | 'amount' | 'partySize' | 'businessDate' | 'resend';
 
 export function missingOf(p: PartialVisit): Missing[] {
   const missing: Missing[] = [];
@@ -95,6 +99,7 @@ export async function saveOrAsk(ctx: BotContext, p: PartialVisit): Promise<void>
     ctx.reply(await choiceList(models, p.customerName!, found));
     return;
   }
+  if (found[0] && (await askIfResent(ctx, found[0], p))) return;
   // A new archive is written again at once with its first visit (or facts), and its card then.
   const customer =
     found[0] ??
@@ -106,6 +111,25 @@ export async function saveOrAsk(ctx: BotContext, p: PartialVisit): Promise<void>
     ));
   await finish(ctx, customer, p);
   await clearDrafts(ctx);
+}
+
+/** `张总 ¥3,200 21:40 刚记过,这是另一桌吗?`: the same table twice in ten minutes is asked about. */
+async function askIfResent(ctx: BotContext, c: CustomerDoc, p: PartialVisit): Promise<boolean> {
+  if (p.profileOnly || p.resendConfirmed || p.visit.amount == null) return false;
+  const earlier = await sameTableJustNow(ctx.services.models, c, {
+    amount: p.visit.amount,
+    partySize: p.visit.partySize,
+    businessDate: p.visit.businessDate,
+    recordedBy: staffOf(ctx).staff._id,
+    sourceKey: p.visit.sourceKey,
+    at: ctx.msg.time,
+  });
+  if (!earlier) return false;
+  await keepDraft(ctx, p, { missing: ['resend'] });
+  const t = localParts(earlier.createdAt, clockOf(ctx).timeZone);
+  const hhmm = `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
+  ctx.reply(`${c.name} ${yuan(earlier.amount)} ${hhmm} 刚记过,这是另一桌吗?(回复「是」再记一次)`);
+  return true;
 }
 
 /**
@@ -151,8 +175,10 @@ export async function finishVisit(
   } as VisitInput;
   const change = changeOf(ctx);
   const saved = await saveVisit(models, customer, input, change);
-  // Saved: whatever fails from here, the staff member hears that it was recorded.
-  ctx.committed = confirmation(saved);
+  // Saved: whatever fails from here, the staff member hears that it was recorded (every table
+  // of a message that held several).
+  const line = confirmation(saved);
+  ctx.committed = ctx.committed ? `${ctx.committed}\n${line}` : line;
   if (!saved.duplicate) ctx.services.metrics?.visitRecorded();
   // Profile facts said with the visit are a second change: if it fails, the visit still stands.
   const profile = saved.duplicate

@@ -79,6 +79,7 @@ export function profileReply(customer: CustomerDoc, learned: string[], inGroup: 
       const b = customer.birthday;
       return `生日 ${b.calendar === 'lunar' ? '农历' : ''}${b.month}月${b.day}日`;
     }
+    if (what === '微信' && customer.wechat) return `微信 ${customer.wechat}`;
     if (what === '偏好') return `偏好 ${customer.preferences.join('、')}`;
     return what;
   });

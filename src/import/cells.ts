@@ -3,6 +3,7 @@
  * in one cell, Excel dates, serial numbers or `1985.3.8`, `农历八月十五`, `¥12,800`, `1.2万`. Pure:
  * each reader returns a value, nothing (empty cell) or a reason in words for the dry-run report.
  */
+import { phonesIn } from '../text/phones';
 import type { Birthday } from '../parser';
 import { parseMessage, readAmount } from '../parser';
 import { isoDay } from '../time/business-day';
@@ -115,15 +116,14 @@ export function readBirthday(c: Cell, lunarColumn = false): Read<Birthday> {
   return { error: `生日「${text}」看不懂` };
 }
 
-const MOBILE = /(?:\+?86[\s-]?)?(1[3-9]\d(?:[\s-]?\d){8})(?!\d)/g;
 const LANDLINE = /^0\d{2,3}[\s-]?\d{7,8}$/;
 
-/** Mobile numbers as 11 digits (several in one cell allowed); a landline keeps its digits. */
+/** Phones as text/phones.ts keeps them (several in one cell allowed); a landline keeps its digits. */
 export function readPhones(c: Cell): Read<string[]> {
   if (c === undefined) return undefined;
   const text = typeof c === 'number' ? String(Math.round(c)) : textOf(c);
-  const mobiles = [...text.matchAll(MOBILE)].map((m) => m[1].replace(/\D/g, ''));
-  if (mobiles.length) return { value: [...new Set(mobiles)] };
+  const found = phonesIn(text).map((p) => p.value);
+  if (found.length) return { value: [...new Set(found)] };
   const fixed = text.replace(/[()()]/g, '').trim();
   if (LANDLINE.test(fixed)) return { value: [fixed.replace(/\D/g, '')] };
   return { error: `电话「${text}」不是手机号` };

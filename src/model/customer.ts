@@ -77,6 +77,8 @@ export const customerSchema = new Schema(
     gender: String,
     birthday: birthdaySchema,
     company: String,
+    /** WeChat id as the customer gave it (微信 zhang123). */
+    wechat: String,
     position: String,
     industry: String,
     address: String,

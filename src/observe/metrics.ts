@@ -17,6 +17,8 @@ export interface Metrics {
   deferred(): void;
   /** Derived values the sweeper found wrong and rewrote. */
   repaired(n: number): void;
+  /** The parser threw on a message (a bug: the message was answered with an apology). */
+  parseFailed(): void;
   messageSent(platform: string): void;
   adapterConnected(platform: string, up: boolean): void;
   /** Counts and times every message the bot handles. */
@@ -61,6 +63,11 @@ export function createMetrics(): Metrics {
     help: 'Derived values the sweeper found out of step with their visits and rewrote',
     registers,
   });
+  const parseFailures = new Counter({
+    name: 'huitouke_parse_failures_total',
+    help: 'Messages the parser failed on (a bug; the sender was told to send again)',
+    registers,
+  });
   const sent = new Counter({
     name: 'huitouke_messages_sent_total',
     help: 'Messages the platforms accepted from the bot (replies, briefings, notices)',
@@ -85,6 +92,7 @@ export function createMetrics(): Metrics {
     visitRecorded: () => visits.inc(),
     deferred: () => deferred.inc(),
     repaired: (n) => repaired.inc(n),
+    parseFailed: () => parseFailures.inc(),
     messageSent: (platform) => sent.inc({ platform }),
     adapterConnected: (platform, up) => adapters.set({ platform }, up ? 1 : 0),
     observe: (bot) => ({

@@ -70,8 +70,13 @@ function signals(ctx: ParseContext, draft: Draft): Signals {
 }
 
 function decide(draft: Draft, s: Signals): Intent {
+  // A whole table (customer, a bill, people or a day) is a visit whatever command word it holds.
   const complete = Boolean(
-    s.customer && s.amount?.strong && (draft.partySize || s.dated) && !s.booking,
+    s.customer &&
+    s.customer.kind !== 'loose' &&
+    (s.amount?.strong || (s.amount && draft.partySize)) &&
+    (draft.partySize || s.dated) &&
+    !s.booking,
   );
   if (draft.command && (!complete || OVERRIDING.has(draft.command.name))) return 'command';
   // A table with customer, money and people or a day already happened: 订了蛋糕 / 下次还来 are notes.
@@ -116,6 +121,7 @@ function isProfile(draft: Draft, s: Signals): boolean {
     draft.bottles.length ||
     draft.company ||
     draft.position ||
+    draft.wechat ||
     draft.names.some((n) => n.role === 'referrer'),
   );
 }
@@ -142,6 +148,7 @@ function fill(ctx: ParseContext, draft: Draft, s: Signals, r: Reading): void {
   if (draft.birthday) r.birthday = draft.birthday;
   if (draft.company) r.company = draft.company;
   if (draft.position) r.position = draft.position;
+  if (draft.wechat) r.wechat = draft.wechat;
   if (draft.gender) r.gender = draft.gender;
   if (draft.companions.length) r.companions = draft.companions;
   if (draft.preferences.length) r.preferences = draft.preferences;

@@ -41,6 +41,8 @@ export interface Draft {
   birthday?: Field<Birthday>;
   names: NameHit[];
   room?: Field<string>;
+  /** Every room or table the message mentions (8号桌改成12人 talks about a table). */
+  roomSpans: [number, number][];
   partySize?: Field<number>;
   amounts: AmountHit[];
   occasion?: Field<string>;
@@ -50,13 +52,25 @@ export interface Draft {
   bottles: Field<string>[];
   company?: Field<string>;
   position?: Field<string>;
+  wechat?: Field<string>;
   gender?: Field<'男' | '女'>;
-  command?: { name: string; text: string };
+  command?: CommandHit;
   /**
    * Values staff clearly stated that no restaurant could have recorded (消费0, 消费-2800, 0人,
    * 600人, 电话12345): kept apart so the bot can question them instead of silently dropping them.
    */
   outOfRange: OutOfRange;
+}
+
+export interface CommandHit {
+  name: string;
+  text: string;
+  /**
+   * The message is nothing but the command in its own form (撤销, 撤销 张总, 改成3200, 本周A类客户),
+   * not a sentence that happens to hold its word (撤销刚才那个菜): in a group, only such a message
+   * runs a command unless the bot is @-mentioned.
+   */
+  standalone: boolean;
 }
 
 export interface OutOfRange {
@@ -70,6 +84,7 @@ export function emptyDraft(): Draft {
   return {
     names: [],
     amounts: [],
+    roomSpans: [],
     companions: [],
     preferences: [],
     notes: [],

@@ -14,6 +14,7 @@ import { extractNumbers } from './extract/numbers';
 import { extractPhone } from './extract/phone';
 import { extractRoom } from './extract/room';
 import { normalise } from './normalize';
+import { severalVisits } from './several';
 import { chooseAmount, chooseCustomer } from './refine';
 import type { Field, ParseOptions, Reading } from './reading';
 
@@ -40,12 +41,24 @@ const DEFAULT_OPTIONS: ParseOptions = {
   businessDayCutoff: '05:00',
 };
 
+/** For callers that cannot tell anyone (a sheet cell): a parser bug reads as no record. */
 export function parseMessage(text: string, opts: ParseOptions): Reading {
   try {
-    return combine(...run(text, opts, EXTRACTORS));
+    return readMessage(text, opts);
   } catch {
     return { intent: 'none', missing: [], confidence: 0 };
   }
+}
+
+/** The bot's reading: a parser bug throws, so the bot can log it, count it and say sorry. */
+export function readMessage(text: string, opts: ParseOptions): Reading {
+  const reading = combine(...run(text, opts, EXTRACTORS));
+  if (reading.intent !== 'visit') return reading;
+  const several = severalVisits(text, (t) => combine(...run(t, opts, EXTRACTORS)));
+  if (!several) return reading;
+  return 'tangled' in several
+    ? { ...reading, tangled: true }
+    : { ...reading, several: several.records };
 }
 
 function run(

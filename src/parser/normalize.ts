@@ -1,13 +1,19 @@
 /**
  * One pass that makes full-width input look like ASCII (２８００ → 2800, ：→ :, ￥ → ¥) while keeping
  * every character at the same UTF-16 offset, so spans found in the normalised text index the
- * original message directly. NFKC would be shorter to write but can change lengths.
+ * original message directly. NFKC would be shorter to write but can change lengths. Traditional
+ * characters become simplified ones the same way (text/script.ts).
  */
+import { simplified } from '../text/script';
 
 /** Anything this function would change; lets the common ASCII/CJK message skip the copy. */
 const NEEDS_WORK = /[\uFF01-\uFF5E\u3000\uFFE5\u2013-\u2015\u2212\u00A0\t\r\v\f\u3002\u3001\uFF61]/;
 
 export function normalise(text: string): string {
+  return simplified(widthNormalised(text));
+}
+
+function widthNormalised(text: string): string {
   if (!NEEDS_WORK.test(text)) return text;
   const out: string[] = new Array(text.length);
   for (let i = 0; i < text.length; i++) {

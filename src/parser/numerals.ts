@@ -40,6 +40,13 @@ function isLatinUnitAt(text: string, i: number): boolean {
   return !isLatin(text[i + 1]) && !isLatin(text[i - 1]);
 }
 
+/** 2 万, 3 千: one space between a figure and its magnitude (phone keyboards put it there). */
+function spacedUnit(text: string, j: number): boolean {
+  const u = text[j + 1];
+  if (!(isDigit(text[j - 1]) || isCnDigit(text[j - 1])) || !CN_UNITS.has(u)) return false;
+  return u > '\u00ff' ? u !== '十' : isLatinUnitAt(text, j + 1);
+}
+
 /**
  * Reads the number run starting at `i`, or undefined when nothing numeric starts there. `value` is
  * NaN when the run has no sensible value.
@@ -52,6 +59,7 @@ export function readNumberAt(text: string, i: number): NumberToken | undefined {
   while (j < n) {
     const c = text[j];
     if (isDigit(c)) j++;
+    else if (c === ' ' && j > i && spacedUnit(text, j)) j++;
     else if (c === ',' && isDigit(text[j - 1]) && isGrouping(text, j)) j++;
     else if (c === '.' && isDigit(text[j - 1]) && isDigit(text[j + 1])) j++;
     else if (isCnDigit(c)) {
@@ -71,7 +79,7 @@ export function readNumberAt(text: string, i: number): NumberToken | undefined {
   }
   if (j === i) return undefined;
   // NaN (a 100-digit run, a lone unit) still reports its end so callers skip the whole run.
-  const value = evaluate(text.slice(i, j)) ?? Number.NaN;
+  const value = evaluate(text.slice(i, j).replace(/ /g, '')) ?? Number.NaN;
   return { start: i, end: j, value, arabic, scaled };
 }
 

@@ -50,9 +50,11 @@ export interface Reading {
   birthday?: Field<Birthday>;
   company?: Field<string>;
   position?: Field<string>;
+  /** WeChat id (微信 zhang123, 微信号:wx_lee88): a profile fact, never money. */
+  wechat?: Field<string>;
   gender?: Field<'男' | '女'>;
   /** For intent `command`: a stable name (e.g. `undo`, `amend`, `query.tier`) and its raw text. */
-  command?: { name: string; text: string };
+  command?: { name: string; text: string; standalone: boolean };
   /**
    * Values stated but impossible (amount ≤ 0 or absurdly large, 0 or 600 people, a phone that is
    * not a mobile number). Never copied into the fields above; the bot asks about them.
@@ -60,6 +62,10 @@ export interface Reading {
   outOfRange?: { amount?: Field<number>; partySize?: Field<number>; phone?: Field<string> };
   /** Essentials a visit lacks; non-empty means the bot must ask before saving. */
   missing: Essential[];
+  /** Several complete tables in one message, each to be recorded on its own. */
+  several?: Reading[];
+  /** Several tables in one message that cannot be told apart cleanly: ask for one per message. */
+  tangled?: boolean;
   /** 0..1: how sure the parser is that the intent and the essentials are right. */
   confidence: number;
 }

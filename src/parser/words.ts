@@ -76,6 +76,17 @@ export class WordMatcher {
       if (this.firsts[text.charCodeAt(i)]) this.collectAt(text, i, into);
   }
 
+  /** `text` with every leftmost-longest occurrence replaced by a space. */
+  strip(text: string): string {
+    let out = '';
+    for (let i = 0; i < text.length;) {
+      const word = this.startingAt(text, i);
+      out += word ? ' ' : text[i];
+      i += word ? word.length : 1;
+    }
+    return out;
+  }
+
   /** Every non-overlapping leftmost-longest occurrence. */
   all(text: string): WordHit[] {
     const out: WordHit[] = [];

@@ -16,7 +16,7 @@ export interface Services {
   models: Models;
   log: Logger;
   /** Counts for /metrics; absent in tests and the replay runner. */
-  metrics?: { visitRecorded(): void; deferred(): void };
+  metrics?: { visitRecorded(): void; deferred(): void; parseFailed(): void };
   /** Incoming messages are journaled (src/journal): a record is kept while the database is away. */
   journaled?: boolean;
   /** Where the bot writes files it sends (exports, charts); a temporary folder when unset. */

@@ -11,7 +11,7 @@ import {
 import { groupStoreOf } from '../archive/stores';
 import { messageLogId } from '../model/message-log';
 import type { StoreDoc } from '../model/store';
-import { parseMessage } from '../parser';
+import { parseMessage, readMessage } from '../parser';
 import { maskPhones } from '../privacy';
 import type { Middleware } from './compose';
 import { addressed, clockOf, type BotContext } from './context';
@@ -150,8 +150,26 @@ export const dedupe: Middleware<BotContext> = async (ctx, next) => {
   await next();
 };
 
-/** Read the message once, with the store's clock, for every feature after this step. */
+/** The parser failed on the message: nothing was read, so nothing was saved. */
+export const REPLY_PARSE_FAILED = '抱歉,这条没读懂(程序出错,已记录问题),请换个说法再发一次';
+
+/**
+ * Read the message once, with the store's clock, for every feature after this step. A parser
+ * bug is logged (the log masks phones) and counted; the sender hears it, never silence.
+ */
 export const understand: Middleware<BotContext> = async (ctx, next) => {
-  ctx.reading = parseMessage(ctx.msg.text, clockOf(ctx));
+  try {
+    ctx.reading = readMessage(ctx.msg.text, clockOf(ctx));
+  } catch (err) {
+    ctx.services.log.error('parser failed', {
+      messageId: ctx.msg.messageId,
+      text: ctx.msg.text.slice(0, 200),
+      error: (err as Error).message,
+      stack: (err as Error).stack,
+    });
+    ctx.services.metrics?.parseFailed();
+    if (addressed(ctx)) ctx.reply(REPLY_PARSE_FAILED);
+    return;
+  }
   await next();
 };

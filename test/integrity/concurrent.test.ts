@@ -40,11 +40,12 @@ afterAll(async () => {
 /** Mostly records (guests shared between staff), some corrections, undos and questions. */
 function script(seed: number): string[] {
   const rnd = prng(seed);
-  return Array.from({ length: PER_STAFF }, () => {
+  // Each record's bill differs (+ i): the same table twice in ten minutes is asked about instead.
+  return Array.from({ length: PER_STAFF }, (_, i) => {
     const r = rnd();
     const guest = GUESTS[Math.floor(rnd() * GUESTS.length)];
     if (r < 0.65)
-      return `${guest} 今晚 ${2 + Math.floor(rnd() * 8)}人 消费${500 + Math.floor(rnd() * 60) * 50}`;
+      return `${guest} 今晚 ${2 + Math.floor(rnd() * 8)}人 消费${500 + Math.floor(rnd() * 60) * 50 + i}`;
     if (r < 0.75) return `改成${1000 + Math.floor(rnd() * 40) * 50}`;
     if (r < 0.82) return '撤销';
     // Each guest has one phone: a second one would be a namesake, and a question instead.

@@ -29,12 +29,21 @@ describe('dates: a visit is in the past', () => {
     expect(dateOf(text, tuesday)).toBe(iso);
   });
 
-  test('month boundary: day numbers after today belong to an earlier month', () => {
+  test('month boundary: a day number is the nearest month that has it', () => {
     const dec2 = '2026-12-02T13:50:00+08:00';
     expect(dateOf('周一', dec2)).toBe('2026-11-30');
     expect(dateOf('30号', dec2)).toBe('2026-11-30');
-    expect(dateOf('31号', dec2)).toBe('2026-10-31'); // November has no 31st
+    // November has no 31st: 31 October is further back than 31 December is ahead.
+    expect(dateOf('31号', dec2)).toBe('2026-12-31');
     expect(dateOf('1号', dec2)).toBe('2026-12-01');
+  });
+
+  test('a month and day still to come this year is a booking, never a year back', () => {
+    const nov21 = '2026-11-21T20:00:00+08:00';
+    expect(dateOf('11月25日', nov21)).toBe('2026-11-25');
+    expect(parse('褚总 11月25日 3人 消费1800', at(nov21)).intent).not.toBe('visit');
+    expect(dateOf('11月20日', nov21)).toBe('2026-11-20');
+    expect(dateOf('12月28日', '2027-01-03T20:00:00+08:00')).toBe('2026-12-28');
   });
 
   test('year boundary: December said in January is last year', () => {
@@ -79,7 +88,7 @@ describe('dates: a visit is in the past', () => {
     expect(dateOf('今晚', late)).toBe('2026-11-25');
     expect(dateOf('今天', late)).toBe('2026-11-25');
     expect(dateOf('刚走', late)).toBe('2026-11-25');
-    expect(dateOf('昨晚', late)).toBe('2026-11-24');
+    expect(dateOf('昨晚', late)).toBe('2026-11-25'); // the evening that has just ended
     expect(parse('马总 6人 消费8800', at(late)).date?.value).toBe('2026-11-25');
   });
 
@@ -152,4 +161,10 @@ describe('dates: a visit is in the past', () => {
     });
     expect(readDate('没有日期', at('2026-11-24T14:10:00+08:00'))).toBeUndefined();
   });
+});
+
+test('昨晚 said after midnight, before the cut-off, is the shift that just ended', () => {
+  expect(dateOf('昨晚', '2026-11-23T01:30:00+08:00')).toBe('2026-11-22');
+  expect(dateOf('昨晚', '2026-11-23T09:30:00+08:00')).toBe('2026-11-22');
+  expect(dateOf('今晚', '2026-11-23T01:30:00+08:00')).toBe('2026-11-22');
 });

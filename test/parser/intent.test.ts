@@ -78,7 +78,7 @@ describe('commands: addressed to the bot', () => {
   ])('%s → %s', (text, name, customer) => {
     const r = parse(text);
     expect(r.intent).toBe('command');
-    expect(r.command).toEqual({ name, text });
+    expect(r.command).toMatchObject({ name, text });
     expect(r.customer?.value).toBe(customer);
   });
 });
@@ -124,5 +124,54 @@ describe('chatter is never a record', () => {
     expect(parse('明总 今晚 3人 2800').customer?.value).toBe('明总');
     expect(parse('时总 3人 消费2800').customer?.value).toBe('时总');
     expect(parse('文总 电话13800138000').intent).toBe('profile');
+  });
+});
+
+describe('commands in a group: only their own form runs without @', () => {
+  // The rule: a command word inside a sentence about dishes, tables or plans is talk among staff.
+  test.each([
+    ['撤销刚才那个菜', 'undo'],
+    ['菜单改成800的套餐', 'amend'],
+    ['8号桌改成12人', 'amend'],
+    ['老板说这个月业绩要冲', 'query.performance'],
+    ['导出一下菜单', 'export'],
+    ['把3号桌转给小李', 'transfer'],
+    ['设置一下音响', 'settings'],
+    ['跳过这个步骤', 'followup.skip'],
+    ['帮助一下', 'help'],
+  ])('%s is talk (its word reads as %s)', (text, name) => {
+    const r = parse(text);
+    expect(r.command?.name ?? name).toBe(name);
+    expect(r.command?.standalone ?? false).toBe(false);
+  });
+
+  test.each([
+    '撤销',
+    '撤销 张总',
+    '刚才那条删掉',
+    '改成3200',
+    '人数改5',
+    '包间改成牡丹厅',
+    '已回访 张总 很满意',
+    '张总 周五再联系',
+    '本周A类客户',
+    '上个月A类客户有哪些',
+    '30天没来的A类客户',
+    '查 张总',
+    '查 张建国',
+    '合并 张总 张建国',
+    '把张总转给小李',
+    '导出 本月',
+    '设置 截止时间 04:00',
+    '绑定本群 万达店',
+    '本月业绩',
+  ])('%s is a command in its own form', (text) => {
+    expect(parse(text).command?.standalone).toBe(true);
+  });
+
+  test('a complete visit beats any command word inside it', () => {
+    const r = parse('王总 今晚 4人 3000 下次再联系');
+    expect(r.intent).toBe('visit');
+    expect(r.amount?.value).toBe(3000);
   });
 });

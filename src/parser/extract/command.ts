@@ -7,10 +7,12 @@ import type { ParseContext } from '../context';
 import type { Draft } from '../draft';
 import {
   COMMAND_RULES,
+  FRAME_WORDS,
   MAX_COMMAND_LENGTH,
   PERIOD_WORDS,
   type CommandRule,
 } from '../lexicon/commands';
+import { COMPOUND_SURNAMES, SURNAMES } from '../lexicon/names';
 import { WordMatcher } from '../words';
 
 /** A leading @mention (@回头客, @所有人) is who the message is for, not what it says. */
@@ -42,13 +44,21 @@ const PATTERNS = COMPILED.filter((c) => c.rule.pattern);
 /** Characters every rule pattern needs (A类, B级, VIP客户, 大客户). */
 const PATTERN_HINT = /[类级客]/;
 const PERIODS = new WordMatcher(PERIOD_WORDS);
+const FRAME = new WordMatcher([...PERIOD_WORDS, ...FRAME_WORDS]);
+/** What the own form of a command may hold besides words: digits, Latin letters, punctuation. */
+const NOT_WORDS = /[\s\d\p{P}\p{S}A-Za-z]/gu;
+/** 30天没来的, 近3个月: a span of time said in figures. */
+const SPAN_OF_TIME = /\d+\s*(?:天|日|周|个月|月|年|次)/g;
 /** Reused between calls: the parser is synchronous, so a list is never shared by two messages. */
 const found: string[] = [];
 const opened: string[] = [];
 
 export function extractCommand(ctx: ParseContext, draft: Draft): void {
   let t = ctx.text.trim();
+  const lead = ctx.text.length - ctx.text.trimStart().length;
   if (t[0] === '@') t = t.replace(MENTION, '').trim();
+  // Where t starts in ctx.text: claims are indexed on the whole message.
+  const offset = ctx.text.indexOf(t, lead);
   if (!t || t.length > MAX_COMMAND_LENGTH) return;
   const lower = t.length <= 12 ? t.toLowerCase() : '';
   found.length = 0;
@@ -69,31 +79,77 @@ export function extractCommand(ctx: ParseContext, draft: Draft): void {
   const hasName = draft.names.some((n) => n.role !== 'other');
   for (const c of COMPILED) {
     const { rule } = c;
-    if (!matches(c, t, lower)) continue;
+    const words = matches(c, t, lower);
+    if (!words) continue;
     if ((rule.needsName && !hasName) || (rule.noName && hasName) || (rule.noPhone && draft.phone))
       continue;
     if (rule.terse && !isTerse(ctx, rule)) continue;
-    draft.command = { name: rule.name, text: ctx.original.trim() };
+    const standalone = words === true || ownForm(ctx, draft, rule, t, offset, words);
+    draft.command = { name: rule.name, text: ctx.original.trim(), standalone };
     return;
   }
 }
 
-function matches(c: Compiled, t: string, lower: string): boolean {
+/** The command's words as found in `t`, or true when the whole message is one of its forms. */
+function matches(c: Compiled, t: string, lower: string): string[] | true | undefined {
   if (c.exact.has(lower)) return true;
-  if (opened.length) for (const w of c.starts) if (opened.includes(w)) return true;
-  if (c.rule.pattern?.test(t)) return true;
-  let word: string | undefined;
-  if (!found.length) return false;
-  for (const w of found) {
-    if (c.contains.has(w)) {
-      word = w;
-      break;
+  if (opened.length)
+    for (const w of c.starts) if (opened.includes(w)) return [t.slice(0, w.length)];
+  const m = c.rule.pattern?.exec(t);
+  if (m) return [m[0]];
+  if (!found.length) return undefined;
+  const own = found.filter((w) => c.contains.has(w));
+  if (!own.length) return undefined;
+  if (!c.with) return own;
+  const second = found.filter((w) => !own.includes(w) && c.with?.has(w));
+  if (second.length) return [...own, ...second];
+  return c.rule.bare && isBare(t, own[0]) ? own : undefined;
+}
+
+/**
+ * Whether the message is the command and nothing else: its words, names, phones, figures, dates,
+ * period and frame words. A room or table before the command word is what the talk is about
+ * (8号桌改成12人); one after it is the value (包间改成牡丹厅).
+ */
+function ownForm(
+  ctx: ParseContext,
+  draft: Draft,
+  rule: CommandRule,
+  t: string,
+  offset: number,
+  words: string[],
+): boolean {
+  const end = offset + t.length;
+  const said = new Uint8Array(end);
+  let at = end;
+  for (const w of words)
+    for (let i = ctx.text.indexOf(w, offset); i >= 0 && i < end; i = ctx.text.indexOf(w, i + 1)) {
+      said.fill(1, i, i + w.length);
+      at = Math.min(at, i);
     }
+  let rest = '';
+  for (let i = offset; i < end; i++) {
+    const talkedAbout = i < at && draft.roomSpans.some(([s, e]) => i >= s && i < e);
+    rest += said[i] || (ctx.claimed[i] && !talkedAbout) ? ' ' : ctx.text[i];
   }
-  if (!word) return false;
-  if (!c.with) return true;
-  for (const w of found) if (w !== word && c.with.has(w)) return true;
-  return Boolean(c.rule.bare) && isBare(t, word);
+  rest = FRAME.strip(rest.replace(SPAN_OF_TIME, ' ')).replace(NOT_WORDS, ' ').trim();
+  if (!rest) return true;
+  if (rule.form === 'args') return opensWithArgs(rule, t);
+  if (rule.form === 'result') return draft.names.some((n) => n.kind !== 'loose') || !!draft.phone;
+  return rule.form === 'subject' && looksLikeName(rest);
+}
+
+/** 设置 截止时间 04:00: the command's longest word opens the message, a space or colon after it. */
+function opensWithArgs(rule: CommandRule, t: string): boolean {
+  const opening = [...(rule.starts ?? []), ...(rule.contains ?? [])].filter((w) => t.startsWith(w));
+  const n = Math.max(0, ...opening.map((w) => w.length));
+  return n > 0 && (n === t.length || /[\s::]/.test(t[n]));
+}
+
+/** One short Han token that starts with a surname: 张建国, 欧阳娜娜. */
+function looksLikeName(token: string): boolean {
+  if (!/^[\u3400-\u9fff]{2,4}$/.test(token)) return false;
+  return SURNAMES.has(token[0]) || COMPOUND_SURNAMES.has(token.slice(0, 2));
 }
 
 /** At most a few characters besides names, dates, the keyword and 再/联系. */

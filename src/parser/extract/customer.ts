@@ -14,7 +14,9 @@ import {
   NOT_FULL_NAMES,
   NOT_GIVEN,
   NOT_NICKNAMES,
+  FUNCTION_SURNAMES,
   SURNAMES,
+  TITLE_MODIFIERS,
   TITLES,
   TITLE_VETO_NEXT,
 } from '../lexicon/names';
@@ -23,6 +25,8 @@ import { WordMatcher } from '../words';
 const TITLE = new WordMatcher(TITLES);
 const SORTED_TITLES = longestFirst(TITLES);
 const PREFIXES = longestFirst(NAME_PREFIXES);
+/** The words that introduce a name are never one (查一下 刘总 is not a Mr 查). */
+const INTRODUCERS: ReadonlySet<string> = new Set(NAME_PREFIXES);
 const ENGLISH = /(?<![A-Za-z0-9])[A-Z][A-Za-z]{1,14}(?![A-Za-z0-9])/g;
 const NICKNAME = /[老小]([\u3400-\u9fff])/g;
 const LOOSE = /(?<=^|[\s,;:!?()【】[\]<>"'])[\u3400-\u9fff]{2,4}(?=$|[\s,;:!?()【】[\]<>"'])/g;
@@ -88,10 +92,16 @@ function titled(ctx: ParseContext, draft: Draft): void {
   for (const { index: p, word: t } of TITLE.all(text)) {
     const q = p + t.length;
     const veto = TITLE_VETO_NEXT.get(t);
-    if ((veto && text[q] && veto.includes(text[q])) || !ctx.isFree(p, q)) continue;
+    const vetoed = veto && text[q] && veto.includes(text[q]) && !nameFollows(text, q + 1);
+    if (vetoed || !ctx.isFree(p, q)) continue;
     const s = surnameStart(ctx, p, t);
     if (s !== undefined) push(ctx, draft, s, q, 'titled', t);
   }
+}
+
+/** 吴总和李总: after 和 comes another titled name, so 总和 is not "the sum". */
+function nameFollows(text: string, i: number): boolean {
+  return isHan(text[i]) && TITLE.startingAt(text, i + 1) !== undefined;
 }
 
 /** Where the name before a title starts, or undefined when no surname precedes it. */
@@ -113,7 +123,18 @@ function surnameStart(ctx: ParseContext, p: number, title: string): number | und
   if (p >= 2 && COMPOUND_SURNAMES.has(ctx.text.slice(p - 2, p)) && ctx.isFree(p - 2, p))
     return p - 2;
   if (p >= 1 && SURNAMES.has(ctx.text[p - 1]) && ctx.isFree(p - 1, p)) return p - 1;
-  return undefined;
+  return p >= 1 && anySurname(ctx, p - 1) ? p - 1 : undefined;
+}
+
+/**
+ * A surname the table lacks: any Han character standing on its own right before a title (洪总,
+ * 庹姐, 𠮷总) is a name, unless it is a function, time or number word or a title's modifier (和总经理,
+ * 副总, 老总). Standing on its own: at the start, after a space, a figure or a date.
+ */
+function anySurname(ctx: ParseContext, s: number): boolean {
+  const c = ctx.text[s];
+  if (!isHan(c) || !ctx.isFree(s, s + 1) || !leftBoundary(ctx, s)) return false;
+  return !FUNCTION_SURNAMES.has(c) && !NOT_GIVEN.has(c) && !TITLE_MODIFIERS.has(c);
 }
 
 /** 2 for a compound surname at s, 1 for a single one, 0 for none. */
@@ -193,7 +214,8 @@ function fullNames(ctx: ParseContext, draft: Draft): void {
       const e = s + sl + given;
       const word = ctx.text.slice(s, e);
       const delimited = rightBoundary(ctx, e);
-      if (delimited && givenOk(ctx, s + sl, e, true) && !NOT_FULL_NAMES.has(word)) {
+      const plain = !NOT_FULL_NAMES.has(word) && !INTRODUCERS.has(word);
+      if (delimited && givenOk(ctx, s + sl, e, true) && plain) {
         push(ctx, draft, s, e, 'full');
         break;
       }

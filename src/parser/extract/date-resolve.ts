@@ -1,6 +1,7 @@
 /**
- * Turning what a date expression says into an ISO business date, with the rule that a visit is in
- * the past: 周日 said on a Tuesday is the Sunday just gone, 12月28日 said on 3 January is last year.
+ * Turning what a date expression says into an ISO business date. A date without a year is the
+ * nearest such day: 12月28日 said on 3 January is last year's, 11月25日 said on 21 November is in
+ * four days (a booking), never a year back. A weekday alone is the one just gone.
  */
 import { isoDay } from '../../time/business-day';
 
@@ -47,40 +48,55 @@ export function isRealDay(year: number, month: number, day: number): boolean {
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** Month/day without a year: this year's, or last year's when that would be in the future. */
-export function pastMonthDay(
+/** Of real days [year, month, day], the one nearest today; the earlier one when two tie. */
+function nearest(
+  calendarToday: string,
+  candidates: [number, number, number][],
+): string | undefined {
+  const today = toDays(calendarToday);
+  let best: string | undefined;
+  let bestGap = Infinity;
+  for (const [y, m, d] of candidates) {
+    if (!isRealDay(y, m, d)) continue;
+    const iso = isoDay(y, m, d);
+    const gap = Math.abs(toDays(iso) - today);
+    if (gap < bestGap || (gap === bestGap && best !== undefined && iso < best)) {
+      best = iso;
+      bestGap = gap;
+    }
+  }
+  return best;
+}
+
+/** Month/day without a year: last year's, this year's or next year's, whichever is nearest. */
+export function nearestMonthDay(
   calendarToday: string,
   month: number,
   day: number,
 ): string | undefined {
   const year = Number(calendarToday.slice(0, 4));
-  if (isRealDay(year, month, day)) {
-    const iso = isoDay(year, month, day);
-    if (iso <= calendarToday) return iso;
-  }
-  return isRealDay(year - 1, month, day) ? isoDay(year - 1, month, day) : undefined;
+  return nearest(
+    calendarToday,
+    [year - 1, year, year + 1].map((y) => [y, month, day]),
+  );
 }
 
-/** Day of month only (21号): this month's, or the latest earlier month that has it. */
-export function pastDayOfMonth(
+/**
+ * Day of month only (21号): the nearest month that has it; 上月21号 (`monthShift` -1) last
+ * month's.
+ */
+export function nearestDayOfMonth(
   calendarToday: string,
   day: number,
   monthShift = 0,
 ): string | undefined {
-  let year = Number(calendarToday.slice(0, 4));
-  let month = Number(calendarToday.slice(5, 7)) + monthShift;
-  for (let tries = 0; tries < 3; tries++) {
-    while (month < 1) {
-      month += 12;
-      year--;
-    }
-    if (isRealDay(year, month, day)) {
-      const iso = isoDay(year, month, day);
-      if (monthShift !== 0 || iso <= calendarToday) return iso;
-    }
-    month--;
-  }
-  return undefined;
+  const year = Number(calendarToday.slice(0, 4));
+  const month = Number(calendarToday.slice(5, 7)) + monthShift;
+  const at = (shift: number): [number, number, number] => {
+    const m = month + shift;
+    return [year + Math.floor((m - 1) / 12), ((((m - 1) % 12) + 12) % 12) + 1, day];
+  };
+  return nearest(calendarToday, monthShift !== 0 ? [at(0)] : [at(-1), at(0), at(1)]);
 }
 
 /** Day number of the Monday of the week `days` is in (Chinese weeks start on Monday). */

@@ -17,7 +17,13 @@ import {
 import { evaluate } from '../numerals';
 import { WordMatcher } from '../words';
 import type { Birthday } from '../reading';
-import { isRealDay, pastDayOfMonth, pastMonthDay, shiftDays, weekdayDate } from './date-resolve';
+import {
+  isRealDay,
+  nearestDayOfMonth,
+  nearestMonthDay,
+  shiftDays,
+  weekdayDate,
+} from './date-resolve';
 
 const LUNAR = `(${alternation(LUNAR_WORDS)})?\\s?`;
 const CN_MONTH = '\\d{1,2}|十[一二]?|[一二三四五六七八九十]|正|腊|冬';
@@ -97,20 +103,25 @@ function fromMonthDay(m: RegExpExecArray, ctx: ParseContext): Resolved {
   const lunar = Boolean(m[1]) || CN_MONTH_NAMES.has(m[2]) || /[初廿]/.test(m[3]);
   if (month === undefined || day === undefined || !isRealDay(2024, month, day)) return undefined;
   // A lunar month/day is resolved lazily (assign): it is usually a birthday, never looked up then.
-  const iso = lunar ? '' : pastMonthDay(ctx.clock.calendarToday, month, day);
-  return { iso: iso ?? '', future: false, md: { month, day, lunar } };
+  const iso = lunar ? '' : nearestMonthDay(ctx.clock.calendarToday, month, day);
+  return {
+    iso: iso ?? '',
+    future: !!iso && iso > ctx.clock.calendarToday,
+    md: { month, day, lunar },
+  };
 }
 
 function fromNumeric(m: RegExpExecArray, ctx: ParseContext): Resolved {
   const [month, day] = [Number(m[1]), Number(m[3])];
-  const iso = pastMonthDay(ctx.clock.calendarToday, month, day);
-  return iso ? { iso, future: false, md: { month, day, lunar: false } } : undefined;
+  const iso = nearestMonthDay(ctx.clock.calendarToday, month, day);
+  const future = !!iso && iso > ctx.clock.calendarToday;
+  return iso ? { iso, future, md: { month, day, lunar: false } } : undefined;
 }
 
 function fromDayOnly(m: RegExpExecArray, ctx: ParseContext): Resolved {
   const shift = m[1]?.startsWith('上') ? -1 : 0;
-  const iso = pastDayOfMonth(ctx.clock.calendarToday, Number(m[2]), shift);
-  return iso ? { iso, future: false } : undefined;
+  const iso = nearestDayOfMonth(ctx.clock.calendarToday, Number(m[2]), shift);
+  return iso ? { iso, future: iso > ctx.clock.calendarToday } : undefined;
 }
 
 function fromWeekday(m: RegExpExecArray, ctx: ParseContext): Resolved {
@@ -118,8 +129,12 @@ function fromWeekday(m: RegExpExecArray, ctx: ParseContext): Resolved {
   return { iso, future: iso > ctx.clock.today };
 }
 
+/** 昨晚 said after midnight but before the cut-off is the shift that has just ended. */
+const LAST_NIGHT = new Set(['昨晚', '昨夜']);
+
 function fromRelative(word: string, ctx: ParseContext): Resolved {
-  const offset = RELATIVE_DAYS.get(word) ?? 0;
+  const afterMidnight = ctx.clock.calendarToday !== ctx.clock.today;
+  const offset = afterMidnight && LAST_NIGHT.has(word) ? 0 : (RELATIVE_DAYS.get(word) ?? 0);
   return { iso: shiftDays(ctx.clock.today, offset), future: offset > 0 };
 }
 

@@ -27,6 +27,8 @@ const PARTY_AFTER = new WordMatcher(PARTY_SUFFIXES);
 const PARTY_BEFORE = new WordMatcher(PARTY_LABELS);
 const COUNTERS = new WordMatcher(OTHER_COUNTERS);
 const PARTY_WORD = new WordMatcher(PARTY_WORDS.keys());
+/** 4+2人, 4加2位: people joined by + (two who came later) are one party. */
+const JOINED_PARTY = /^(\d{1,3})\s?(?:[+＋]|加)\s?(\d{1,3})\s?(?=人|位|个人|pax)/;
 /** 3大1小 → 4, 6男2女 → 8. */
 const MIXED_PARTY =
   /^(\d{1,3}|[一二两三四五六七八九十]{1,2})\s?[大男](?:人)?\s?(\d{1,3}|[一二两三四五六七八九十]{1,2})\s?[小女](?:孩|孩子|朋友)?/;
@@ -114,6 +116,12 @@ function classify(ctx: ParseContext, draft: Draft, tok: NumberToken, from: numbe
   if (mixed) {
     const total = mixedTotal(mixed);
     if (total) return setParty(ctx, draft, total, tok.start, tok.start + mixed[0].length);
+  }
+  const joined = next === '+' || next === '加' ? JOINED_PARTY.exec(text.slice(tok.start)) : null;
+  if (joined) {
+    const end = tok.start + joined[0].length;
+    const suffix = PARTY_AFTER.startingAt(text, end)?.length ?? 0;
+    return setParty(ctx, draft, Number(joined[1]) + Number(joined[2]), tok.start, end + suffix);
   }
   // 2800 人均933: 人 there starts the next figure, it does not count people.
   const partyWord =

@@ -28,9 +28,12 @@ const PATTERNS: readonly (readonly [RegExp, RegExp])[] = [
     /(?<![A-Za-z0-9])(?:[A-Za-z]|[\u3400-\u9fff]{1,2})区\s?[A-Za-z]?\d{1,3}(?:号)?(?:桌|台|卡座|座)?/g,
   ],
   [/卡座/, /卡座\s?[A-Za-z]?\d{1,3}(?:号)?/g],
-  [/\d/, new RegExp(`(?<![\\d.])[A-Za-z]?\\d{1,4}\\s?号?(?:${WORDS})`, 'g')],
+  // Not the tail of a figure: 消费1w2 包厢 is ¥12,000 in a private room, not room 2.
+  [/\d/, new RegExp(`(?<![\\d.A-Za-z])[A-Za-z]?\\d{1,4}\\s?号?(?:${WORDS})`, 'g')],
 ];
 const NAMED = new RegExp(`[\\u3400-\\u9fff]{1,6}?(?:${alternation(NAMED_ROOM_SUFFIXES)})`, 'g');
+/** 存了一瓶轩尼诗: a count of bottles or glasses before the suffix; a brand, not a room. */
+const COUNTED = /[\d一二两三四五六七八九十几半][瓶支箱杯坛扎罐听盒]/;
 /** 两桌20人 / 10人2桌 count tables; 12桌 on its own is table number 12. */
 const TABLE_COUNT = /^\d+\s?桌$/;
 
@@ -52,6 +55,7 @@ export function extractRoom(ctx: ParseContext, draft: Draft): void {
       )
         continue;
       ctx.claim(m.index, end);
+      draft.roomSpans.push([m.index, end]);
       draft.room ??= ctx.field(value.trim(), start, end);
     }
   }
@@ -78,8 +82,9 @@ function namedRoom(ctx: ParseContext, draft: Draft): void {
     // Keep the run short: 在牡丹厅 → 牡丹厅; 2800元牡丹厅 → 牡丹厅 (元/块 end the amount).
     if (end - start > 3 && /^[在去到坐于订是的元块]/.test(ctx.text[start])) start++;
     const word = ctx.text.slice(start, end);
-    if (NOT_ROOMS.has(word)) continue;
+    if (NOT_ROOMS.has(word) || COUNTED.test(word)) continue;
     ctx.claim(start, end);
+    draft.roomSpans.push([start, end]);
     draft.room ??= ctx.field(word, start, end);
   }
 }

@@ -28,6 +28,15 @@ export interface CommandRule {
   terse?: boolean;
   /** A question about the customer is no question when the message carries the answer (a phone). */
   noPhone?: boolean;
+  /**
+   * What the command's own form may hold besides its words, names, phones, figures, dates and
+   * period words (see FRAME_WORDS). `result`: a name, then free words (已回访 张总 很满意).
+   * `subject`: one more short token, the customer the parser did not recognise (查 张建国).
+   * `args`: anything, after the command's word opens the message and a space or colon follows
+   * (设置 截止时间 04:00, 绑定本群 万达店; not 设置一下音响).
+   * Default: nothing more (撤销 张总, 改成3200, 本周A类客户).
+   */
+  form?: 'result' | 'subject' | 'args';
 }
 
 const WHICH = words('客户 顾客 客人 名单 哪些 哪几个 谁 有谁 列表 多少 几个 有几');
@@ -59,6 +68,7 @@ export const COMMAND_RULES: readonly CommandRule[] = [
     name: 'merge',
     starts: ['合并', '/merge'],
     contains: ['是同一个人', '是同一个客户', '是同一人', '合并客户'],
+    form: 'subject',
   },
   {
     name: 'transfer',
@@ -75,10 +85,12 @@ export const COMMAND_RULES: readonly CommandRule[] = [
   {
     name: 'staff.add',
     contains: words('添加员工 新增员工 加员工 新员工 添加服务员 添加营销 员工入职 添加店员'),
+    form: 'args',
   },
   {
     name: 'staff.remove',
     contains: words('删除员工 移除员工 停用员工 删掉员工'),
+    form: 'args',
   },
   {
     name: 'staff.list',
@@ -87,6 +99,7 @@ export const COMMAND_RULES: readonly CommandRule[] = [
   {
     name: 'store.add',
     starts: words('新建门店 添加门店 新增门店 /newstore'),
+    form: 'args',
   },
   {
     name: 'store.list',
@@ -95,11 +108,13 @@ export const COMMAND_RULES: readonly CommandRule[] = [
   {
     name: 'store.switch',
     starts: words('切换门店 切换到门店 /store'),
+    form: 'args',
   },
   {
     name: 'group.bind',
     starts: ['绑定', '/bind'],
     contains: ['绑定本群', '绑定群', '绑定此群', '本群绑定'],
+    form: 'args',
   },
   {
     name: 'settings',
@@ -113,6 +128,7 @@ export const COMMAND_RULES: readonly CommandRule[] = [
       '当前设置',
       '门店设置',
     ],
+    form: 'args',
   },
   {
     name: 'export',
@@ -130,11 +146,13 @@ export const COMMAND_RULES: readonly CommandRule[] = [
     contains: words(
       '已回访 回访了 回访过 回访完 已联系 联系过了 已打电话 打过电话 电话回访了 已致电 已发消息 回访完成 已经回访 已经联系',
     ),
+    form: 'result',
   },
   {
     name: 'followup.skip',
     starts: ['跳过', '忽略', '/skip'],
     contains: words('不用回访 不需要回访 不回访了 暂不回访 跳过回访'),
+    form: 'subject',
   },
   {
     name: 'followup.mine',
@@ -147,12 +165,14 @@ export const COMMAND_RULES: readonly CommandRule[] = [
     contains: words(
       '再联系 再回访 再打电话 晚点联系 晚点回访 稍后联系 稍后回访 过几天联系 推迟回访 回头再联系 之后再联系 下次再联系 延后',
     ),
+    form: 'result',
   },
   {
     name: 'followup.later',
     contains: ['改天', '下次', '过几天', '以后再说'],
     needsName: true,
     terse: true,
+    form: 'result',
   },
   {
     name: 'customers.mine',
@@ -201,6 +221,7 @@ export const COMMAND_RULES: readonly CommandRule[] = [
         '是谁的客户 上次消费多少 上次花了多少 一共消费多少 总共消费多少',
     ),
     noPhone: true,
+    form: 'subject',
   },
 ];
 
@@ -208,6 +229,17 @@ export const COMMAND_RULES: readonly CommandRule[] = [
 export const PERIOD_WORDS: readonly string[] = words(
   '今天 昨天 前天 今日 昨日 本周 这周 上周 这个星期 上个星期 本月 这个月 上个月 上月 今年 去年 本年 本季度 ' +
     '最近 近7天 近30天 的 我的 门店 全店',
+);
+
+/**
+ * Words that frame a command without saying anything else: 把张总转给小李, 刚才那条删了,
+ * 帮我查一下 张总, 我的客户. A command word beside any other word (撤销刚才那个菜, 导出一下菜单)
+ * is talk among staff, not a command. Questions are framed by their question words (有哪些,
+ * 是什么时候) and the figure they ask about (消费排行).
+ */
+export const FRAME_WORDS: readonly string[] = words(
+  '帮我 帮忙 麻烦 请 把 给 将 刚才 刚刚 那条 这条 上一条 那笔 这笔 记录 客户 的 了 吧 啊 呀 哈 呢 掉 是 ' +
+    '有哪些 哪些 有谁 谁 多少 几个 几位 名单 列表 什么时候 几号 哪天 消费',
 );
 
 /** Messages longer than this are conversation, not a command typed to the bot. */

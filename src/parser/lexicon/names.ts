@@ -5,30 +5,7 @@
 
 import { labelsByWord, words } from './data';
 
-/**
- * Common single-character surnames (百家姓, most frequent first). A few real but rare surnames
- * that are everyday function words (和, 那, 来, 都, 由, 有, 我 …) are left out on purpose: they
- * would turn chatter such as 和张总一起 into a customer called 和张总.
- */
-const SINGLE =
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁' +
-  '任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃' +
-  '武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒' +
-  '阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓' +
-  '古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬仇栾隋商刁沙荣巫寇' +
-  '桑郎甄丛仲虞敖巩明佘池麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储栗燕楚鄢劳谌奚皮粟冼蔺楼闻厉伊仝郜' +
-  '阚花权屠豆朴盖练廉禹井祖漆巴丰支卿狄索宣晋容敬扈晁芮普阙浦戈伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况' +
-  '宿鲜印逯隆茹诸战慕危玉银亢嵇湛宾戎勾茅利於揭尉冶斯束檀衣展阴昝智幸奉植衡富尧闭';
-
-export const SURNAMES: ReadonlySet<string> = new Set(SINGLE);
-
-/** Two-character surnames; checked before single ones so 欧阳总 is not 阳总. */
-export const COMPOUND_SURNAMES: ReadonlySet<string> = new Set(
-  words(
-    '欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 钟离 澹台 公冶 申屠 太史 ' +
-      '端木 南宫 百里 呼延 东郭 西门 独孤 万俟 闻人 赫连 拓跋 司空 第五 左丘 仲孙 濮阳',
-  ),
-);
+export { COMPOUND_SURNAMES, FUNCTION_SURNAMES, SURNAMES } from './surnames';
 
 /** Honorifics staff put after a surname (张总, 王老板). Longest first is enforced by the matcher. */
 export const TITLES: readonly string[] = words(
@@ -59,6 +36,9 @@ export const TITLE_VETO_NEXT: ReadonlyMap<string, string> = new Map(
     '总=共计额价数量账结和 局=面势部 导=致演航游 工=作资人程厂具钱 少=了点数许量 妹=妹子 伯=爵',
   ),
 );
+
+/** Characters that sit before a title without naming anyone: 副总, 老总, 各位总监. */
+export const TITLE_MODIFIERS: ReadonlySet<string> = new Set('副正老小大各众诸某总');
 
 /** Words that introduce a name in labelled messages (客户:张伟) and may sit right before it. */
 export const NAME_PREFIXES: readonly string[] = words(

@@ -60,5 +60,5 @@ export const PARTY_WORDS: ReadonlyMap<string, number> = new Map(
 /** After a number, these mean it counts something else (8点, 2瓶, 30天, 5折): not money, not people. */
 export const OTHER_COUNTERS: readonly string[] = words(
   '点 点钟 分钟 分 小时 岁 天 年 月 周 号 日 % 瓶 杯 把 张 道 份 斤 两 只 条 次 期 楼 层 折 度 ' +
-    '箱 打 盒 支 根 碗 盘 扎 听 罐 桶 壶 类 星 倍 米 公里 km cm ml',
+    '箱 盒 支 根 碗 盘 扎 听 罐 桶 壶 类 星 倍 米 公里 km cm ml',
 );
