@@ -4,13 +4,14 @@
  * them can be saved as said: a table that would need a question (which 张总? ¥0?) means the staff
  * member is asked to send one table per message, and nothing is saved.
  */
-import { candidates, createCustomer } from '../archive/customers';
+import { candidates } from '../archive/customers';
+import type { CustomerDoc } from '../model/customer';
 import { problemOf } from '../archive/visit-checks';
 import type { Reading } from '../parser/reading';
-import { changeOf, clockOf, sourceKeyOf, staffOf, type BotContext } from '../pipeline/context';
+import { clockOf, sourceKeyOf, staffOf, type BotContext } from '../pipeline/context';
 import { businessDate } from '../time/business-day';
 import { visitFromReading } from './record-visit';
-import { finishVisit, type PartialVisit } from './visit-flow';
+import { finishVisit, newCustomer, type PartialVisit } from './visit-flow';
 
 export const ONE_TABLE_EACH = '这条里好像有几桌,请一桌发一条,我好分开记';
 
@@ -18,15 +19,16 @@ export const ONE_TABLE_EACH = '这条里好像有几桌,请一桌发一条,我�
 const keyOf = (ctx: BotContext, k: number) =>
   k === 0 ? sourceKeyOf(ctx) : `${sourceKeyOf(ctx)}#${k}`;
 
-async function plainly(ctx: BotContext, p: PartialVisit): Promise<boolean> {
+/** The one archive the table is for (undefined: a new customer), or null when it needs a question. */
+async function plainly(ctx: BotContext, p: PartialVisit): Promise<CustomerDoc | undefined | null> {
   const { store } = staffOf(ctx);
-  if (problemOf({ ...p.visit, badPhone: p.badPhone }, businessDate(clockOf(ctx)))) return false;
+  if (problemOf({ ...p.visit, badPhone: p.badPhone }, businessDate(clockOf(ctx)))) return null;
   const found = await candidates(ctx.services.models, {
     storeId: store._id,
     name: p.customerName,
     phone: p.facts.phone,
   });
-  return found.length <= 1;
+  return found.length <= 1 ? found[0] : null;
 }
 
 export async function recordSeveral(ctx: BotContext, readings: Reading[]): Promise<void> {
@@ -34,23 +36,12 @@ export async function recordSeveral(ctx: BotContext, readings: Reading[]): Promi
     const p = visitFromReading(ctx, r);
     return { ...p, visit: { ...p.visit, sourceKey: keyOf(ctx, k) } };
   });
-  for (const p of parts) if (!(await plainly(ctx, p))) return ctx.reply(ONE_TABLE_EACH);
-  const { staff, store } = staffOf(ctx);
-  const { models } = ctx.services;
+  const known: (CustomerDoc | undefined)[] = [];
   for (const p of parts) {
-    const [known] = await candidates(models, {
-      storeId: store._id,
-      name: p.customerName,
-      phone: p.facts.phone,
-    });
-    const customer =
-      known ??
-      (await createCustomer(
-        models,
-        { storeId: store._id, name: p.customerName!, ownerId: staff._id },
-        changeOf(ctx),
-        { cardLater: true },
-      ));
-    await finishVisit(ctx, customer, p);
+    const c = await plainly(ctx, p);
+    if (c === null) return ctx.reply(ONE_TABLE_EACH);
+    known.push(c);
   }
+  for (const [k, p] of parts.entries())
+    await finishVisit(ctx, known[k] ?? (await newCustomer(ctx, p.customerName!)), p);
 }

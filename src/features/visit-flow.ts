@@ -79,7 +79,7 @@ export async function clearDrafts(ctx: BotContext): Promise<void> {
  * saved: never before, or a crash in between would lose both.
  */
 export async function saveOrAsk(ctx: BotContext, p: PartialVisit): Promise<void> {
-  const { staff, store } = staffOf(ctx);
+  const { store } = staffOf(ctx);
   const { models } = ctx.services;
   const problem = problemOf({ ...p.visit, badPhone: p.badPhone }, businessDate(clockOf(ctx)));
   if (problem) return askAgain(ctx, p, problem);
@@ -100,17 +100,19 @@ export async function saveOrAsk(ctx: BotContext, p: PartialVisit): Promise<void>
     return;
   }
   if (found[0] && (await askIfResent(ctx, found[0], p))) return;
-  // A new archive is written again at once with its first visit (or facts), and its card then.
-  const customer =
-    found[0] ??
-    (await createCustomer(
-      models,
-      { storeId: store._id, name: p.customerName!, ownerId: staff._id },
-      changeOf(ctx),
-      { cardLater: true },
-    ));
-  await finish(ctx, customer, p);
+  await finish(ctx, found[0] ?? (await newCustomer(ctx, p.customerName!)), p);
   await clearDrafts(ctx);
+}
+
+/** A new archive is written again at once with its first visit (or facts), and its card then. */
+export function newCustomer(ctx: BotContext, name: string): Promise<CustomerDoc> {
+  const { staff, store } = staffOf(ctx);
+  return createCustomer(
+    ctx.services.models,
+    { storeId: store._id, name, ownerId: staff._id },
+    changeOf(ctx),
+    { cardLater: true },
+  );
 }
 
 /** `张总 ¥3,200 21:40 刚记过,这是另一桌吗?`: the same table twice in ten minutes is asked about. */
