@@ -1,11 +1,15 @@
 /**
  * Throughput and latency of parseMessage on 100,000+ realistic staff messages (seeded, so every
- * run parses the same text), next to chrono-node's zh.hans date parser on the same messages.
- * usage: npm run bench:parse [-- COUNT]
+ * run parses the same text), next to chrono-node's zh.hans date parser on the same messages; then
+ * the generated corpus (scripts/corpus: every surname × titles × forms, ground truth known) with
+ * its speed and its accuracy per field.
+ * usage: npm run bench:parse [-- COUNT [CORPUS_COUNT]]
  */
 import * as chrono from 'chrono-node';
 import { parseMessage, type ParseOptions } from '../src/parser';
 import { prng } from './bench/prng';
+import { generateCorpus, type CorpusRow } from './corpus/generate';
+import { FIELDS, score } from './corpus/score';
 
 const SURNAMES = [
   ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁',
@@ -150,15 +154,19 @@ function measure(messages: readonly string[], run: (text: string) => unknown): S
   };
 }
 
-function main(): void {
-  const count = Math.max(100_000, Number(process.argv[2]) || 0);
+const ZONE = { timeZone: 'Asia/Shanghai', businessDayCutoff: '05:00' } as const;
+
+function row(label: string, s: Stats): string {
+  const rate = Math.round(s.perSecond).toLocaleString('en-US').padStart(10);
+  return `${label.padEnd(22)} ${rate} msgs/s   p50 ${s.p50.toFixed(1).padStart(6)} µs   p99 ${s.p99.toFixed(1).padStart(7)} µs`;
+}
+
+function benchMessages(count: number): void {
   const messages = generate(count);
   const now = new Date('2026-11-22T21:40:00+08:00');
-  const opts: ParseOptions = { now, timeZone: 'Asia/Shanghai', businessDayCutoff: '05:00' };
+  const opts: ParseOptions = { now, ...ZONE };
   const ours = measure(messages, (t) => parseMessage(t, opts));
   const theirs = measure(messages, (t) => chrono.zh.hans.parse(t, now));
-  const row = (label: string, s: Stats): string =>
-    `${label.padEnd(22)} ${Math.round(s.perSecond).toLocaleString('en-US').padStart(10)} msgs/s   p50 ${s.p50.toFixed(1).padStart(6)} µs   p99 ${s.p99.toFixed(1).padStart(7)} µs`;
   console.log(`${messages.length.toLocaleString('en-US')} messages (seeded), one core`);
   console.log(row('parseMessage', ours));
   console.log(row('chrono.zh.hans.parse', theirs));
@@ -167,4 +175,29 @@ function main(): void {
   );
 }
 
-main();
+function benchCorpus(count: number): void {
+  const rows = generateCorpus(count);
+  const nows = new Map<string, Date>(rows.map((r) => [r.now, new Date(r.now)]));
+  const read = (r: CorpusRow) => parseMessage(r.text, { now: nows.get(r.now) as Date, ...ZONE });
+  const byText = new Map(rows.map((r) => [r.text, r]));
+  const texts = rows.map((r) => r.text);
+  const ours = measure(texts, (t) => read(byText.get(t) as CorpusRow));
+  const theirs = measure(texts, (t) => chrono.zh.hans.parse(t, nows.get(byText.get(t)!.now)));
+  const s = score(rows, read);
+  console.log(
+    `\ngenerated corpus: ${rows.length.toLocaleString('en-US')} messages (seed 20261202)`,
+  );
+  console.log(row('parseMessage', ours));
+  console.log(row('chrono.zh.hans.parse', theirs));
+  console.log(`exact (every field right) ${s.exact.toFixed(4)}`);
+  console.log(FIELDS.map((f) => `${f} ${s.fields[f].toFixed(4)}`).join('  '));
+  for (const m of s.misses.slice(0, 10))
+    console.log(`  miss ${m.field}: ${JSON.stringify(m.text)} expected ${m.expected} got ${m.got}`);
+}
+
+function main(): void {
+  benchMessages(Math.max(100_000, Number(process.argv[2]) || 0));
+  benchCorpus(Math.max(20_000, Number(process.argv[3]) || 0));
+}
+
+if (process.argv[1]?.includes('bench-parse')) main();

@@ -81,6 +81,8 @@ export function profileReply(customer: CustomerDoc, learned: string[], inGroup: 
     }
     if (what === '微信' && customer.wechat) return `微信 ${customer.wechat}`;
     if (what === '偏好') return `偏好 ${customer.preferences.join('、')}`;
+    // What was stored, not only that something was: 存酒 两瓶茅台 (the last ones noted).
+    if (what === '存酒' && customer.bottles.length) return `存酒 ${customer.bottles.at(-1)}`;
     return what;
   });
   return `已更新 ${customer.name} 的档案: ${details.join(',')}`;

@@ -23,6 +23,12 @@ const TABLE_BOOKED =
   /订(?:了|个|好|下)?\s*(?:\d|[一两二三四五六七八九十]|包|房|厅|桌|位|座|间|明|后|下|周)/;
 const [BOOKING, QUESTION, CHATTER, VERB, LATER] = [1, 2, 4, 8, 16];
 const CUES = new CueMatcher([BOOKING_CUES, QUESTION_CUES, CHATTER_CUES, VISIT_VERBS, LATER_CUES]);
+/**
+ * Something added to a table (加三把椅子, 加了两个菜, 加个菜, 再加一张桌子): an operation on the
+ * table, whatever the count and the thing. People (加2人, 加两位) are not counted here.
+ */
+const ADDED_TO_TABLE =
+  /加(?:了|上|个)?\s?(?:[\d一二两三四五六七八九十几半]+\s?)?[把张个份瓶碗盘双套道壶杯][\u3400-\u9fff]/;
 /** Commands that still win over a complete visit: they act on the previous record. */
 const OVERRIDING = new Set(['undo', 'amend']);
 
@@ -64,7 +70,7 @@ function signals(ctx: ParseContext, draft: Draft): Signals {
     later: (cues & LATER) !== 0,
     tableBooked: TABLE_BOOKED.test(t),
     question: (cues & QUESTION) !== 0,
-    chatter: (cues & CHATTER) !== 0,
+    chatter: (cues & CHATTER) !== 0 || ADDED_TO_TABLE.test(t),
     verb: (cues & VERB) !== 0,
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Field, ParseOptions } from './reading';
 import { addDays, isoDay, localParts, minutesOf } from '../time/business-day';
+import { widthNormalised } from './normalize';
 
 export interface Clock {
   /** Business date the message was written in. */
@@ -42,6 +43,11 @@ export class ParseContext {
     return true;
   }
 
+  /** The text as typed, in its own script, with full-width digits and letters narrowed. */
+  typed(start: number, end: number): string {
+    return widthNormalised(this.original.slice(start, end));
+  }
+
   /** A Field whose span points into the original (un-normalised) text. */
   field<T>(value: T, start: number, end: number, implied = false): Field<T> {
     return { value, span: { index: start, text: this.original.slice(start, end) }, implied };
@@ -57,7 +63,19 @@ const cutoffs = new Map<string, number>();
  * change on quarter-hour boundaries, so one lookup per zone and quarter hour is exact.
  */
 function offsetAt(ms: number, timeZone: string): number {
-  const key = `${timeZone}|${Math.floor(ms / QUARTER_HOUR)}`;
+  // Most zones keep one offset all day: one answer per zone and UTC day, unless the offset at the
+  // day's start and end differ (a DST change), when the quarter hour decides.
+  const day = Math.floor(ms / DAY);
+  const start = cachedOffset(`${timeZone}|d${day}`, day * DAY, timeZone);
+  const end = cachedOffset(`${timeZone}|d${day}e`, (day + 1) * DAY - QUARTER_HOUR, timeZone);
+  if (start === end) return start;
+  const quarter = Math.floor(ms / QUARTER_HOUR);
+  return cachedOffset(`${timeZone}|${quarter}`, quarter * QUARTER_HOUR, timeZone);
+}
+
+const DAY = 86_400_000;
+
+function cachedOffset(key: string, ms: number, timeZone: string): number {
   let offset = offsets.get(key);
   if (offset === undefined) {
     const p = localParts(new Date(ms), timeZone);

@@ -12,7 +12,7 @@ import { extractDates } from './extract/date';
 import { extractFacts } from './extract/facts';
 import { extractNumbers } from './extract/numbers';
 import { extractPhone } from './extract/phone';
-import { extractRoom } from './extract/room';
+import { extractNamedRoom, extractRoom } from './extract/room';
 import { normalise } from './normalize';
 import { severalVisits } from './several';
 import { chooseAmount, chooseCustomer } from './refine';
@@ -29,6 +29,7 @@ const EXTRACTORS: readonly Extractor[] = [
   extractNames,
   extractRoom,
   extractNumbers,
+  extractNamedRoom,
   extractLooseNames,
   extractFacts,
   extractCommand,
@@ -52,13 +53,28 @@ export function parseMessage(text: string, opts: ParseOptions): Reading {
 
 /** The bot's reading: a parser bug throws, so the bot can log it, count it and say sorry. */
 export function readMessage(text: string, opts: ParseOptions): Reading {
-  const reading = combine(...run(text, opts, EXTRACTORS));
-  if (reading.intent !== 'visit') return reading;
+  const [ctx, draft] = run(text, opts, EXTRACTORS);
+  const reading = combine(ctx, draft);
+  if (reading.intent !== 'visit' || !mayHoldTwo(draft)) return reading;
   const several = severalVisits(text, (t) => combine(...run(t, opts, EXTRACTORS)));
   if (!several) return reading;
   return 'tangled' in several
     ? { ...reading, tangled: true }
     : { ...reading, several: several.records };
+}
+
+/**
+ * Two tables need two customers, or two bills when the second name is one only a clause alone
+ * reveals (a loose name is looked for once per message): anything less is one table, and its
+ * clauses are not parsed again. A referrer (张总介绍的) stays one in its clause, so it is no table;
+ * a companion (和李总一起) is the first name of its clause, so it may be.
+ */
+function mayHoldTwo(draft: Draft): boolean {
+  if (draft.amounts.length > 1) return true;
+  const names = new Set<string>();
+  for (const n of draft.names)
+    if (n.role === 'customer' || n.role === 'companion') names.add(n.name);
+  return names.size > 1;
 }
 
 function run(
@@ -91,6 +107,7 @@ const AMOUNT_PASS: readonly Extractor[] = [
   extractNames,
   extractRoom,
   extractNumbers,
+  extractNamedRoom,
 ];
 
 export function readAmount(text: string): Field<number> | undefined {

@@ -13,14 +13,35 @@ export function normalise(text: string): string {
   return simplified(widthNormalised(text));
 }
 
-function widthNormalised(text: string): string {
+/** Full-width forms narrowed, the script left as typed (a room's name: 國賓閣 ５号 → 國賓閣 5号). */
+export function widthNormalised(text: string): string {
   if (!NEEDS_WORK.test(text)) return text;
   const out: string[] = new Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    out[i] = String.fromCharCode(mapChar(c));
+    out[i] = String.fromCharCode(c === 0xff0c ? fullWidthComma(text, i) : mapChar(c));
   }
   return out.join('');
+}
+
+const WIDE_DIGIT = /[０-９]/;
+
+/**
+ * ， breaks a clause (4500，159 6550 8218 is ¥4,500 and a phone): it becomes ;, which every matcher
+ * treats as the same break, so , keeps meaning 2,800. Between full-width digits (３，２８０, typed
+ * with the keyboard in full-width mode) it groups thousands.
+ */
+function fullWidthComma(text: string, i: number): number {
+  let before = 0;
+  while (before < 4 && WIDE_DIGIT.test(text[i - 1 - before] ?? '')) before++;
+  const grouping =
+    before >= 1 &&
+    before <= 3 &&
+    WIDE_DIGIT.test(text[i + 1] ?? '') &&
+    WIDE_DIGIT.test(text[i + 2] ?? '') &&
+    WIDE_DIGIT.test(text[i + 3] ?? '') &&
+    !WIDE_DIGIT.test(text[i + 4] ?? '');
+  return grouping ? 0x2c : 0x3b;
 }
 
 function mapChar(c: number): number {

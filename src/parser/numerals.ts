@@ -26,10 +26,19 @@ function isLatin(c: string | undefined): boolean {
   return c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
 }
 
-/** `,` followed by exactly three digits: a thousands separator (2,800), not a list comma. */
+/**
+ * `,` after one to three digits and before exactly three: a thousands separator (2,800,000), not a
+ * list comma (4500,159 6550 8218 is a bill and a phone).
+ */
 function isGrouping(text: string, j: number): boolean {
+  let before = 0;
+  while (before < 4 && isDigit(text[j - 1 - before])) before++;
   return (
-    isDigit(text[j + 1]) && isDigit(text[j + 2]) && isDigit(text[j + 3]) && !isDigit(text[j + 4])
+    before <= 3 &&
+    isDigit(text[j + 1]) &&
+    isDigit(text[j + 2]) &&
+    isDigit(text[j + 3]) &&
+    !isDigit(text[j + 4])
   );
 }
 
@@ -58,11 +67,17 @@ export function readNumberAt(text: string, i: number): NumberToken | undefined {
   const n = text.length;
   while (j < n) {
     const c = text[j];
-    if (isDigit(c)) j++;
-    else if (c === ' ' && j > i && spacedUnit(text, j)) j++;
-    else if (c === ',' && isDigit(text[j - 1]) && isGrouping(text, j)) j++;
-    else if (c === '.' && isDigit(text[j - 1]) && isDigit(text[j + 1])) j++;
+    // Arabic and Chinese digits meet only across a magnitude (4千2, 一万2): 2800四位 is ¥2,800
+    // and four people, 920一行9人 is ¥920 and a party of nine.
+    const prev = text[j - 1];
+    if (isDigit(c)) {
+      if (j > i && isCnDigit(prev)) break;
+      j++;
+    } else if (c === ' ' && j > i && spacedUnit(text, j)) j++;
+    else if (c === ',' && isDigit(prev) && isGrouping(text, j)) j++;
+    else if (c === '.' && isDigit(prev) && isDigit(text[j + 1])) j++;
     else if (isCnDigit(c)) {
+      if (j > i && (isDigit(prev) || isLatin(prev))) break; // 3.1k两位: the k ends the figure
       arabic = false;
       j++;
     } else if (
@@ -70,8 +85,10 @@ export function readNumberAt(text: string, i: number): NumberToken | undefined {
       CN_UNITS.has(c) &&
       (c > '\u00ff' || isLatinUnitAt(text, j))
     ) {
-      // 十 may lead (十二); other units only after a digit (千万别放辣 is not a number).
+      // 十 may lead (十二); other units only after a digit (千万别放辣 is not a number). Nobody
+      // writes 2十: after Arabic digits 十 starts a new number (2200十六位).
       if (j === i && c !== '十') break;
+      if (c === '十' && j > i && isDigit(prev)) break;
       arabic = false;
       scaled = true;
       j++;

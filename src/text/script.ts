@@ -7,29 +7,38 @@
 import { Converter } from 'opencc-js/t2cn';
 
 const toSimplified = Converter({ from: 't', to: 'cn' });
-/** Each character's simplified form; staff use a few hundred characters, so this stays small. */
-const single = new Map<string, string>();
-const MAX_REMEMBERED = 20_000;
+/**
+ * Each BMP character's simplified code, filled as characters are first seen (0: not yet asked).
+ * 128 KB, looked up by code: the parser asks for every character of every message.
+ */
+const single = new Uint16Array(0x10000);
 
-function simplifiedChar(c: string): string {
-  const known = single.get(c);
-  if (known !== undefined) return known;
+function simplifiedCode(code: number): number {
+  const known = single[code];
+  if (known !== 0) return known;
+  const c = String.fromCharCode(code);
   const out = toSimplified(c);
-  const s = out.length === c.length ? out : c;
-  if (single.size < MAX_REMEMBERED) single.set(c, s);
+  const s = out.length === 1 ? out.charCodeAt(0) : code;
+  single[code] = s;
   return s;
 }
 
 /** `text` in simplified characters, the same length; most messages come back as they were. */
 export function simplified(text: string): string {
   let changed = false;
-  for (let i = 0; i < text.length && !changed; i++)
-    changed = text.charCodeAt(i) >= 0x3400 && simplifiedChar(text[i]) !== text[i];
+  for (let i = 0; i < text.length && !changed; i++) {
+    const code = text.charCodeAt(i);
+    changed = code >= 0x3400 && simplifiedCode(code) !== code;
+  }
   if (!changed) return text;
   const phrase = toSimplified(text);
   if (phrase.length === text.length) return phrase;
   let out = '';
-  for (const c of text) out += c.length === 1 ? simplifiedChar(c) : c;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // Surrogate halves pass through: the table holds single UTF-16 units only.
+    out += code >= 0xd800 && code <= 0xdfff ? text[i] : String.fromCharCode(simplifiedCode(code));
+  }
   return out;
 }
 

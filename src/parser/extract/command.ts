@@ -65,7 +65,8 @@ export function extractCommand(ctx: ParseContext, draft: Draft): void {
   opened.length = 0;
   KEYWORDS.collect(t, found);
   if (found.length) COMPANIONS.collect(t, found);
-  OPENERS.collectAt(t, 0, opened);
+  // 查先生 爱喝茅台, 查霞 喜欢靠窗: a command word that is a customer's surname opens no command.
+  if (!insideName(draft, offset)) OPENERS.collectAt(t, 0, opened);
   for (let i = opened.length - 1; i >= 0; i--) opened.push(opened[i].toLowerCase());
   // Most messages carry no command word at all: skip the rule walk.
   if (
@@ -88,6 +89,10 @@ export function extractCommand(ctx: ParseContext, draft: Draft): void {
     draft.command = { name: rule.name, text: ctx.original.trim(), standalone };
     return;
   }
+}
+
+function insideName(draft: Draft, i: number): boolean {
+  return draft.names.some((n) => n.start <= i && i < n.end);
 }
 
 /** The command's words as found in `t`, or true when the whole message is one of its forms. */

@@ -16,10 +16,20 @@ import {
   NOT_NICKNAMES,
   FUNCTION_SURNAMES,
   SURNAMES,
+  SURNAME_ONLY_TITLES,
   TITLE_MODIFIERS,
   TITLES,
   TITLE_VETO_NEXT,
 } from '../lexicon/names';
+import { AMOUNT_CUES, PARTY_LABELS, PARTY_OPENERS } from '../lexicon/numbers';
+import {
+  BIRTHDAY_WORDS,
+  BOTTLE_CUES,
+  NOTE_CUES,
+  PHONE_LABELS,
+  PREFERENCE_CUES,
+} from '../lexicon/words';
+import { NAMED_ROOM_SUFFIXES } from '../lexicon/rooms';
 import { WordMatcher } from '../words';
 
 const TITLE = new WordMatcher(TITLES);
@@ -55,7 +65,7 @@ export function extractNames(ctx: ParseContext, draft: Draft): void {
 
 /** Last pass, after rooms and numbers: a lone 2–3 character token such as 今晚 张伟 3人. */
 export function extractLooseNames(ctx: ParseContext, draft: Draft): void {
-  if (draft.names.length) return;
+  if (draft.names.length || leadingFullName(ctx, draft)) return;
   LOOSE.lastIndex = 0;
   for (let m = LOOSE.exec(ctx.text); m; m = LOOSE.exec(ctx.text)) {
     const s = m.index;
@@ -66,6 +76,46 @@ export function extractLooseNames(ctx: ParseContext, draft: Draft): void {
       return;
     }
   }
+}
+
+/** Room suffixes no given name ends with. */
+const ROOM_ENDINGS: ReadonlySet<string> = new Set('厅阁');
+
+/** Words that open a field (消费, 电话, 不吃, 存了 …): a name running into one ends there. */
+const FIELD_START = new WordMatcher([
+  ...AMOUNT_CUES,
+  ...PHONE_LABELS,
+  ...PREFERENCE_CUES,
+  ...NOTE_CUES,
+  ...BOTTLE_CUES,
+  ...PARTY_LABELS,
+  ...PARTY_OPENERS,
+]);
+
+/**
+ * 仇子涵三个人, 融静电话…, 利桂英口味偏淡: a full name at the start that runs straight into what
+ * the other extractors read (a claimed figure) or into a word that opens a field. A field word
+ * decides where the name ends (王伟花了3000 is 王伟); otherwise the two-character given name.
+ */
+function leadingFullName(ctx: ParseContext, draft: Draft): boolean {
+  const s = skipRight(ctx.text, 0, ' \n【[(<"\'');
+  const sl = surnameLength(ctx, s);
+  if (!sl) return false;
+  const fits = (given: number): boolean => {
+    const e = s + sl + given;
+    const word = ctx.text.slice(s, e);
+    // Delimited: the field after it ends the name as a space would.
+    return givenOk(ctx, s + sl, e, true) && !NOT_FULL_NAMES.has(word) && !INTRODUCERS.has(word);
+  };
+  const end = (given: number) => s + sl + given;
+  const opens = (g: number) =>
+    fits(g) ? (FIELD_START.startingAt(ctx.text, end(g))?.length ?? 0) : 0;
+  // The longer field word decides: 蒲勇一共1890 is 蒲勇 + 一共, not 蒲勇一 + 共.
+  const byField = opens(1) > opens(2) ? 1 : opens(2) > 0 ? 2 : undefined;
+  const given = byField ?? [2, 1].find((g) => fits(g) && ctx.claimed[end(g)] === 1);
+  if (!given) return false;
+  push(ctx, draft, s, end(given), 'full');
+  return true;
 }
 
 function push(
@@ -94,9 +144,27 @@ function titled(ctx: ParseContext, draft: Draft): void {
     const veto = TITLE_VETO_NEXT.get(t);
     const vetoed = veto && text[q] && veto.includes(text[q]) && !nameFollows(text, q + 1);
     if (vetoed || !ctx.isFree(p, q)) continue;
-    const s = surnameStart(ctx, p, t);
+    const s = SURNAME_ONLY_TITLES.has(t) ? cantonese(ctx, p, q) : surnameStart(ctx, p, t);
     if (s !== undefined) push(ctx, draft, s, q, 'titled', t);
   }
+}
+
+/** 陈生, 欧阳太: a table surname right before, the pair a word of its own (not 花生, 卫生间). */
+function cantonese(ctx: ParseContext, p: number, q: number): number | undefined {
+  const sl =
+    p >= 2 && surnameLength(ctx, p - 2) === 2
+      ? 2
+      : p >= 1 && surnameLength(ctx, p - 1) === 1
+        ? 1
+        : 0;
+  const s = p - sl;
+  if (!sl || NOT_FULL_NAMES.has(ctx.text.slice(s, q))) return undefined;
+  // A word of its own on one side at least: 程生 ending a message (…15+3人程生) is one too.
+  const after =
+    rightBoundary(ctx, q) ||
+    NICK_FOLLOWERS.has(ctx.text[q]) ||
+    !!FIELD_START.startingAt(ctx.text, q);
+  return leftBoundary(ctx, s) ? (after ? s : undefined) : q === ctx.text.length ? s : undefined;
 }
 
 /** 吴总和李总: after 和 comes another titled name, so 总和 is not "the sum". */
@@ -137,6 +205,11 @@ function anySurname(ctx: ParseContext, s: number): boolean {
   return !FUNCTION_SURNAMES.has(c) && !NOT_GIVEN.has(c) && !TITLE_MODIFIERS.has(c);
 }
 
+/** A field word (花了, 生日, 电话 …) starts at i. */
+function opensField(text: string, i: number): boolean {
+  return !!FIELD_START.startingAt(text, i) || BIRTHDAY_WORDS.some((w) => text.startsWith(w, i));
+}
+
 /** 2 for a compound surname at s, 1 for a single one, 0 for none. */
 function surnameLength(ctx: ParseContext, s: number): number {
   if (COMPOUND_SURNAMES.has(ctx.text.slice(s, s + 2)) && ctx.isFree(s, s + 2)) return 2;
@@ -155,6 +228,9 @@ function givenOk(ctx: ParseContext, from: number, to: number, delimited = false)
 
 /** A name may start here: start of text, after a non-Han character, a claimed span or 客户/把/和. */
 function leftBoundary(ctx: ParseContext, s: number): boolean {
+  // 2030元乔董事长: 元 and 块 after a figure are its unit, not a surname.
+  if ((ctx.text[s] === '元' || ctx.text[s] === '块') && /\d/.test(ctx.text[s - 1] ?? ''))
+    return false;
   return (
     s === 0 ||
     !isHan(ctx.text[s - 1]) ||
@@ -174,8 +250,11 @@ function english(ctx: ParseContext, draft: Draft): void {
     const s = m.index;
     let e = s + m[0].length;
     if (NOT_ENGLISH_NAMES.has(m[0].toLowerCase()) || !ctx.isFree(s, e)) continue;
-    if (SURNAMES.has(text[e]) && ctx.isFree(e, e + 1)) e++;
-    const title = SORTED_TITLES.find((t) => text.startsWith(t, e));
+    // Kevin王 (a surname after the English name), but not David花了 or Linda生日.
+    if (SURNAMES.has(text[e]) && ctx.isFree(e, e + 1) && !opensField(text, e)) e++;
+    const title = SORTED_TITLES.find(
+      (t) => text.startsWith(t, e) && !SURNAME_ONLY_TITLES.has(t) && !opensField(text, e),
+    );
     if (title) e += title.length;
     if (title || NAME_POSITION.test(text.slice(0, s))) push(ctx, draft, s, e, 'english', title);
   }
@@ -214,7 +293,9 @@ function fullNames(ctx: ParseContext, draft: Draft): void {
       const e = s + sl + given;
       const word = ctx.text.slice(s, e);
       const delimited = rightBoundary(ctx, e);
-      const plain = !NOT_FULL_NAMES.has(word) && !INTRODUCERS.has(word);
+      // 富贵阁, 聚贤厅 (or 富贵 before 阁): a room's name. 轩 ends given names too (王子轩).
+      const room = ROOM_ENDINGS.has(ctx.text[e - 1]) || NAMED_ROOM_SUFFIXES.includes(ctx.text[e]);
+      const plain = !NOT_FULL_NAMES.has(word) && !INTRODUCERS.has(word) && !room;
       if (delimited && givenOk(ctx, s + sl, e, true) && plain) {
         push(ctx, draft, s, e, 'full');
         break;

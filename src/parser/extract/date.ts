@@ -8,6 +8,7 @@ import { isoDay } from '../../time/business-day';
 import { alternation, isHan, skipLeft, skipRight, type ParseContext } from '../context';
 import type { DateHit, Draft } from '../draft';
 import {
+  BIRTHDAY_GATHERING,
   BIRTHDAY_WORDS,
   LUNAR_WORDS,
   MEAL_WORDS,
@@ -31,7 +32,11 @@ const CN_DAY =
   '\\d{1,2}|初[一二三四五六七八九十]|[一二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|[一二三四五六七八九]';
 const ISO = /(?<!\d)((?:19|20)\d{2})\s?[-/.年]\s?(\d{1,2})\s?[-/.月]\s?(\d{1,2})[日号]?/g;
 const MONTH_DAY = new RegExp(`${LUNAR}(${CN_MONTH})月份?(${CN_DAY})[日号]?`, 'g');
-const NUMERIC_MD = /(?<![\d.,:¥/-])(\d{1,2})([./-])(\d{1,2})(?![\d.,%/-]|\s?[kKwW万千元块人位个])/g;
+/**
+ * 11.18 / 11-18 / 11/18, not inside a bigger number. A comma on either side is a clause break
+ * (王总,11.18,3人; 10/30,176 1011 6713): no figure has a thousands group after its decimals.
+ */
+const NUMERIC_MD = /(?<![\d.:¥/-])(\d{1,2})([./-])(\d{1,2})(?![\d.%/-]|\s?[kKwW万千元块人位个])/g;
 const DAY_ONLY =
   /(?:(上个?月|本月|这个?月)|(?<![\d月./A-Za-z区-]))(\d{1,2})[号日](?!桌|包|房|厅|卡|台|楼|间|座|车|线|机|店|门|位|雅)/g;
 const WEEKDAY = new RegExp(
@@ -251,7 +256,9 @@ function nextToBirthday(text: string, start: number, end: number): boolean {
   for (const w of BIRTHDAY_WORDS)
     if (left >= w.length && text.startsWith(w, left - w.length)) return true;
   const right = skipRight(text, end, ' :=的过是');
-  return BIRTHDAY_WORDS.some((w) => text.startsWith(w, right));
+  return BIRTHDAY_WORDS.some(
+    (w) => text.startsWith(w, right) && !BIRTHDAY_GATHERING.has(text[right + w.length]),
+  );
 }
 
 function extractMeal(ctx: ParseContext, draft: Draft): void {
@@ -263,6 +270,8 @@ function extractMeal(ctx: ParseContext, draft: Draft): void {
     if (hit.word === '晚' && isHan(ctx.text[from])) continue;
     const period = MEAL_WORDS.get(hit.word);
     if (period) {
+      // Claimed, so 晚上富贵厅 is the evening in 富贵厅, not a room called 晚上富贵.
+      if (ctx.isFree(hit.index, from)) ctx.claim(hit.index, from);
       draft.mealPeriod = ctx.field(period, hit.index, from);
       return;
     }

@@ -101,6 +101,8 @@ function partyWords(ctx: ParseContext, draft: Draft): void {
 function partyWord(ctx: ParseContext, draft: Draft, index: number, word: string): void {
   const end = index + word.length;
   if (!ctx.isFree(index, end)) return;
+  // 十一个人 / 二十两人: the word's numeral ends a bigger number, read as a count below.
+  if (startsNumber(ctx.text, index) && index > 0 && startsNumber(ctx.text, index - 1)) return;
   ctx.claim(index, end);
   const value = PARTY_WORDS.get(word) ?? (word === '仨' ? 3 : 2);
   draft.partySize ??= ctx.field(value, index, end);
@@ -141,7 +143,9 @@ function classify(ctx: ParseContext, draft: Draft, tok: NumberToken, from: numbe
   if (cue) return addAmount(ctx, draft, tok.value, cueKind(cue), from, end);
   if (unit || from !== tok.start) return addAmount(ctx, draft, tok.value, 'currency', from, end);
   // 8点, 2瓶, 30天: something else; but 2800 张总 is money followed by a name (张 is claimed).
-  if (!ctx.claimed[after] && COUNTERS.startingAt(text, after)) return;
+  // 一万三 两个人: a numeral (两) after a space starts the next figure, it is no unit of weight.
+  const counter = !ctx.claimed[after] && COUNTERS.startingAt(text, after);
+  if (counter && !(after > tok.end && startsNumber(text, after))) return;
   if (tok.scaled && tok.value >= 100) return addAmount(ctx, draft, tok.value, 'scaled', from, end);
   if (tok.arabic && tok.value >= 10 && tok.value <= MAX_BARE)
     addAmount(ctx, draft, tok.value, 'bare', from, end);

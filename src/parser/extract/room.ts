@@ -56,10 +56,9 @@ export function extractRoom(ctx: ParseContext, draft: Draft): void {
         continue;
       ctx.claim(m.index, end);
       draft.roomSpans.push([m.index, end]);
-      draft.room ??= ctx.field(value.trim(), start, end);
+      draft.room ??= ctx.field(ctx.typed(start, end).trim(), start, end);
     }
   }
-  namedRoom(ctx, draft);
 }
 
 function nextToPeople(text: string, start: number, end: number): boolean {
@@ -69,8 +68,12 @@ function nextToPeople(text: string, start: number, end: number): boolean {
   );
 }
 
-/** 牡丹厅: the Han run before 厅, cut at the first claimed or non-Han character. */
-function namedRoom(ctx: ParseContext, draft: Draft): void {
+/**
+ * 牡丹厅: the Han run before 厅, cut at the first claimed or non-Han character. Runs after the
+ * numbers, so 十四个人国宾厅 and 一万六望江阁 leave 国宾厅 and 望江阁. A run with no edge of its
+ * own (喜欢靠窗芙蓉阁) keeps two characters before the suffix, the usual length of a room's name.
+ */
+export function extractNamedRoom(ctx: ParseContext, draft: Draft): void {
   if (!/[厅阁轩]/.test(ctx.text)) return;
   NAMED.lastIndex = 0;
   for (let m = NAMED.exec(ctx.text); m; m = NAMED.exec(ctx.text)) {
@@ -78,6 +81,8 @@ function namedRoom(ctx: ParseContext, draft: Draft): void {
     let start = end - 1;
     while (start > 0 && end - start < 5 && isHan(ctx.text[start - 1]) && !ctx.claimed[start - 1])
       start--;
+    const edged = start === 0 || !isHan(ctx.text[start - 1]) || ctx.claimed[start - 1] === 1;
+    if (!edged && end - start > 3) start = end - 3;
     if (end - start < 2 || !ctx.isFree(start, end)) continue;
     // Keep the run short: 在牡丹厅 → 牡丹厅; 2800元牡丹厅 → 牡丹厅 (元/块 end the amount).
     if (end - start > 3 && /^[在去到坐于订是的元块]/.test(ctx.text[start])) start++;
@@ -85,6 +90,7 @@ function namedRoom(ctx: ParseContext, draft: Draft): void {
     if (NOT_ROOMS.has(word) || COUNTED.test(word)) continue;
     ctx.claim(start, end);
     draft.roomSpans.push([start, end]);
-    draft.room ??= ctx.field(word, start, end);
+    // The room as typed (國賓閣 stays 國賓閣), like a customer's name.
+    draft.room ??= ctx.field(ctx.typed(start, end), start, end);
   }
 }

@@ -11,8 +11,14 @@ export { COMPOUND_SURNAMES, FUNCTION_SURNAMES, SURNAMES } from './surnames';
 export const TITLES: readonly string[] = words(
   '董事长 总经理 老板娘 总 总监 总裁 董 老板 经理 主任 局长 局 处长 科长 部长 厅长 院长 校长 所长 行长 ' +
     '书记 主席 秘书长 会长 老师 教授 博士 医生 大夫 律师 师傅 工 导 警官 队长 团长 先生 女士 小姐 太太 ' +
-    '夫人 姐 大姐 姐姐 哥 大哥 哥哥 叔 叔叔 阿姨 姨 伯 大爷 奶奶 爷爷 婶 嫂 少 妹',
+    '夫人 姐 大姐 姐姐 哥 大哥 哥哥 叔 叔叔 阿姨 姨 伯 大爷 奶奶 爷爷 婶 嫂 少 妹 生 太',
 );
+
+/**
+ * Cantonese titles (陈生 Mr Chan, 黄太 Mrs Wong): one character that also ends everyday words
+ * (学生, 花生, 不太), so they title only a surname from the table, standing as a word of its own.
+ */
+export const SURNAME_ONLY_TITLES: ReadonlySet<string> = new Set(words('生 太'));
 
 /** Titles after which a full name (surname + given name) is normal: 李娜女士, 王建国先生. */
 export const FULL_NAME_TITLES: ReadonlySet<string> = new Set(
@@ -23,7 +29,7 @@ export const FULL_NAME_TITLES: ReadonlySet<string> = new Set(
 export const TITLE_GENDER: ReadonlyMap<string, '男' | '女'> = new Map<string, '男' | '女'>(
   labelsByWord(
     '先生=男 女士=女 小姐=女 太太=女 夫人=女 姐=女 大姐=女 姐姐=女 哥=男 大哥=男 哥哥=男 叔=男 ' +
-      '叔叔=男 阿姨=女 姨=女 伯=男 大爷=男 奶奶=女 爷爷=男 婶=女 嫂=女 老板娘=女 妹=女',
+      '叔叔=男 阿姨=女 姨=女 伯=男 大爷=男 奶奶=女 爷爷=男 婶=女 嫂=女 老板娘=女 妹=女 生=男 太=女',
   ),
 );
 
@@ -61,7 +67,7 @@ export const NOT_GIVEN: ReadonlySet<string> = new Set(
  * date words are claimed by the date extractor before names are looked for.
  */
 export const GIVEN_WHEN_DELIMITED: ReadonlySet<string> = new Set(
-  '明天晚早中月日年一二三四五六七八九刚才后前上下午周',
+  '明天晚早中月日年一二三四五六七八九刚才后前上下午周子',
 );
 
 /** 老/小 + word pairs that are ordinary words, not nicknames (老孟, 小熊 are nicknames). */
@@ -82,18 +88,20 @@ export const NOT_ENGLISH_NAMES: ReadonlySet<string> = new Set(
 );
 
 /**
- * Everyday two- and three-character words that start with a surname character. A bare word like
- * these is never read as a full name (高兴 is not Mr 高 Xing).
+ * Everyday two- and three-character words shaped like a full name (a surname, then characters a
+ * given name may hold). A bare word like these is never read as a full name (高兴 is not Mr 高
+ * Xing). Words the name rules refuse anyway (时间: 间 is no given name) are not listed; the test
+ * test/parser/cue-lists.test.ts checks both.
  */
 export const NOT_FULL_NAMES: ReadonlySet<string> = new Set(
   words(
-    '高兴 高级 时间 时候 明白 明年 文件 安排 安全 路上 路过 成功 成交 全部 全家 全场 金额 金卡 银卡 银行 ' +
-      '包厢 包间 包房 马上 白酒 黄酒 米饭 米酒 牛肉 牛排 牛蛙 羊肉 羊排 龙虾 江团 石斑 方便 方向 程序 卫生 ' +
-      '温度 常客 康复 花生 花甲 花雕 毛肚 黄鱼 鲍鱼 甘蔗 祝福 单间 单独 房间 华为 向前 夏天 管理 舒服 纪念 ' +
-      '毕竟 季度 解决 阳光 时尚 司机 古董 吉祥 车位 项目 连续 景色 宫保 费用 冷菜 冷盘 席位 应该 边上 商务 ' +
+    '高兴 高级 时候 明白 明年 文件 安排 安全 路上 成功 成交 全部 全家 全场 金额 金卡 银卡 银行 ' +
+      '包厢 马上 白酒 黄酒 米饭 米酒 牛肉 牛排 牛蛙 羊肉 羊排 龙虾 江团 石斑 方便 方向 程序 卫生 ' +
+      '温度 常客 康复 花生 花甲 花雕 毛肚 黄鱼 鲍鱼 甘蔗 祝福 单独 华为 向前 夏天 管理 舒服 纪念 ' +
+      '毕竟 季度 解决 阳光 时尚 司机 吉祥 项目 连续 景色 宫保 费用 冷盘 应该 边上 商务 ' +
       '沙发 荣幸 官方 谈话 乐意 储存 燕窝 皮蛋 楼上 楼下 厉害 豆腐 丰富 支付 容易 敬酒 普通 印象 危险 玉米 ' +
-      '宾客 茅台 利润 幸福 富贵 雷雨 龙井 武夷 鲁菜 湘菜 粤菜 川菜 江湖 黎明 易拉罐 齐全 曲子 常规 任何 任务 ' +
-      '任意 于是 万一 方式 方面 钱包 朱古力 柴火 关门 关系 宁愿 简单 蓝莓 韩国 宋体 程度 秦腔 苏打 潘多拉 ' +
-      '熊猫 田螺 蔡记',
+      '宾客 茅台 利润 幸福 富贵 龙井 武夷 江湖 黎明 易拉罐 齐全 常规 任何 任务 ' +
+      '任意 万一 方式 方面 朱古力 柴火 关门 关系 宁愿 简单 蓝莓 韩国 程度 苏打 ' +
+      '熊猫 田螺',
   ),
 );

@@ -46,6 +46,9 @@ export const PARTY_SUFFIXES: readonly string[] = words(
 /** Labels before a number that make it a head count (人数3, 人数:6). */
 export const PARTY_LABELS: readonly string[] = ['就餐人数', '用餐人数', '人数为', '人数'];
 
+/** Words that open a head count (一行20人, 一桌12位, 同行5人). */
+export const PARTY_OPENERS: readonly string[] = ['一行', '一桌', '同行', '共计'];
+
 /**
  * Whole words that are a head count on their own. Value = people.
  */

@@ -87,12 +87,21 @@ export const BOOKING_CUES: readonly string[] = [
  */
 export const LATER_CUES: readonly string[] = ['下次', '下回', '改天来', '过两天', '过几天'];
 
-/** Chatter markers: operational talk that mentions numbers but is no record. */
+/**
+ * Chatter markers: operational talk that mentions names and numbers but is no record. Grouped by
+ * what they talk about; test/parser/cue-lists.test.ts holds each one to its group's rule (with a
+ * customer and a head count but no bill, the message is no record; without the word it is).
+ * Items added to a table (加三把椅子, 加了两个菜) are read by a rule in combine.ts, not listed.
+ */
 export const CHATTER_CUES: readonly string[] = words(
-  '营业额 流水 投诉 开会 卖完 沽清 加椅子 加两把 充电器 打卡 排班 请假 上班 下班 交班 换班 工资 @所有人 ' +
-    '收到 辛苦 注意 通知 打扫 卫生 好多 忙死 缺货 补货 坏了 维修 ' +
-    // Operations on a table, not its bill: a refund, an invoice, dishes added.
-    '退了 退菜 退酒 退单 退款 发票 开票 加了 加菜 加个菜',
+  // The day's business and the team's own affairs.
+  '营业额 流水 开会 打卡 排班 请假 上班 下班 交班 换班 工资 @所有人 通知 注意 ' +
+    // Acknowledgements and moods.
+    '收到 辛苦 好多 忙死 ' +
+    // Stock and equipment.
+    '卖完 沽清 缺货 补货 坏了 维修 打扫 卫生 ' +
+    // Operations on a table, not its bill: a complaint, a refund, an invoice, dishes added.
+    '投诉 退了 退菜 退酒 退单 退款 发票 开票 加了 加菜',
 );
 
 /** Question endings: a question about a customer is not a fact about them. */
@@ -127,4 +136,7 @@ export const COMPANY_SUFFIXES: readonly string[] = words('有限公司 公司 �
 export const POSITION_LABELS: readonly string[] = ['职位', '职务', '岗位', '头衔'];
 export const PHONE_LABELS: readonly string[] = words('电话 手机 手机号 联系方式 号码 tel 微信');
 export const BIRTHDAY_WORDS: readonly string[] = ['生日', '生辰'];
+
+/** After 生日 these make a gathering (生日宴, 生日会, 生日聚餐): the date beside it is the visit's. */
+export const BIRTHDAY_GATHERING: ReadonlySet<string> = new Set('宴会餐饭趴派聚局');
 export const LUNAR_WORDS: readonly string[] = ['农历', '阴历', '旧历'];
