@@ -3,6 +3,7 @@ import { completeDraft } from './features/complete-draft';
 import { exportSheet } from './features/export';
 import { fallback } from './features/fallback';
 import { importSheet } from './features/import-sheet';
+import { laterTable } from './features/later-table';
 import { recordVisit } from './features/record-visit';
 import { updateProfile } from './features/update-profile';
 import { amend } from './features/amend';
@@ -28,6 +29,7 @@ export const FEATURES: Feature[] = [
   recordVisit,
   updateProfile,
   completeDraft,
+  laterTable,
   undo,
   amend,
   merge,

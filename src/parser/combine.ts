@@ -37,6 +37,8 @@ interface Signals {
   amount?: ChosenAmount;
   dated: boolean;
   booking: boolean;
+  /** 订, 预订, 要来 …: the message talks of a booking (a future date alone does not). */
+  bookingWords: boolean;
   later: boolean;
   tableBooked: boolean;
   question: boolean;
@@ -53,6 +55,8 @@ export function combine(ctx: ParseContext, draft: Draft): Reading {
     if (!s.customer) reading.missing.push('customer');
     if (!s.amount) reading.missing.push('amount');
   }
+  if (intent === 'none' && draft.date?.future && s.customer && (s.amount || draft.partySize))
+    reading.ahead = s.bookingWords ? 'booked' : 'dated';
   const { amount, partySize, phone } = draft.outOfRange;
   if (amount || partySize || phone) reading.outOfRange = { ...draft.outOfRange };
   reading.confidence = confidence(intent, draft, s, reading.missing);
@@ -62,11 +66,13 @@ export function combine(ctx: ParseContext, draft: Draft): Reading {
 function signals(ctx: ParseContext, draft: Draft): Signals {
   const t = ctx.text;
   const cues = CUES.flags(t);
+  const bookingWords = (cues & BOOKING) !== 0 || BOOKING_CHAR.test(t);
   return {
     customer: chooseCustomer(draft),
     amount: chooseAmount(draft),
     dated: Boolean(draft.date && !draft.date.future),
-    booking: Boolean(draft.date?.future) || (cues & BOOKING) !== 0 || BOOKING_CHAR.test(t),
+    booking: Boolean(draft.date?.future) || bookingWords,
+    bookingWords,
     later: (cues & LATER) !== 0,
     tableBooked: TABLE_BOOKED.test(t),
     question: (cues & QUESTION) !== 0,

@@ -45,6 +45,8 @@ export class ParseContext {
 
   /** The text as typed, in its own script, with full-width digits and letters narrowed. */
   typed(start: number, end: number): string {
+    // normalise hands back the very string when it changed nothing (most messages).
+    if (this.text === this.original) return this.text.slice(start, end);
     return widthNormalised(this.original.slice(start, end));
   }
 

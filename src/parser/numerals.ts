@@ -18,8 +18,12 @@ function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
 }
 
+/** One flag per UTF-16 code: is it a Chinese digit? Asked for nearly every character read. */
+const CN_DIGIT_CODES = new Uint8Array(65536);
+for (const d of CN_DIGITS.keys()) CN_DIGIT_CODES[d.charCodeAt(0)] = 1;
+
 function isCnDigit(c: string | undefined): boolean {
-  return c !== undefined && c > '\u00ff' && CN_DIGITS.has(c);
+  return c !== undefined && CN_DIGIT_CODES[c.charCodeAt(0)] === 1;
 }
 
 function isLatin(c: string | undefined): boolean {

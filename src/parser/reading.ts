@@ -64,6 +64,12 @@ export interface Reading {
   missing: Essential[];
   /** Several complete tables in one message, each to be recorded on its own. */
   several?: Reading[];
+  /**
+   * A table on a day still to come: never a visit. `dated` when only the date says so (褚总
+   * 11月25日 3人 1800 written on the 21st: meant as a record), `booked` when booking words do
+   * (王总订了明晚6人: team talk about a booking).
+   */
+  ahead?: 'dated' | 'booked';
   /** Several tables in one message that cannot be told apart cleanly: ask for one per message. */
   tangled?: boolean;
   /** 0..1: how sure the parser is that the intent and the essentials are right. */

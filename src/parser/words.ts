@@ -13,28 +13,31 @@ export class WordMatcher {
   /** Word lists keyed by the UTF-16 code of their first / last character, longest first. */
   private readonly byFirst = new Map<number, string[]>();
   private readonly byLast = new Map<number, string[]>();
-  /** One bit per code unit: can a word start here at all? Rejects most positions without a Map. */
-  private readonly firsts = new Uint8Array(65536);
+  /**
+   * Per code unit, 1 + the index in `starting` of the words that start with it (0: none). One
+   * typed-array read rejects most positions and finds the list for the rest, without a Map.
+   */
+  private readonly firsts = new Uint16Array(65536);
+  private readonly starting: string[][] = [];
   readonly words: ReadonlySet<string>;
 
   constructor(words: Iterable<string>) {
     this.words = new Set(words);
     for (const w of this.words) {
       if (!w) continue;
-      this.firsts[w.charCodeAt(0)] = 1;
       add(this.byFirst, w.charCodeAt(0), w);
       add(this.byLast, w.charCodeAt(w.length - 1), w);
     }
     for (const list of [...this.byFirst.values(), ...this.byLast.values()])
       list.sort((a, b) => b.length - a.length);
+    for (const [code, list] of this.byFirst) this.firsts[code] = this.starting.push(list);
   }
 
   /** Longest word starting exactly at `i`. */
   startingAt(text: string, i: number): string | undefined {
-    const c = text.charCodeAt(i);
-    if (c !== c || !this.firsts[c]) return undefined; // NaN past the end
-    const list = this.byFirst.get(c) as string[];
-    for (const w of list) if (text.startsWith(w, i)) return w;
+    const k = this.firsts[text.charCodeAt(i)]; // NaN past the end reads as undefined
+    if (!k) return undefined;
+    for (const w of this.starting[k - 1]) if (text.startsWith(w, i)) return w;
     return undefined;
   }
 
@@ -64,9 +67,9 @@ export class WordMatcher {
    * Set allocates, and these lists hold a handful of words.
    */
   collectAt(text: string, i: number, into: string[]): void {
-    const c = text.charCodeAt(i);
-    if (c !== c || !this.firsts[c]) return;
-    for (const w of this.byFirst.get(c) as string[])
+    const k = this.firsts[text.charCodeAt(i)];
+    if (!k) return;
+    for (const w of this.starting[k - 1])
       if (text.startsWith(w, i) && !into.includes(w)) into.push(w);
   }
 

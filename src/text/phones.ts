@@ -56,13 +56,13 @@ function plainMobiles(text: string): PhoneHit[] | undefined {
 
 /**
  * Could the library find a number in this run? Only with an area code (a part starting with 0),
- * the head of a grouped mobile (139 …) or a mobile run into other digits: 25000 12人 and
- * 18000 5-28 are a bill beside a party or a date.
+ * a +, or the head of a grouped mobile (139 …): 25000 12人 and 18000 5-28 are a bill beside a
+ * party or a date, and 138001380003人 (a mobile run into a head count) no library can split.
  */
 function dialable(run: string): boolean {
   return run
     .split(/[\s-]/)
-    .some((p) => p[0] === '0' || p[0] === '+' || /^(?:(?:00)?86)?1[3-9]\d(?:$|\d{8})/.test(p));
+    .some((p) => p[0] === '0' || p[0] === '+' || /^(?:(?:00)?86)?1[3-9]\d(?:$|\d{8}$)/.test(p));
 }
 
 function mobileIn(typed: string): { text: string; at: number; cc?: number } | undefined {

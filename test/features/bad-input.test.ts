@@ -2,7 +2,6 @@
  * Issue 8, bad input: every impossible message gets one short question or refusal, and the
  * archive (visits, customers, day books, lookups) is byte-for-byte what it was before.
  */
-import { HINT } from '../../src/features/fallback';
 import { MAX_MESSAGE_CHARS, REPLY_TOO_LONG } from '../../src/pipeline/input';
 import { openScenario, type Scenario } from '../support/replay';
 import { NOW, dm, staff } from '../support/events';
@@ -61,8 +60,12 @@ const CASES: [string, object, string | null][] = [
     dm('wang', '张总 2025-10-20 3人 消费2800'),
     '2025年10月20日是一年多以前,只能记一年内的消费;请再发一次消费日期',
   ],
-  // A future date reads as a booking (王总订了明晚6人), which is never a record.
-  ['a date in the future', dm('wang', '张总 2026-12-20 3人 消费2800'), HINT],
+  // A future date is never a record; the sender hears that nothing was saved.
+  [
+    'a date in the future',
+    dm('wang', '张总 2026-12-20 3人 消费2800'),
+    '张总 12月20日还没到,这条没记成消费;吃完再发这桌',
+  ],
   [
     'a phone that is too short',
     dm('wang', '张总 电话12345'),

@@ -91,8 +91,11 @@ describe.each<Where>(['group', 'direct'])('in a %s chat', (where) => {
     expect((await visits()).map((v) => v.amount).sort()).toEqual([2800, 3600]);
   });
 
-  it('a future date is never filed a year back as a visit', async () => {
-    await s.say(say(where, '褚总 11月25日 3人 消费1800', '2026-11-21T20:00:00+08:00'));
+  it('a future date is never filed a year back as a visit, and the sender is told', async () => {
+    const replies = await s.say(
+      say(where, '褚总 11月25日 3人 消费1800', '2026-11-21T20:00:00+08:00'),
+    );
+    expect(replies).toEqual(['褚总 11月25日还没到,这条没记成消费;吃完再发这桌']);
     expect(await visits()).toEqual([]);
   });
 

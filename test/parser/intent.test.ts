@@ -1,4 +1,4 @@
-import { parse } from './helpers';
+import { at, parse } from './helpers';
 
 describe('profiles: facts about a customer, no table', () => {
   test.each([
@@ -173,5 +173,24 @@ describe('commands in a group: only their own form runs without @', () => {
     const r = parse('王总 今晚 4人 3000 下次再联系');
     expect(r.intent).toBe('visit');
     expect(r.amount?.value).toBe(3000);
+  });
+});
+
+describe('a table on a day still to come is never a visit', () => {
+  const on21st = at('2026-11-21T20:00:00+08:00');
+  test('a date alone makes it ahead: meant as a record, the bot says nothing was saved', () => {
+    const r = parse('褚总 11月25日 3人 消费1800', on21st);
+    expect({ intent: r.intent, ahead: r.ahead, date: r.date?.value }).toEqual({
+      intent: 'none',
+      ahead: 'dated',
+      date: '2026-11-25',
+    });
+  });
+  test('booking words make it a booking: team talk', () => {
+    expect(parse('王总订了明晚6人 牡丹厅').ahead).toBe('booked');
+  });
+  test('a past date is a visit, not ahead', () => {
+    expect(parse('褚总 11月20日 3人 消费1800', on21st)).toMatchObject({ intent: 'visit' });
+    expect(parse('褚总 11月20日 3人 消费1800', on21st).ahead).toBeUndefined();
   });
 });
