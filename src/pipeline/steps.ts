@@ -163,7 +163,7 @@ export const understand: Middleware<BotContext> = async (ctx, next) => {
   } catch (err) {
     ctx.services.log.error('parser failed', {
       messageId: ctx.msg.messageId,
-      text: ctx.msg.text.slice(0, 200),
+      text: maskPhones(ctx.msg.text.slice(0, 200)),
       error: (err as Error).message,
       stack: (err as Error).stack,
     });
