@@ -124,7 +124,7 @@ export async function startEmbeddedDatabase(opts: EmbeddedOptions): Promise<Embe
   if (shared)
     return { uri: `mongodb://127.0.0.1:${shared}/`, port: shared, stop: async () => undefined };
 
-  const binary = await ensureFerretdbBinary(opts.onLog);
+  const binary = await ensureFerretdbBinary({ onBuild: opts.onLog });
   const port = opts.port && opts.port > 0 ? opts.port : await freePort();
   let child = await launch(binary, port, dir);
   let stopping = false;

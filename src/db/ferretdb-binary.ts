@@ -41,27 +41,38 @@ function sourceHash(): string {
   return h.digest('hex').slice(0, 16);
 }
 
-export function ferretdbBinaryPath(): string {
-  return join(PROJECT_ROOT, '.cache', 'ferretdb', sourceHash(), 'ferretdb');
+const DEFAULT_CACHE = join(PROJECT_ROOT, '.cache', 'ferretdb');
+
+export function ferretdbBinaryPath(cacheDir = DEFAULT_CACHE): string {
+  return join(cacheDir, sourceHash(), 'ferretdb');
 }
 
-async function go(args: string[], cwd: string): Promise<string> {
+/**
+ * The user's GOPROXY, GOFLAGS, GOPRIVATE … reach go (mainland China needs a mirror such as
+ * goproxy.cn); only what the build itself needs is added.
+ */
+function goEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const flags = [env.GOFLAGS, '-mod=mod'].filter(Boolean).join(' ');
+  return { ...env, CGO_ENABLED: '0', GOFLAGS: flags, GOWORK: 'off' };
+}
+
+async function go(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
   const { stdout } = await run('go', args, {
     cwd,
-    env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod', GOWORK: 'off' },
+    env: goEnv(env),
     maxBuffer: 16 * 1024 * 1024,
   });
   return stdout;
 }
 
 /** A writable copy of the FerretDB module with our patches applied. */
-async function patchedModule(workDir: string): Promise<string> {
+async function patchedModule(workDir: string, env: NodeJS.ProcessEnv): Promise<string> {
   const version = /FerretDB\/FerretDB (v[\w.-]+)/.exec(
     readFileSync(join(SOURCE_DIR, 'go.mod'), 'utf8'),
   )?.[1];
   if (!version) throw new DatabaseStartError('scripts/ferretdb/go.mod 里没有 FerretDB 的版本');
   const info = JSON.parse(
-    await go(['mod', 'download', '-json', `${MODULE}@${version}`], SOURCE_DIR),
+    await go(['mod', 'download', '-json', `${MODULE}@${version}`], SOURCE_DIR, env),
   ) as { Dir: string };
   const copy = join(workDir, 'ferretdb-module');
   cpSync(info.Dir, copy, { recursive: true });
@@ -77,20 +88,21 @@ async function patchedModule(workDir: string): Promise<string> {
   return copy;
 }
 
-async function build(target: string): Promise<void> {
+async function build(target: string, env: NodeJS.ProcessEnv): Promise<void> {
   const workDir = `${target}.${process.pid}.build`;
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
   try {
-    const module = await patchedModule(workDir);
+    const module = await patchedModule(workDir, env);
     const main = join(workDir, 'main');
     mkdirSync(main);
     for (const f of ['go.mod', 'go.sum', 'main.go']) cpSync(join(SOURCE_DIR, f), join(main, f));
-    await go(['mod', 'edit', `-replace=${MODULE}=${module}`], main);
+    await go(['mod', 'edit', `-replace=${MODULE}=${module}`], main, env);
     // Build beside the target and rename, so a concurrent start never runs a half-written file.
     await go(
       ['build', '-trimpath', '-ldflags=-s -w', '-o', `${target}.${process.pid}.tmp`, '.'],
       main,
+      env,
     );
     renameSync(`${target}.${process.pid}.tmp`, target);
     // Builds of older sources are not needed again (a running process keeps its open file).
@@ -103,24 +115,60 @@ async function build(target: string): Promise<void> {
   }
 }
 
+export interface BuildOptions {
+  onBuild?: (msg: string) => void;
+  /** Where built binaries are kept (default `.cache/ferretdb` in the project). */
+  cacheDir?: string;
+  /** The environment go runs with (default this process's). */
+  env?: NodeJS.ProcessEnv;
+}
+
 /** Path of a ready binary, building it first when the cache has none. */
-export async function ensureFerretdbBinary(onBuild?: (msg: string) => void): Promise<string> {
-  const target = ferretdbBinaryPath();
+export async function ensureFerretdbBinary(opts: BuildOptions = {}): Promise<string> {
+  const env = opts.env ?? process.env;
+  const target = ferretdbBinaryPath(opts.cacheDir);
   if (existsSync(target)) return target;
-  onBuild?.('首次启动:正在构建本地数据库 FerretDB(约1–2分钟,仅此一次)…');
+  opts.onBuild?.('首次启动:正在构建本地数据库 FerretDB(约1–2分钟,仅此一次)…');
   mkdirSync(join(target, '..'), { recursive: true });
   try {
-    await build(target);
+    await build(target, env);
   } catch (err) {
-    const e = err as NodeJS.ErrnoException & { stderr?: string };
-    if (e instanceof DatabaseStartError) throw e;
-    if (e.code === 'ENOENT') {
-      throw new DatabaseStartError(
-        '本地数据库需要 Go 来构建,但没有找到 go 命令:请安装 Go,或设置 MONGODB_URI 连接现有的 MongoDB',
-      );
-    }
-    const last = (e.stderr ?? String(err)).trim().split('\n').pop();
-    throw new DatabaseStartError(`本地数据库构建失败: ${last}`);
+    throw buildFailure(err, env);
   }
   return target;
+}
+
+/** Go fetched nothing: the module proxy is out of reach (the default one is, from mainland China). */
+const UNREACHABLE =
+  /dial tcp|i\/o timeout|connection refused|no such host|TLS handshake|network is unreachable|proxyconnect|unexpected EOF|Gateway|403 Forbidden|connection reset/i;
+
+function jsonError(stdout: string | undefined): string {
+  return /"Error":\s*"((?:[^"\\]|\\.)*)"/.exec(stdout ?? '')?.[1].replace(/\\"/g, '"') ?? '';
+}
+
+/** One line in Chinese: what failed and what to do about it. */
+function buildFailure(err: unknown, env: NodeJS.ProcessEnv): DatabaseStartError {
+  // `go mod download -json` reports its error in the JSON on stdout, not on stderr.
+  const e = err as NodeJS.ErrnoException & { stderr?: string; stdout?: string };
+  if (e instanceof DatabaseStartError) return e;
+  if (e.code === 'ENOENT') {
+    return new DatabaseStartError(
+      '本地数据库需要 Go 来构建,但没有找到 go 命令:请安装 Go(https://golang.google.cn/dl/),或设置 MONGODB_URI 连接现有的 MongoDB',
+    );
+  }
+  const output = `${e.stderr ?? ''}\n${jsonError(e.stdout)}\n${e.message ?? String(err)}`;
+  if (UNREACHABLE.test(output)) {
+    const proxy = env.GOPROXY || 'https://proxy.golang.org(Go 的默认代理)';
+    return new DatabaseStartError(
+      `本地数据库构建失败:下载 Go 模块时连不上 ${proxy}。在中国大陆请换成国内镜像再启动:GOPROXY=https://goproxy.cn,direct npm start;或设置 MONGODB_URI 连接现有的 MongoDB`,
+    );
+  }
+  const lines = output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const why =
+    lines.find((l) => /error|cannot|not found|错误/i.test(l) && !l.startsWith('Command failed')) ??
+    lines[0];
+  return new DatabaseStartError(`本地数据库构建失败: ${why ?? '原因不明(go 没有输出)'}`);
 }
