@@ -17,12 +17,13 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../paths';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-export const PROJECT_ROOT = resolve(__dirname, '..', '..');
+export { PROJECT_ROOT };
 const SOURCE_DIR = join(PROJECT_ROOT, 'scripts', 'ferretdb');
 const SOURCES = ['go.mod', 'go.sum', 'main.go', 'patches.json'];
 const MODULE = 'github.com/FerretDB/FerretDB';

@@ -5,16 +5,10 @@
  */
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
+import { PROJECT_ROOT } from '../paths';
 import { FONT } from './svg';
 
-export const FONT_FILE = join(
-  __dirname,
-  '..',
-  '..',
-  'assets',
-  'fonts',
-  'NotoSansSC-Regular-GB2312.otf',
-);
+export const FONT_FILE = join(PROJECT_ROOT, 'assets', 'fonts', 'NotoSansSC-Regular-GB2312.otf');
 
 export function renderPng(svg: string): Buffer {
   const resvg = new Resvg(svg, {
