@@ -29,12 +29,14 @@ async function main(): Promise<number> {
     EMBEDDED_DB_PORT: '0',
   });
   const log = createLogger(config.logLevel);
+  // Charts and exports stay in this run's own folder (kept only when --files names one).
+  const filesDir = argValue('--files') ?? mkdtempSync(join(tmpdir(), 'huitouke-replay-files-'));
   const db = await openDatabase(config, log);
   try {
     const models = createModels(db.conn);
     await ensureIndexes(models);
     const store = await ensureStore(models, config);
-    const replayer = createReplayer({ models, log }, store);
+    const replayer = createReplayer({ models, log, filesDir }, store);
     let line = 0;
     for await (const text of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
       line += 1;
@@ -50,6 +52,7 @@ async function main(): Promise<number> {
   } finally {
     await db.close();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
+    if (!argValue('--files')) rmSync(filesDir, { recursive: true, force: true });
   }
   return 0;
 }

@@ -1,10 +1,9 @@
 /** Customer sheets the way stores really keep them, written with exceljs for the import tests. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { scratchDir } from '../support/scratch';
 
-export const tempDir = () => mkdtempSync(join(tmpdir(), 'huitouke-import-'));
+export const tempDir = () => scratchDir('huitouke-import-');
 
 /** Seed 004's archive with a title row, its own header words and messy cells. */
 export const MESSY_HEADER = [

@@ -5,6 +5,7 @@ import { connectDatabase } from '../../src/db/connect';
 import { createLogger } from '../../src/log';
 import { createModels, ensureIndexes, type Models } from '../../src/model';
 import type { Services } from '../../src/pipeline/context';
+import { scratchDir } from './scratch';
 
 export function testServerUri(): string {
   const uri = process.env.HUITOUKE_TEST_MONGODB_URI;
@@ -27,7 +28,8 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   return {
     conn,
     models,
-    services: { models, log: createLogger('silent') },
+    // Charts and exports a test makes land in its own folder, removed with the test file.
+    services: { models, log: createLogger('silent'), filesDir: scratchDir('huitouke-files-') },
     drop: async () => {
       await conn.dropDatabase();
       await conn.close();

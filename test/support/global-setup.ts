@@ -11,6 +11,7 @@ export const SERVER_FILE = join(tmpdir(), `huitouke-test-server-${process.pid}.j
 
 declare global {
   var __HUITOUKE_DB__: EmbeddedDatabase | undefined;
+  var __HUITOUKE_DB_DIR__: string | undefined;
 }
 
 export default async function globalSetup(): Promise<void> {
@@ -22,6 +23,7 @@ export default async function globalSetup(): Promise<void> {
       onLog: (msg) => process.stderr.write(`${msg}\n`),
     });
     globalThis.__HUITOUKE_DB__ = db;
+    globalThis.__HUITOUKE_DB_DIR__ = dir;
     uri = db.uri;
   }
   process.env.HUITOUKE_TEST_MONGODB_URI = uri;

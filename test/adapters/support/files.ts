@@ -1,9 +1,9 @@
 /** A picture and a spreadsheet on disk, as the weekly chart and an export leave them, to send. */
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Attachment } from '../../../src/pipeline/message';
+import { scratchDir } from '../../support/scratch';
 
 export interface SampleFiles {
   dir: string;
@@ -13,7 +13,7 @@ export interface SampleFiles {
 }
 
 export async function sampleFiles(): Promise<SampleFiles> {
-  const dir = mkdtempSync(join(tmpdir(), 'huitouke-send-'));
+  const dir = scratchDir('huitouke-send-');
   const png = join(dir, 'store1_周报_2026-11-16.png');
   copyFileSync(join(__dirname, '../../../docs/weekly-chart-sample.png'), png);
   const wb = new ExcelJS.Workbook();
