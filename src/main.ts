@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { ADAPTERS } from '../adapters';
 import { CONSOLE_PLATFORM, CONSOLE_USER } from '../adapters/console';
-import { upgradeArchive } from './archive/upgrade';
+import { ArchiveVersionError, upgradeArchive } from './archive/upgrade';
 import { createBot } from './bot';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase } from './database';
@@ -168,7 +168,8 @@ async function main(): Promise<void> {
       err instanceof ConfigError ||
       err instanceof DatabaseStartError ||
       err instanceof DatabaseUnavailableError ||
-      err instanceof JournalError;
+      err instanceof JournalError ||
+      err instanceof ArchiveVersionError;
     process.stderr.write(`启动失败: ${(err as Error).message}\n`);
     if (!known) log.error('start-up failed', { stack: (err as Error).stack });
     process.exit(1);

@@ -3,7 +3,7 @@
  * cards without revs) is brought to the current shape once, at start-up, from its visits.
  */
 import { readDayBooks } from '../../src/archive/day-book';
-import { upgradeArchive } from '../../src/archive/upgrade';
+import { ARCHIVE_SCHEMA, ArchiveVersionError, upgradeArchive } from '../../src/archive/upgrade';
 import { verifyStore } from '../../src/archive/verify';
 import { createLogger } from '../../src/log';
 import { dm, staff } from '../support/events';
@@ -41,6 +41,22 @@ it('rebuilds the day books and cards of an older archive once, then leaves it al
     await upgradeArchive(models, createLogger('silent'), new Date('2026-11-23T22:00:00+08:00'));
     watch.stop();
     expect(watch.writes).toBe(0);
+  } finally {
+    await s.close();
+  }
+});
+
+it('refuses an archive a newer release wrote, rather than undoing its changes', async () => {
+  const s = await openScenario();
+  try {
+    await s.db.models.JobState.updateOne(
+      { _id: 'archive-schema' },
+      { $set: { version: ARCHIVE_SCHEMA + 1 } },
+      { upsert: true },
+    );
+    await expect(upgradeArchive(s.db.models, createLogger('silent'), new Date())).rejects.toThrow(
+      ArchiveVersionError,
+    );
   } finally {
     await s.close();
   }
