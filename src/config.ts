@@ -57,6 +57,8 @@ const schema = z.object({
   // Message logs, receipts, job runs and events older than this are pruned each night; visits,
   // customers and follow-up history are kept forever.
   RETENTION_DAYS: z.coerce.number().int().min(7, 'must be at least 7 days').default(90),
+  // Nightly backups in DATA_DIR/backups are kept this many days.
+  BACKUP_KEEP_DAYS: z.coerce.number().int().min(1, 'must be at least 1 day').default(14),
   TELEGRAM_BOT_TOKEN: optional,
   FEISHU_APP_ID: optional,
   FEISHU_APP_SECRET: optional,
@@ -76,6 +78,7 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Days bookkeeping (logs, receipts, job runs, events) is kept. */
   retentionDays: number;
+  backupKeepDays: number;
   /** /healthz and /metrics; absent: not served. */
   status?: { host: string; port: number };
   telegramBotToken?: string;
@@ -129,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     consoleStaff: { name: e.CONSOLE_STAFF_NAME, role: e.CONSOLE_STAFF_ROLE },
     embeddedDbPort: e.EMBEDDED_DB_PORT,
     retentionDays: e.RETENTION_DAYS,
+    backupKeepDays: e.BACKUP_KEEP_DAYS,
     // On the console, log lines would drown the replies: only problems are shown there.
     logLevel: e.LOG_LEVEL ?? (adapters.every((a) => a === 'console') ? 'warn' : 'info'),
     status: e.STATUS_PORT === undefined ? undefined : { host: e.STATUS_HOST, port: e.STATUS_PORT },

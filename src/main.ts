@@ -63,6 +63,7 @@ async function run(config: Config, log: Logger): Promise<void> {
     filesDir: join(config.dataDir, 'files'),
     settingsChanged: schedule.forget,
     retentionDays: config.retentionDays,
+    backups: { dir: join(config.dataDir, 'backups'), keepDays: config.backupKeepDays },
   };
   const bot = observed.metrics.observe(createBot(services));
   await observed.serve(db.conn, models);

@@ -23,6 +23,8 @@ export interface Services {
   filesDir?: string;
   /** Days bookkeeping is kept (RETENTION_DAYS); 90 when unset. */
   retentionDays?: number;
+  /** Nightly backups go here (DATA_DIR/backups), kept `keepDays`; none when unset (tests). */
+  backups?: { dir: string; keepDays: number };
   /** A store's settings changed: the scheduler reads the stores again (scheduler/jobs.ts). */
   settingsChanged?: () => void;
 }
