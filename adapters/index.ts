@@ -5,6 +5,8 @@ import { createConsoleAdapter } from './console';
 import { feishuAdapter } from './feishu/factory';
 import { telegramAdapter } from './telegram/factory';
 import { wechatyAdapter } from './wechaty/factory';
+import { wecomAdapter } from './wecom/factory';
+import { dingtalkAdapter } from './dingtalk/factory';
 
 /**
  * A factory validates its own platform settings from `env` (with zod) when called at start-up and
@@ -17,4 +19,6 @@ export const ADAPTERS: Partial<Record<Config['adapters'][number], AdapterFactory
   wechaty: wechatyAdapter,
   feishu: feishuAdapter,
   telegram: telegramAdapter,
+  wecom: wecomAdapter,
+  dingtalk: dingtalkAdapter,
 };

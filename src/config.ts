@@ -15,7 +15,14 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
-export const ADAPTER_NAMES = ['console', 'wechaty', 'feishu', 'telegram'] as const;
+export const ADAPTER_NAMES = [
+  'console',
+  'wechaty',
+  'feishu',
+  'telegram',
+  'wecom',
+  'dingtalk',
+] as const;
 export type AdapterName = (typeof ADAPTER_NAMES)[number];
 
 const role = z.enum(['staff', 'manager', 'admin']);
@@ -63,6 +70,10 @@ const schema = z.object({
   FEISHU_APP_ID: optional,
   FEISHU_APP_SECRET: optional,
   WECHATY_PUPPET: optional,
+  WECOM_BOT_ID: optional,
+  WECOM_BOT_SECRET: optional,
+  DINGTALK_CLIENT_ID: optional,
+  DINGTALK_CLIENT_SECRET: optional,
 });
 
 export interface Config {
@@ -94,6 +105,8 @@ function adaptersFromCredentials(env: z.infer<typeof schema>): AdapterName[] {
   if (env.WECHATY_PUPPET) found.push('wechaty');
   if (env.FEISHU_APP_ID && env.FEISHU_APP_SECRET) found.push('feishu');
   if (env.TELEGRAM_BOT_TOKEN) found.push('telegram');
+  if (env.WECOM_BOT_ID && env.WECOM_BOT_SECRET) found.push('wecom');
+  if (env.DINGTALK_CLIENT_ID && env.DINGTALK_CLIENT_SECRET) found.push('dingtalk');
   return found.length > 0 ? found : ['console'];
 }
 

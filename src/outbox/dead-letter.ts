@@ -10,7 +10,7 @@ import { maskPhones } from '../privacy';
 import type { KeyedMessage } from './keys';
 import type { Queued } from './queue';
 
-async function storeIdOf(models: Models, msg: OutgoingMessage) {
+export async function storeIdOf(models: Models, msg: OutgoingMessage) {
   if (msg.chatType === 'group')
     return (await groupStoreOf(models, msg.platform, msg.chatId, Date.now()))?._id;
   return (await staffByIdentity(models, msg.platform, msg.to ?? msg.chatId))?.storeId;

@@ -11,6 +11,7 @@ import type { Logger } from '../log';
 import type { Models } from '../model';
 import type { OutgoingMessage } from '../pipeline/message';
 import { deadLetterNotices } from './dead-letter';
+import { waitingNotices } from './waiting';
 import { drainAccount, readQueue } from './drain';
 import type { KeyedMessage } from './keys';
 import { createSequence, enqueue, type Queued } from './queue';
@@ -94,6 +95,7 @@ export function createDelivery(opts: DeliveryOptions): Delivery {
     me,
     windows,
     onDead: async (p) => void (await enqueueAll(await deadLetterNotices(models, p))),
+    onWaiting: async (p) => void (await enqueueAll(await waitingNotices(models, p, now()))),
     ...settings,
   });
 

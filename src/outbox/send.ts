@@ -13,7 +13,7 @@
 import { stillHeld, type Holder } from '../holder';
 import type { Logger } from '../log';
 import type { Models } from '../model';
-import type { OutgoingMessage } from '../pipeline/message';
+import { waitsForChat, type OutgoingMessage } from '../pipeline/message';
 import { isDuplicateKey, type Queued } from './queue';
 import type { Windows } from './windows';
 
@@ -34,6 +34,8 @@ export interface Sender {
   windows: Windows;
   /** Told once about each message given up. */
   onDead?(p: Queued): Promise<void>;
+  /** Told when a message first waits for its chat to speak to the bot (ChatNotOpen). */
+  onWaiting?(p: Queued): Promise<void>;
 }
 
 export type Outcome =
@@ -83,12 +85,18 @@ async function hold(s: Sender, p: Queued): Promise<Queued | Outcome> {
   return { ...p, ...claim };
 }
 
+/** A message waiting for its chat to speak is looked at this often, so it follows soon after. */
+export const WAITING_RETRY_MS = 60_000;
+
 async function failed(s: Sender, p: Queued, err: Error): Promise<Outcome> {
   const now = s.now();
   const failures = (p.failures ?? 0) + 1;
   const firstFailedAt = p.firstFailedAt ?? new Date(now);
   const error = err.message;
-  if (failures >= GIVE_UP_FAILURES && now - firstFailedAt.getTime() >= s.giveUpMs) {
+  // The platform will take it once someone in the chat speaks to the bot: never given up.
+  const waiting = waitsForChat(err);
+  if (waiting && failures === 1) await s.onWaiting?.(p);
+  if (!waiting && failures >= GIVE_UP_FAILURES && now - firstFailedAt.getTime() >= s.giveUpMs) {
     await s.models.PendingMessage.updateOne(
       { _id: p._id },
       { $set: { deadAt: new Date(now), failures, lastError: error }, $unset: { claimBy: 1 } },
@@ -98,7 +106,8 @@ async function failed(s: Sender, p: Queued, err: Error): Promise<Outcome> {
     await s.onDead?.(p);
     return { kind: 'dead' };
   }
-  const at = now + backoffMs(failures, s.retryFirstMs, s.retryMaxMs);
+  const backoff = backoffMs(failures, s.retryFirstMs, s.retryMaxMs);
+  const at = now + (waiting ? Math.min(backoff, WAITING_RETRY_MS) : backoff);
   // Still ours until the backoff is over: nobody else retries it sooner.
   const set = { failures, firstFailedAt, notBefore: new Date(at), lastError: error };
   await s.models.PendingMessage.updateOne(

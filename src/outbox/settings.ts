@@ -58,6 +58,10 @@ const schema = z.object({
   // Telegram: 30 messages a second per bot, 20 a minute into one group.
   DELIVERY_TELEGRAM_PER_SECOND: count(30),
   DELIVERY_TELEGRAM_GROUP_PER_MINUTE: count(20),
+  // WeCom AI bot: 30 messages a minute per chat (replies and pushes together).
+  DELIVERY_WECOM_CHAT_PER_MINUTE: count(30),
+  // DingTalk robots: 20 messages a minute into one group.
+  DELIVERY_DINGTALK_GROUP_PER_MINUTE: count(20),
   DELIVERY_RETRY_FIRST_SECONDS: count(2),
   DELIVERY_RETRY_MAX_SECONDS: count(600),
   DELIVERY_SEND_LEASE_SECONDS: count(600),
@@ -98,6 +102,14 @@ export function loadDeliverySettings(env: NodeJS.ProcessEnv): DeliverySettings {
       telegram: {
         account: [{ max: e.DELIVERY_TELEGRAM_PER_SECOND, perMs: SECOND }],
         group: [{ max: e.DELIVERY_TELEGRAM_GROUP_PER_MINUTE, perMs: MINUTE }],
+      },
+      wecom: {
+        account: [],
+        group: [{ max: e.DELIVERY_WECOM_CHAT_PER_MINUTE, perMs: MINUTE }],
+      },
+      dingtalk: {
+        account: [],
+        group: [{ max: e.DELIVERY_DINGTALK_GROUP_PER_MINUTE, perMs: MINUTE }],
       },
     },
     retryFirstMs: e.DELIVERY_RETRY_FIRST_SECONDS * SECOND,

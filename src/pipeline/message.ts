@@ -88,3 +88,15 @@ export interface ChatAdapter {
   /** Resolves when the adapter has no more input (the console on a piped stdin). */
   readonly finished?: Promise<void>;
 }
+
+/**
+ * The platform refused a message it will take later: WeCom lets a bot push only into a chat that
+ * has messaged it lately. The message stays queued (never given up) and the store's admins are
+ * told once a day which chat is waiting, so someone there can speak to the bot.
+ */
+export class ChatNotOpen extends Error {
+  readonly waitsForChat = true;
+}
+
+export const waitsForChat = (err: unknown): boolean =>
+  (err as { waitsForChat?: unknown } | undefined)?.waitsForChat === true;

@@ -5,7 +5,7 @@
  */
 import type { Rate } from '../../adapters/shared/rate-limit';
 import { HINT } from '../../src/features/fallback';
-import type { ChatAdapter, OutgoingMessage } from '../../src/pipeline/message';
+import { ChatNotOpen, type ChatAdapter, type OutgoingMessage } from '../../src/pipeline/message';
 import { openBotRig, type BotRig } from './support/bot';
 import { sampleFiles } from './support/files';
 import { waitFor } from './support/http';
@@ -49,6 +49,8 @@ export interface Session {
   files?(): ReceivedFile[];
   /** After adapter.start(): whatever the platform needs before messages flow (a WeChat login). */
   started?(): Promise<void>;
+  /** Drop the connection as a network failure does; resolves once the adapter is back on it. */
+  dropConnection?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -56,9 +58,24 @@ export interface Harness {
   platform: string;
   /** The platform's message length limit; absent when it has none. */
   textLimit?: number;
+  /**
+   * The platform passes on only group messages that @ the bot (WeCom, DingTalk): staff @ it to
+   * record in a group, and a group message without the @ never reaches the bot.
+   */
+  groupsSeeOnlyMentions?: boolean;
+  /**
+   * The platform refuses a push into a chat nobody there has messaged the bot from (WeCom). The
+   * harness's direct chat with the staff member counts as spoken to; its group does not, yet.
+   */
+  refusesPushUntilSpoken?: boolean;
+  /** Sessions implement dropConnection (the platform side holds a socket to the bot). */
+  dropsConnection?: boolean;
   /** Why a group of cases does not apply to this platform. */
   skip?: Partial<
-    Record<'groups' | 'strangers' | 'split' | 'rateLimit' | 'redelivery' | 'files', string>
+    Record<
+      'groups' | 'strangers' | 'split' | 'rateLimit' | 'redelivery' | 'files' | 'reconnect',
+      string
+    >
   >;
   /** Start the platform side and create (not start) the adapter; `rates` replaces the account limit. */
   open(opts: { rates?: Rate[] }): Promise<Session>;
@@ -90,6 +107,12 @@ export function adapterContract(h: Harness): void {
         .filter((m) => m.chatId === chatId)
         .map((m) => m.text);
     const replies = (n: number, what: string) => waitFor(() => s.sent().length >= n, what);
+    // Where only @-messages reach the bot, staff @ it to record in the group.
+    const inGroup = (text: string) => ({
+      chat: 'group' as const,
+      text,
+      mention: h.groupsSeeOnlyMentions ? true : undefined,
+    });
     const direct = (text: string): OutgoingMessage => ({
       platform: h.platform,
       chatId: s.directChat(s.staff),
@@ -116,7 +139,7 @@ export function adapterContract(h: Harness): void {
       named('answers a visit told in a group, in the group', h.skip?.groups),
       async () => {
         await open();
-        await s.say({ from: s.staff, chat: 'group', text: VISIT });
+        await s.say({ from: s.staff, ...inGroup(VISIT) });
         await replies(1, 'the confirmation');
         expect(s.sent()).toHaveLength(1);
         expect(textsIn(s.group!)[0]).toMatch(/^已记录 张总/);
@@ -127,7 +150,7 @@ export function adapterContract(h: Harness): void {
       named('answers in a group only when @-mentioned', h.skip?.groups),
       async () => {
         await open();
-        await s.say({ from: s.staff, chat: 'group', text: '你好' });
+        await s.say({ from: s.staff, chat: 'group', text: '你好', mention: false });
         await s.say({ from: s.staff, chat: 'group', text: '你好', mention: true });
         // The same chat is handled in order, so the answer to the second proves the first was read.
         await replies(1, 'the answer to the mention');
@@ -138,8 +161,8 @@ export function adapterContract(h: Harness): void {
     const strangers = h.skip?.groups ?? h.skip?.strangers;
     when(strangers)(named('ignores a stranger in a group', strangers), async () => {
       await open();
-      await s.say({ from: s.stranger, chat: 'group', text: VISIT });
-      await s.say({ from: s.staff, chat: 'group', text: OTHER_VISIT });
+      await s.say({ from: s.stranger, ...inGroup(VISIT) });
+      await s.say({ from: s.staff, ...inGroup(OTHER_VISIT) });
       await replies(1, 'the staff member’s confirmation');
       expect(s.sent()).toHaveLength(1);
       expect(s.sent()[0].text).toMatch(/^已记录 李姐/);
@@ -242,6 +265,39 @@ export function adapterContract(h: Harness): void {
         await s.adapter.send({ ...direct(`${gone.caption}\n文件:${gone.path}`), attachment: gone });
         expect(s.files!()).toEqual([]);
         expect(textsIn(s.directChat(s.staff))).toEqual([`${gone.caption}\n文件:${gone.path}`]);
+      },
+    );
+
+    const noDrop =
+      h.skip?.reconnect ?? (h.dropsConnection ? undefined : 'this harness has no socket to drop');
+    when(noDrop)(named('takes messages again after the connection dropped', noDrop), async () => {
+      await open();
+      await s.dropConnection!();
+      await s.say({ from: s.staff, chat: 'direct', text: VISIT });
+      await replies(1, 'the confirmation after the reconnect');
+      expect(textsIn(s.directChat(s.staff))[0]).toMatch(/^已记录 张总/);
+    });
+
+    const pushesAnywhere = h.refusesPushUntilSpoken ? undefined : 'the platform pushes anywhere';
+    const notOpen = h.skip?.groups ?? pushesAnywhere;
+    when(notOpen)(
+      named('keeps a refused push to send once the chat speaks to the bot', notOpen),
+      async () => {
+        await open();
+        const briefing: OutgoingMessage = {
+          platform: h.platform,
+          chatId: s.group!,
+          chatType: 'group',
+          to: null,
+          text: '今日早报',
+        };
+        // Refused, and said so in a way the delivery queue keeps it for: nothing is dropped.
+        await expect(s.adapter.send(briefing)).rejects.toBeInstanceOf(ChatNotOpen);
+        expect(s.sent()).toEqual([]);
+        await s.say({ from: s.staff, ...inGroup(VISIT) });
+        await replies(1, 'the confirmation');
+        await s.adapter.send(briefing);
+        expect(textsIn(s.group!)).toEqual([expect.stringMatching(/^已记录 张总/), '今日早报']);
       },
     );
 

@@ -21,6 +21,8 @@ import {
   VERIFICATION_TOKEN,
 } from './support/feishu-events';
 import { startFakeTelegram } from './support/fake-telegram';
+import { startFakeDingtalk } from './support/fake-dingtalk';
+import { startFakeWecom } from './support/fake-wecom';
 import { freePort, waitFor } from './support/http';
 
 const VISIT = '张总 今晚 3人 消费2800';
@@ -194,4 +196,64 @@ describe('npm start with a chat platform', () => {
       await fake.close();
     }
   }, 120_000);
+
+  it('answers a WeCom message on its callback frame, over the long connection', async () => {
+    const fake = await startFakeWecom();
+    let bot: Running | undefined;
+    try {
+      await addStaff('wecom:wangxiaoer');
+      bot = startMain({
+        ADAPTERS: 'wecom',
+        WECOM_BOT_ID: fake.botId,
+        WECOM_BOT_SECRET: fake.secret,
+        WECOM_WS_URL: fake.url,
+        MONGODB_URI: mongodbUri,
+        DATA_DIR: dataDir,
+      });
+      await waitFor(() => fake.logins() > 0, `the login (stderr: ${bot.stderr()})`, 45_000);
+      fake.message({ from: 'wangxiaoer', chat: 'single', text: VISIT });
+      await waitFor(() => fake.sent().length > 0, `a reply (stderr: ${bot?.stderr()})`, 30_000);
+      expect(fake.sent()[0]).toMatchObject({ chatId: 'wangxiaoer', via: 'reply' });
+      expect(fake.sent()[0].text).toMatch(/^已记录 张总/);
+      expect(await bot.stop()).toBe(0);
+    } finally {
+      bot?.child.kill('SIGKILL');
+      await fake.close();
+    }
+  }, 90_000);
+
+  it('answers a DingTalk @-message in a group through its sessionWebhook', async () => {
+    const fake = await startFakeDingtalk();
+    let bot: Running | undefined;
+    try {
+      await addStaff('dingtalk:staff_wang01');
+      bot = startMain({
+        ADAPTERS: 'dingtalk',
+        DINGTALK_CLIENT_ID: fake.clientId,
+        DINGTALK_CLIENT_SECRET: fake.clientSecret,
+        DINGTALK_API_BASE: fake.apiBase,
+        MONGODB_URI: mongodbUri,
+        DATA_DIR: dataDir,
+      });
+      await waitFor(
+        () => fake.connections() > 0,
+        `the connection (stderr: ${bot.stderr()})`,
+        45_000,
+      );
+      fake.message({
+        from: 'staff_wang01',
+        chat: 'group',
+        conversationId: 'cidFront==',
+        text: VISIT,
+      });
+      await waitFor(() => fake.sent().length > 0, `a reply (stderr: ${bot?.stderr()})`, 30_000);
+      expect(fake.sent()[0]).toMatchObject({ chatId: 'cidFront==', via: 'webhook' });
+      expect(fake.sent()[0].text).toMatch(/^已记录 张总/);
+      expect(fake.acks()).toHaveLength(1);
+      expect(await bot.stop()).toBe(0);
+    } finally {
+      bot?.child.kill('SIGKILL');
+      await fake.close();
+    }
+  }, 90_000);
 });

@@ -25,6 +25,13 @@ describe('loadConfig', () => {
 
   it('chooses the platforms whose credentials are set', () => {
     expect(loadConfig({ TELEGRAM_BOT_TOKEN: '1:abc' }).adapters).toEqual(['telegram']);
+    expect(loadConfig({ WECOM_BOT_ID: 'aib', WECOM_BOT_SECRET: 's' }).adapters).toEqual(['wecom']);
+    // An id without its secret is not a platform to start.
+    expect(loadConfig({ WECOM_BOT_ID: 'aib' }).adapters).toEqual(['console']);
+    expect(
+      loadConfig({ DINGTALK_CLIENT_ID: 'ding1', DINGTALK_CLIENT_SECRET: 's' }).adapters,
+    ).toEqual(['dingtalk']);
+    expect(loadConfig({ ADAPTERS: 'WeCom, dingtalk' }).adapters).toEqual(['wecom', 'dingtalk']);
   });
 
   it.each([
