@@ -18,6 +18,7 @@ export function toRow(id: unknown, r: Reading): Record<string, unknown> {
     intent: r.intent,
     customer: value(r.customer),
     phone: value(r.phone),
+    phoneTail: value(r.phoneTail),
     date: value(r.date),
     partySize: value(r.partySize),
     amount: value(r.amount),

@@ -1,5 +1,6 @@
 /** The bot: every message runs the same steps, then the first feature that takes it. */
 import { completeDraft } from './features/complete-draft';
+import { customerChoice } from './features/customer-choice';
 import { exportSheet } from './features/export';
 import { fallback } from './features/fallback';
 import { importSheet } from './features/import-sheet';
@@ -63,6 +64,7 @@ export function createBot(services: Services, features: Feature[] = FEATURES): B
     identifyStaff,
     dedupe,
     screenInput,
+    customerChoice,
     understand,
     route(features),
   ]);

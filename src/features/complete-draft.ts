@@ -17,7 +17,7 @@ const CANCEL = ['算了', '取消', '不记了', '不用了'];
 
 const drafts = new WeakMap<BotContext, DraftDoc>();
 
-async function pendingDraft(ctx: BotContext): Promise<DraftDoc | null> {
+export async function pendingDraft(ctx: BotContext): Promise<DraftDoc | null> {
   const draft = await ctx.services.models.Draft.findById(draftKeyOf(ctx));
   return draft && ctx.msg.time.getTime() - draft.createdAt.getTime() <= DRAFT_TTL_MS ? draft : null;
 }
@@ -25,11 +25,12 @@ async function pendingDraft(ctx: BotContext): Promise<DraftDoc | null> {
 async function pickChoice(ctx: BotContext, draft: DraftDoc, text: string): Promise<void> {
   const { staff, store } = staffOf(ctx);
   const p = draft.visit as PartialVisit;
-  const n = Number(/^\s*(\d{1,2})\s*$/.exec(text)?.[1] ?? NaN);
+  const n = Number(/^\s*(?:@\S+\s+)?(\d{1,2})\s*$/.exec(text)?.[1] ?? NaN);
   const choices = draft.choices ?? [];
-  if (!(n >= 1 && n <= choices.length + 1)) {
+  // A command's list has no "new archive" line; its numbers are taken before (customer-choice.ts).
+  if (draft.command || !(n >= 1 && n <= choices.length + 1)) {
     if (ctx.msg.chatType === 'direct' || ctx.msg.mentioned)
-      ctx.reply(`回复 1 到 ${choices.length + 1} 的数字;不记了请回「算了」`);
+      ctx.reply(choiceHint(choices.length + (draft.command ? 0 : 1), !!draft.command));
     return;
   }
   const { models } = ctx.services;
@@ -50,6 +51,9 @@ async function pickChoice(ctx: BotContext, draft: DraftDoc, text: string): Promi
   await finish(ctx, customer, p);
   await draft.deleteOne();
 }
+
+export const choiceHint = (n: number, command: boolean) =>
+  `回复 1 到 ${n} 的数字;${command ? '不办了' : '不记了'}请回「算了」`;
 
 /** A lone figure answers 金额是多少? even when it is impossible (0, -2800): then it is questioned. */
 const LONE_FIGURE = /^\s*(-?\d+(?:\.\d+)?)\s*(?:元|块)?\s*$/;
@@ -139,7 +143,7 @@ export const completeDraft: Feature = {
     const text = ctx.msg.text.trim();
     if (CANCEL.some((w) => text.startsWith(w))) {
       await draft.deleteOne();
-      ctx.reply('好的,这条不记了');
+      ctx.reply(draft.command ? '好的,这条不办了' : '好的,这条不记了');
       return;
     }
     await (draft.choices?.length ? pickChoice(ctx, draft, text) : fillMissing(ctx, draft, text));

@@ -2,17 +2,25 @@
  * Which record `撤销` / `改成3200` means: the sender's own last record, or with a name
  * (`撤销 张总`, `张总 改成3200`) that customer's latest record. Permission is checked here once.
  */
-import { candidates } from '../archive/customers';
 import { lastRecordOf, latestVisitOf, visitChangedBy } from '../archive/corrections';
 import type { VisitDoc } from '../model/visit';
 import { clockOf, sourceKeyOf, staffOf, type BotContext } from '../pipeline/context';
 import { businessDate } from '../time/business-day';
 import { mayCorrect } from './command';
+import {
+  argumentOf,
+  chosenCustomer,
+  customersMatching,
+  isEmpty,
+  labelOf,
+  settle,
+  type CustomerArgument,
+} from './customer-argument';
+import type { CustomerDoc } from '../model/customer';
 
 export async function correctionTarget(ctx: BotContext): Promise<VisitDoc | undefined> {
-  const { staff, store } = staffOf(ctx);
+  const { staff } = staffOf(ctx);
   const { models } = ctx.services;
-  const name = ctx.reading?.customer?.value;
   const today = businessDate(clockOf(ctx));
   // Taken up again after a crash: the visit it already changed, not the next one in line.
   if (ctx.unfinished) {
@@ -20,24 +28,13 @@ export async function correctionTarget(ctx: BotContext): Promise<VisitDoc | unde
     if (done) return done;
   }
   let visit: VisitDoc | null;
-  if (name) {
-    const found = await candidates(models, {
-      storeId: store._id,
-      name,
-      phone: ctx.reading?.phone?.value,
-    });
-    const visits = (await Promise.all(found.map((c) => latestVisitOf(models, c)))).filter(
-      (v): v is VisitDoc => v?.status === 'active',
-    );
-    // Two archives share the name: the sender's own record of them is the one meant.
-    const own = visits.filter((v) => v.recordedBy.equals(staff._id));
-    visit = visits.length === 1 ? visits[0] : own.length === 1 ? own[0] : null;
-    if (!visit) {
-      ctx.reply(
-        visits.length > 1
-          ? `有${visits.length}位${name},请带上电话,例如:撤销 ${name} 138…`
-          : `没有找到${name}的消费记录`,
-      );
+  const arg = argumentOf(ctx);
+  if (!isEmpty(arg)) {
+    const customer = await customerWithRecord(ctx, arg);
+    if (!customer) return undefined;
+    visit = await latestVisitOf(models, customer);
+    if (visit?.status !== 'active') {
+      ctx.reply(`没有找到${customer.name}的消费记录`);
       return undefined;
     }
   } else {
@@ -53,4 +50,25 @@ export async function correctionTarget(ctx: BotContext): Promise<VisitDoc | unde
     return undefined;
   }
   return visit;
+}
+
+/**
+ * Of the customers named, one whose latest record is still standing: the sender's own record of
+ * them first (two 张总: the one the sender recorded), then the resolver's order.
+ */
+async function customerWithRecord(
+  ctx: BotContext,
+  arg: CustomerArgument,
+): Promise<CustomerDoc | undefined> {
+  const chosen = await chosenCustomer(ctx);
+  if (chosen) return chosen;
+  const { staff } = staffOf(ctx);
+  const { models } = ctx.services;
+  const found = await customersMatching(ctx, arg);
+  const latest = await Promise.all(found.map((c) => latestVisitOf(models, c)));
+  const standing = found.filter((_, i) => latest[i]?.status === 'active');
+  const own = standing.filter((c) => latest[found.indexOf(c)]!.recordedBy.equals(staff._id));
+  return settle(ctx, own.length === 1 ? own : standing, arg, {
+    notFound: `没有找到${labelOf(ctx, arg)}的消费记录`,
+  });
 }

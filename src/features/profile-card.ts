@@ -1,5 +1,4 @@
 /** 查 张总 / 张总档案 / 张总上次来是什么时候: the customer's card, short lines for a phone screen. */
-import { candidates } from '../archive/customers';
 import { openingOf, summariesOf, tierSettingsOf } from '../archive/refresh';
 import { chronological, windowFigures } from '../archive/stats';
 import { tierOf } from '../archive/tiers';
@@ -11,6 +10,7 @@ import { clockOf, staffOf, type BotContext } from '../pipeline/context';
 import { maskPhone } from '../privacy';
 import { businessDate, daysBetween } from '../time/business-day';
 import { canManage, commandFeature, READ_ONLY, subjectOf } from './command';
+import { argumentOf, isEmpty, labelOf, resolveCustomer } from './customer-argument';
 
 const RECENT = 3;
 
@@ -101,27 +101,20 @@ export const showProfile = commandFeature(
   ['query.profile'],
   async (ctx) => {
     const { store } = staffOf(ctx);
-    const name = ctx.reading?.customer?.value ?? subjectOf(ctx.msg.text);
-    if (!name && !ctx.reading?.phone) {
+    const arg = argumentOf(ctx, subjectOf(ctx.msg.text));
+    if (isEmpty(arg)) {
       ctx.reply('查哪位?例如:查 张总');
       return;
     }
-    const found = await candidates(ctx.services.models, {
-      storeId: store._id,
-      name,
-      phone: ctx.reading?.phone?.value,
+    const c = await resolveCustomer(ctx, arg, {
+      notFound: `还没有${arg.name ? labelOf(ctx, arg) : '这位客人'}的档案`,
     });
-    if (found.length === 0) {
-      ctx.reply(`还没有${name ?? '这位客人'}的档案`);
-      return;
-    }
-    const cards = [];
-    for (const c of found.slice(0, 3)) cards.push(await profileCard(ctx, c, store));
+    if (!c) return;
+    const card = await profileCard(ctx, c, store);
     const head = /上次|最近.*来|什么时候/.test(ctx.msg.text)
-      ? found.map((c) => lastVisitLine(c, businessDate(clockOf(ctx))))
+      ? [lastVisitLine(c, businessDate(clockOf(ctx)))]
       : [];
-    const more = found.length > 3 ? [`…还有${found.length - 3}位${name},请用电话查`] : [];
-    ctx.reply([...head, ...cards, ...more].join('\n\n'));
+    ctx.reply([...head, card].join('\n\n'));
   },
   READ_ONLY,
 );

@@ -2,13 +2,14 @@
  * 把张总转给小李 (one customer) and 小王离职 客户转给小李 / 把小王的客户转给小李 (all of a staff
  * member's customers). Managers only; every move is recorded and the new owner is told.
  */
-import { candidates, customersOwnedBy } from '../archive/customers';
+import { customersOwnedBy } from '../archive/customers';
 import { staffByName } from '../archive/staff';
 import { transferCustomer } from '../archive/transfer';
 import type { StaffDoc } from '../model/staff';
 import { staffOf, type BotContext, changeOf } from '../pipeline/context';
 import { directTo } from '../pipeline/message';
 import { canManage, commandFeature } from './command';
+import { argumentOf, resolveCustomer } from './customer-argument';
 
 export interface TransferWords {
   to: string;
@@ -39,7 +40,7 @@ async function oneStaff(ctx: BotContext, name: string): Promise<StaffDoc | undef
 }
 
 export const transfer = commandFeature(['transfer'], async (ctx) => {
-  const { staff, store } = staffOf(ctx);
+  const { staff } = staffOf(ctx);
   const { models } = ctx.services;
   if (!canManage(staff.role)) {
     ctx.reply('转客户需要店长来操作');
@@ -61,21 +62,11 @@ export const transfer = commandFeature(['transfer'], async (ctx) => {
     moved = customers.map((c) => c.name);
     ctx.reply(`${from.name}的${moved.length}位客户已转给${to.name}`);
   } else {
-    const found = await candidates(models, {
-      storeId: store._id,
-      name: ctx.reading?.customer?.value ?? words.customer,
-    });
-    if (found.length !== 1) {
-      ctx.reply(
-        found.length
-          ? `有${found.length}位${words.customer},请用电话区分`
-          : `没有找到${words.customer}`,
-      );
-      return;
-    }
-    await transferCustomer(models, found[0], to._id, changeOf(ctx));
-    moved = [found[0].name];
-    ctx.reply(`已把${found[0].name}转给${to.name}`);
+    const customer = await resolveCustomer(ctx, argumentOf(ctx, words.customer));
+    if (!customer) return;
+    await transferCustomer(models, customer, to._id, changeOf(ctx));
+    moved = [customer.name];
+    ctx.reply(`已把${customer.name}转给${to.name}`);
   }
   if (moved.length && !to._id.equals(staff._id)) {
     const list =

@@ -16,6 +16,7 @@ import { businessDate, localParts } from '../time/business-day';
 import { sameTableJustNow } from '../archive/resends';
 import { yuan } from '../format/text';
 import { choiceList, confirmation, profileReply, question } from './visit-reply';
+import { sendersOwn } from './customer-argument';
 
 /** What is known of the visit so far; stored as JSON in a draft while the bot asks. */
 export interface PartialVisit {
@@ -89,11 +90,16 @@ export async function saveOrAsk(ctx: BotContext, p: PartialVisit): Promise<void>
     ctx.reply(question(missing));
     return;
   }
-  const found = await candidates(models, {
+  let found = await candidates(models, {
     storeId: store._id,
     name: p.customerName,
     phone: p.facts.phone,
   });
+  // A note (张总 不吃香菜) is about a customer the sender knows: theirs first, as commands do.
+  if (p.profileOnly && found.length > 1) {
+    const own = await sendersOwn(ctx, found);
+    if (own.length === 1) found = own;
+  }
   if (found.length > 1) {
     await keepDraft(ctx, p, { choices: found });
     ctx.reply(await choiceList(models, p.customerName!, found));

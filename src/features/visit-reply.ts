@@ -48,11 +48,15 @@ export function question(missing: string[]): string {
   return '是哪位客人,消费多少?';
 }
 
-/** `有2位张总,是哪位?` with one short line each, the last choice a new archive. */
+/**
+ * `有2位张总,是哪位?` with one short line each; when recording, the last choice is a new archive
+ * (a command acts on an archive that exists, so it has none).
+ */
 export async function choiceList(
   models: Models,
   name: string,
   found: CustomerDoc[],
+  opts: { newOption?: boolean } = {},
 ): Promise<string> {
   const lines = [`有${found.length}位${name},是哪位?回复数字`];
   for (const [i, c] of found.entries()) {
@@ -63,7 +67,7 @@ export async function choiceList(
     if (c.stats?.lastVisit) bits.push(`上次${shortDate(c.stats.lastVisit)}`);
     lines.push(`${i + 1}. ${bits.join(' · ')}`);
   }
-  lines.push(`${found.length + 1}. 都不是,新建一位${name}`);
+  if (opts.newOption !== false) lines.push(`${found.length + 1}. 都不是,新建一位${name}`);
   return lines.join('\n');
 }
 

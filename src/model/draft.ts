@@ -24,6 +24,11 @@ export const draftSchema = new Schema(
     missing: { type: [String], default: [] },
     /** When a name matched several archives: the numbered choices offered (the last is "new"). */
     choices: { type: [Types.ObjectId], default: undefined },
+    /**
+     * A command (已回访 张总, 把张总转给小李) waiting for the number of its customer: what to run
+     * again with the answer (features/customer-argument.ts); `visit` is then empty.
+     */
+    command: { type: Schema.Types.Mixed, default: undefined },
     createdAt: { type: Date, required: true },
   },
   // A draft's facts may be an empty object; mongoose would otherwise drop it on save.

@@ -142,8 +142,11 @@ function fill(ctx: ParseContext, draft: Draft, s: Signals, r: Reading): void {
   if (s.customer && (r.intent !== 'command' || commandNamesCustomer(draft, s.customer))) {
     r.customer = ctx.field(s.customer.name, s.customer.start, s.customer.end);
   }
-  if (r.intent === 'command') {
-    r.command = draft.command;
+  if (r.intent === 'command' && draft.command) {
+    const { aboutCustomer, ...command } = draft.command;
+    r.command = command;
+    if (aboutCustomer && draft.phone) r.phone = draft.phone;
+    if (aboutCustomer && draft.phoneTail) r.phoneTail = draft.phoneTail;
     return;
   }
   if (draft.phone) r.phone = draft.phone;

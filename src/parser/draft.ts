@@ -36,6 +36,8 @@ export interface DateHit {
 
 export interface Draft {
   phone?: Field<string>;
+  /** For a command about a customer: the last four digits of their phone (尾号8000). */
+  phoneTail?: Field<string>;
   date?: DateHit;
   mealPeriod?: Field<MealPeriod>;
   birthday?: Field<Birthday>;
@@ -71,6 +73,8 @@ export interface CommandHit {
    * runs a command unless the bot is @-mentioned.
    */
   standalone: boolean;
+  /** The command acts on one customer: a phone in it names them (lexicon rule `customer`). */
+  aboutCustomer?: boolean;
 }
 
 export interface OutOfRange {

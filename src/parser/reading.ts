@@ -33,7 +33,10 @@ export type Essential = 'customer' | 'amount';
 export interface Reading {
   intent: Intent;
   customer?: Field<string>;
+  /** For a command about a customer, the phone that names them (查 13800138000). */
   phone?: Field<string>;
+  /** For a command about a customer: the last four digits of their phone (已回访 张总 2222). */
+  phoneTail?: Field<string>;
   /** Business date of the visit, `YYYY-MM-DD`. */
   date?: Field<string>;
   mealPeriod?: Field<MealPeriod>;

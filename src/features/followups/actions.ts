@@ -3,7 +3,6 @@
  * 改天 / 周五再联系 (moved). Each is kept in the customer's 回访记录 with who and when.
  */
 import { updateCustomer } from '../../archive/customer-writes';
-import { candidates } from '../../archive/customers';
 import { recordDone } from '../../archive/day-book';
 import { noteWork } from '../../archive/work-list';
 import { tierSettingsOf } from '../../archive/refresh';
@@ -14,33 +13,25 @@ import type { CustomerDoc } from '../../model/customer';
 import { clockOf, staffOf, type BotContext } from '../../pipeline/context';
 import { businessDate } from '../../time/business-day';
 import { canManage, subjectOf } from '../command';
+import { argumentOf, isEmpty, resolveCustomer } from '../customer-argument';
 import { toFollowUpCustomer } from './customers';
 import { cardOf } from '../../archive/card';
 import { followUpSettingsOf, staffNamesOf } from './day-tasks';
 
 export type FollowUpAction = 'done' | 'skipped' | 'moved';
 
-/** The one customer a follow-up command names, or a reply saying why not. */
+/** The one customer a follow-up command names (customer-argument.ts), or a reply saying why not. */
 export async function namedCustomer(
   ctx: BotContext,
   words: RegExp,
 ): Promise<CustomerDoc | undefined> {
-  const { store } = staffOf(ctx);
-  const name =
-    ctx.reading?.customer?.value ??
-    subjectOf(ctx.msg.text.replace(words, ' ').trim().split(/\s+/)[0] ?? '');
-  if (!name) {
+  const word = subjectOf(ctx.msg.text.replace(words, ' ').trim().split(/\s+/)[0] ?? '');
+  const arg = argumentOf(ctx, word);
+  if (isEmpty(arg)) {
     ctx.reply('是哪位客人?例如:已回访 张总 很满意');
     return undefined;
   }
-  const found = await candidates(ctx.services.models, {
-    storeId: store._id,
-    name,
-    phone: ctx.reading?.phone?.value,
-  });
-  if (found.length === 1) return found[0];
-  ctx.reply(found.length === 0 ? `没有找到${name}` : `有${found.length}位${name},请带上电话区分`);
-  return undefined;
+  return resolveCustomer(ctx, arg);
 }
 
 /** The customer's task this command is about: the most pressing one the sender may act on. */

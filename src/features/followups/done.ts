@@ -1,5 +1,6 @@
 /** 已回访 张总 很满意 下周来: the follow-up is done and what the customer said is kept. */
 import { commandFeature } from '../command';
+import { noteAfter } from '../customer-argument';
 import { currentTask, namedCustomer, recordFollowUp } from './actions';
 
 const WORDS = /^.*?(?:已回访|回访了|回访完|已联系|联系过了|打过电话了?)/;
@@ -7,10 +8,7 @@ const WORDS = /^.*?(?:已回访|回访了|回访完|已联系|联系过了|打�
 export const followUpDone = commandFeature(['followup.done'], async (ctx) => {
   const c = await namedCustomer(ctx, WORDS);
   if (!c) return;
-  const after = ctx.msg.text.replace(WORDS, '').trim();
-  const note = after.startsWith(c.name)
-    ? after.slice(c.name.length).trim()
-    : after.replace(/^\S+\s*/, '');
+  const note = noteAfter(ctx, ctx.msg.text.replace(WORDS, ''), c);
   const task = await currentTask(ctx, c);
   // A call made without a task due still belongs in the 回访记录.
   await recordFollowUp(ctx, c, {

@@ -19,7 +19,8 @@ export const followUpLater = commandFeature(['followup.later'], async (ctx) => {
     ctx.reply(`${c.name} 今天没有待回访`);
     return;
   }
-  const to = laterDate(ctx.msg.text, businessDate(clockOf(ctx)));
+  // Without the @-mention: @回头客 is no 回头 (later).
+  const to = laterDate(ctx.msg.text.replace(/^@\S+\s*/, ''), businessDate(clockOf(ctx)));
   if (!to) {
     ctx.reply('改到哪天?例如:张总 周五再联系');
     return;

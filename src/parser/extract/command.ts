@@ -82,11 +82,37 @@ export function extractCommand(ctx: ParseContext, draft: Draft): void {
     const { rule } = c;
     const words = matches(c, t, lower);
     if (!words) continue;
-    if ((rule.needsName && !hasName) || (rule.noName && hasName) || (rule.noPhone && draft.phone))
+    const named = hasName || (rule.customer && !!draft.phone);
+    const opens = c.starts.some((w) => opened.includes(w));
+    if (
+      (rule.needsName && !named) ||
+      (rule.noName && hasName) ||
+      (rule.noPhone && draft.phone && !opens)
+    )
       continue;
     if (rule.terse && !isTerse(ctx, rule)) continue;
+    if (rule.customer) phoneTail(ctx, draft, offset);
     const standalone = words === true || ownForm(ctx, draft, rule, t, offset, words);
     draft.command = { name: rule.name, text: ctx.original.trim(), standalone };
+    if (rule.customer) draft.command.aboutCustomer = true;
+    return;
+  }
+}
+
+/**
+ * Four digits on their own (张总 8000, 尾号8000, 已回访 2222 很满意): the end of a phone, not money,
+ * a year, a time or a count, and not a group of a phone typed 138 0013 8000.
+ */
+const TAIL =
+  /(?<![\d.:/+¥￥$-])\d{4}(?![\d.:/%-]|\s*(?:元|块|人|位|年|月|日|号|天|次|个|桌|点|分|万|千|[kKwW]))/g;
+
+function phoneTail(ctx: ParseContext, draft: Draft, offset: number): void {
+  const phones = [draft.phone?.span, draft.outOfRange.phone?.span].filter((p) => !!p);
+  TAIL.lastIndex = offset;
+  for (let m = TAIL.exec(ctx.text); m; m = TAIL.exec(ctx.text)) {
+    const inPhone = phones.some((p) => m!.index >= p.index && m!.index < p.index + p.text.length);
+    if (inPhone) continue;
+    draft.phoneTail = ctx.field(m[0], m.index, m.index + 4);
     return;
   }
 }
@@ -140,7 +166,8 @@ function ownForm(
   rest = FRAME.strip(rest.replace(SPAN_OF_TIME, ' ')).replace(NOT_WORDS, ' ').trim();
   if (!rest) return true;
   if (rule.form === 'args') return opensWithArgs(rule, t);
-  if (rule.form === 'result') return draft.names.some((n) => n.kind !== 'loose') || !!draft.phone;
+  if (rule.form === 'result')
+    return draft.names.some((n) => n.kind !== 'loose') || !!draft.phone || !!draft.phoneTail;
   return rule.form === 'subject' && looksLikeName(rest);
 }
 

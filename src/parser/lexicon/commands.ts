@@ -26,8 +26,17 @@ export interface CommandRule {
   bare?: boolean;
   /** Only the name, the keyword and time words: 张总 改天 (not 张总说改天来吃饭). */
   terse?: boolean;
-  /** A question about the customer is no question when the message carries the answer (a phone). */
+  /**
+   * A question about the customer is no question when the message carries the answer (a phone),
+   * unless the command's own word opens the message (查 13800138000 looks the phone up).
+   */
   noPhone?: boolean;
+  /**
+   * The command acts on one customer: a phone, or its last four digits (尾号8000, 张总 8000), may
+   * stand for the name or beside it (已回访 13911112222, 把13800138000转给小李), and a phone counts
+   * as the name a `needsName` rule wants.
+   */
+  customer?: boolean;
   /**
    * What the command's own form may hold besides its words, names, phones, figures, dates and
    * period words (see FRAME_WORDS). `result`: a name, then free words (已回访 张总 很满意).
@@ -52,6 +61,7 @@ export const COMMAND_RULES: readonly CommandRule[] = [
   },
   {
     name: 'undo',
+    customer: true,
     starts: words('撤销 撤回 /undo undo 删除上一条 删掉上一条 取消上一条'),
     contains: words(
       '刚才那条删 刚才那条撤 刚才那条不算 刚才那条作废 刚才那条记录删 刚才的记录删 上一条删 上一条撤 上一条不算 ' +
@@ -72,6 +82,7 @@ export const COMMAND_RULES: readonly CommandRule[] = [
   },
   {
     name: 'transfer',
+    customer: true,
     contains: words('转给 转交给 交接给 移交给 划给 分给 转到'),
     with: words('客户 总 姐 哥 老板 先生 女士 给小 给老'),
   },
@@ -143,6 +154,7 @@ export const COMMAND_RULES: readonly CommandRule[] = [
   },
   {
     name: 'followup.done',
+    customer: true,
     contains: words(
       '已回访 回访了 回访过 回访完 已联系 联系过了 已打电话 打过电话 电话回访了 已致电 已发消息 回访完成 已经回访 已经联系',
     ),
@@ -150,6 +162,7 @@ export const COMMAND_RULES: readonly CommandRule[] = [
   },
   {
     name: 'followup.skip',
+    customer: true,
     starts: ['跳过', '忽略', '/skip'],
     contains: words('不用回访 不需要回访 不回访了 暂不回访 跳过回访'),
     form: 'subject',
@@ -162,6 +175,7 @@ export const COMMAND_RULES: readonly CommandRule[] = [
   },
   {
     name: 'followup.later',
+    customer: true,
     contains: words(
       '再联系 再回访 再打电话 晚点联系 晚点回访 稍后联系 稍后回访 过几天联系 推迟回访 回头再联系 之后再联系 下次再联系 延后',
     ),
@@ -169,6 +183,7 @@ export const COMMAND_RULES: readonly CommandRule[] = [
   },
   {
     name: 'followup.later',
+    customer: true,
     contains: ['改天', '下次', '过几天', '以后再说'],
     needsName: true,
     terse: true,
@@ -212,6 +227,7 @@ export const COMMAND_RULES: readonly CommandRule[] = [
   },
   {
     name: 'query.profile',
+    customer: true,
     starts: words(
       '帮我查一下 帮我查下 帮我查 帮忙查 查一下 查询 查下 查查 查 搜索 搜 找一下 看一下 看看 /查',
     ),
@@ -238,7 +254,7 @@ export const PERIOD_WORDS: readonly string[] = words(
  * 是什么时候) and the figure they ask about (消费排行).
  */
 export const FRAME_WORDS: readonly string[] = words(
-  '帮我 帮忙 麻烦 请 把 给 将 刚才 刚刚 那条 这条 上一条 那笔 这笔 记录 客户 的 了 吧 啊 呀 哈 呢 掉 是 ' +
+  '帮我 帮忙 麻烦 请 把 给 将 刚才 刚刚 那条 这条 上一条 那笔 这笔 记录 客户 的 了 吧 啊 呀 哈 呢 掉 是 尾号 ' +
     '有哪些 哪些 有谁 谁 多少 几个 几位 名单 列表 什么时候 几号 哪天 消费',
 );
 
