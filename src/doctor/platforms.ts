@@ -5,6 +5,8 @@
  */
 import { telegramSettings } from '../../adapters/telegram/settings';
 import { feishuSettings } from '../../adapters/feishu/settings';
+import { dingtalkSettings } from '../../adapters/dingtalk/settings';
+import { wecomSettings } from '../../adapters/wecom/settings';
 import type { Config } from '../config';
 import { fail, ok, warn, type Finding } from './finding';
 
@@ -56,6 +58,31 @@ async function feishu(env: NodeJS.ProcessEnv): Promise<Finding> {
   }
 }
 
+async function dingtalk(env: NodeJS.ProcessEnv): Promise<Finding> {
+  const s = dingtalkSettings(env);
+  try {
+    const { body } = await getJson(`${s.apiBase}/v1.0/oauth2/accessToken`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ appKey: s.clientId, appSecret: s.clientSecret }),
+    });
+    const r = body as { accessToken?: string; message?: string };
+    if (r?.accessToken) return ok('钉钉', `应用 ${s.clientId} 凭据有效`);
+    return fail(
+      'DINGTALK_CLIENT_ID / DINGTALK_CLIENT_SECRET',
+      `钉钉拒绝了凭据: ${r?.message ?? '无回应'}`,
+    );
+  } catch (err) {
+    return unreachable('钉钉', s.apiBase, err);
+  }
+}
+
+/** WeCom's AI bot authenticates on its long connection only: the settings are checked, not sent. */
+function wecom(env: NodeJS.ProcessEnv): Finding {
+  const s = wecomSettings(env);
+  return warn('企业微信', `机器人 ${s.botId} 的密钥在启动连接时才校验(${new URL(s.wsUrl).host})`);
+}
+
 /** One finding per configured platform; a settings error is a finding too, never a throw. */
 export async function checkPlatforms(config: Config, env: NodeJS.ProcessEnv): Promise<Finding[]> {
   const out: Finding[] = [];
@@ -63,6 +90,8 @@ export async function checkPlatforms(config: Config, env: NodeJS.ProcessEnv): Pr
     try {
       if (name === 'telegram') out.push(await telegram(env));
       else if (name === 'feishu') out.push(await feishu(env));
+      else if (name === 'dingtalk') out.push(await dingtalk(env));
+      else if (name === 'wecom') out.push(wecom(env));
       else if (name === 'wechaty')
         out.push(
           warn(
