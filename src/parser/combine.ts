@@ -65,7 +65,7 @@ export function combine(ctx: ParseContext, draft: Draft): Reading {
     if (!s.customer) reading.missing.push('customer');
     if (!s.amount) reading.missing.push('amount');
   }
-  if (intent === 'none') reading.ahead = aheadOf(draft, s);
+  if (intent === 'none') reading.ahead = aheadOf(draft, s, ctx.clock.today);
   const { amount, partySize, phone } = draft.outOfRange;
   if (amount || partySize || phone) reading.outOfRange = { ...draft.outOfRange };
   reading.confidence = confidence(intent, draft, s, reading.missing);
@@ -75,12 +75,13 @@ export function combine(ctx: ParseContext, draft: Draft): Reading {
 /**
  * A table still to come: a future day with a bill or a head count, or a table reserved for a
  * named customer with anything that says which table (a day, people, a room, a time) and no past
- * day. A question about it (王总明天要来吗) is talk, not a booking.
+ * day (张总订了今晚6人, said at noon, is tonight's). A question about it (王总明天要来吗) is talk.
  */
-function aheadOf(draft: Draft, s: Signals): Reading['ahead'] {
+function aheadOf(draft: Draft, s: Signals, today: string): Reading['ahead'] {
   if (draft.date?.future && s.customer && (s.amount || draft.partySize))
     return s.bookingWords ? 'booked' : 'dated';
-  if (!s.reserving || s.question || s.dated || !s.customer || s.customer.kind === 'loose') return;
+  const past = !!draft.date && draft.date.iso < today;
+  if (!s.reserving || s.question || past || !s.customer || s.customer.kind === 'loose') return;
   const which = draft.date || draft.partySize || draft.room || draft.tables || draft.time;
   return which ? 'booked' : undefined;
 }
