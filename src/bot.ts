@@ -5,6 +5,7 @@ import { exportSheet } from './features/export';
 import { fallback } from './features/fallback';
 import { importSheet } from './features/import-sheet';
 import { laterTable } from './features/later-table';
+import { BOOKING_FEATURES } from './features/bookings';
 import { recordVisit } from './features/record-visit';
 import { updateProfile } from './features/update-profile';
 import { amend } from './features/amend';
@@ -29,6 +30,7 @@ export const FEATURES: Feature[] = [
   importSheet,
   recordVisit,
   updateProfile,
+  ...BOOKING_FEATURES,
   completeDraft,
   laterTable,
   undo,

@@ -135,6 +135,8 @@ export const completeDraft: Feature = {
     const intent = ctx.reading?.intent;
     if (intent === 'visit' || intent === 'command') return false;
     const draft = await pendingDraft(ctx);
+    // A booking's question is answered by bookings/answer.ts.
+    if ((draft?.visit as { kind?: string } | undefined)?.kind === 'booking') return false;
     if (draft) drafts.set(ctx, draft);
     return draft !== null;
   },

@@ -17,6 +17,7 @@ import { sameTableJustNow } from '../archive/resends';
 import { yuan } from '../format/text';
 import { choiceList, confirmation, profileReply, question } from './visit-reply';
 import { sendersOwn } from './customer-argument';
+import { linkArrival, withArrival } from './bookings/arrival';
 
 /** What is known of the visit so far; stored as JSON in a draft while the bot asks. */
 export interface PartialVisit {
@@ -200,6 +201,7 @@ export async function finishVisit(
     messageId: ctx.msg.messageId,
     duplicate: saved.duplicate,
   });
-  const reply = confirmation(saved, learned);
+  const arrived = !saved.duplicate && (await linkArrival(ctx, saved));
+  const reply = withArrival(confirmation(saved, learned), arrived);
   await replyWithTierNote(ctx, reply, saved.customer, saved.tierChange);
 }

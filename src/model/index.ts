@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { bookingModel } from './booking';
 import { customerModel } from './customer';
 import { customerEventModel } from './customer-event';
 import { dayBookModel } from './day-book';
@@ -42,6 +43,7 @@ export function createModels(conn: Connection) {
     Invite: inviteModel(conn),
     FollowUpCard: followUpCardModel(conn),
     PendingImport: pendingImportModel(conn),
+    Booking: bookingModel(conn),
   };
 }
 

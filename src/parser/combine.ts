@@ -10,6 +10,7 @@ import {
   CHATTER_CUES,
   LATER_CUES,
   QUESTION_CUES,
+  RESERVING_CUES,
   VISIT_VERBS,
 } from './lexicon/words';
 import type { Essential, Intent, Reading } from './reading';
@@ -21,8 +22,15 @@ const BOOKING_CHAR = /订(?!单)/;
 /** 订了6人 / 订牡丹厅 / 订 10人: a table is booked (订了蛋糕 orders a cake for a table that came). */
 const TABLE_BOOKED =
   /订(?:了|个|好|下)?\s*(?:\d|[一两二三四五六七八九十]|包|房|厅|桌|位|座|间|明|后|下|周)/;
-const [BOOKING, QUESTION, CHATTER, VERB, LATER] = [1, 2, 4, 8, 16];
-const CUES = new CueMatcher([BOOKING_CUES, QUESTION_CUES, CHATTER_CUES, VISIT_VERBS, LATER_CUES]);
+const [BOOKING, QUESTION, CHATTER, VERB, LATER, RESERVING] = [1, 2, 4, 8, 16, 32];
+const CUES = new CueMatcher([
+  BOOKING_CUES,
+  QUESTION_CUES,
+  CHATTER_CUES,
+  VISIT_VERBS,
+  LATER_CUES,
+  RESERVING_CUES,
+]);
 /**
  * Something added to a table (加三把椅子, 加了两个菜, 加个菜, 再加一张桌子): an operation on the
  * table, whatever the count and the thing. People (加2人, 加两位) are not counted here.
@@ -39,6 +47,8 @@ interface Signals {
   booking: boolean;
   /** 订, 预订, 要来 …: the message talks of a booking (a future date alone does not). */
   bookingWords: boolean;
+  /** 订, 预订, 要来, 留个包厢: a table is reserved (马上到 is a table arriving now). */
+  reserving: boolean;
   later: boolean;
   tableBooked: boolean;
   question: boolean;
@@ -55,12 +65,25 @@ export function combine(ctx: ParseContext, draft: Draft): Reading {
     if (!s.customer) reading.missing.push('customer');
     if (!s.amount) reading.missing.push('amount');
   }
-  if (intent === 'none' && draft.date?.future && s.customer && (s.amount || draft.partySize))
-    reading.ahead = s.bookingWords ? 'booked' : 'dated';
+  if (intent === 'none') reading.ahead = aheadOf(draft, s, ctx.clock.today);
   const { amount, partySize, phone } = draft.outOfRange;
   if (amount || partySize || phone) reading.outOfRange = { ...draft.outOfRange };
   reading.confidence = confidence(intent, draft, s, reading.missing);
   return reading;
+}
+
+/**
+ * A table still to come: a future day with a bill or a head count, or a table reserved for a
+ * named customer with anything that says which table (a day, people, a room, a time) and no past
+ * day (张总订了今晚6人, said at noon, is tonight's). A question about it (王总明天要来吗) is talk.
+ */
+function aheadOf(draft: Draft, s: Signals, today: string): Reading['ahead'] {
+  if (draft.date?.future && s.customer && (s.amount || draft.partySize))
+    return s.bookingWords ? 'booked' : 'dated';
+  const past = !!draft.date && draft.date.iso < today;
+  if (!s.reserving || s.question || past || !s.customer || s.customer.kind === 'loose') return;
+  const which = draft.date || draft.partySize || draft.room || draft.tables || draft.time;
+  return which ? 'booked' : undefined;
 }
 
 function signals(ctx: ParseContext, draft: Draft): Signals {
@@ -73,6 +96,7 @@ function signals(ctx: ParseContext, draft: Draft): Signals {
     dated: Boolean(draft.date && !draft.date.future),
     booking: Boolean(draft.date?.future) || bookingWords,
     bookingWords,
+    reserving: (cues & RESERVING) !== 0 || BOOKING_CHAR.test(t),
     later: (cues & LATER) !== 0,
     tableBooked: TABLE_BOOKED.test(t),
     question: (cues & QUESTION) !== 0,
@@ -147,7 +171,8 @@ function fill(ctx: ParseContext, draft: Draft, s: Signals, r: Reading): void {
     r.command = command;
     if (aboutCustomer && draft.phone) r.phone = draft.phone;
     if (aboutCustomer && draft.phoneTail) r.phoneTail = draft.phoneTail;
-    return;
+    // A booking moved (王总 改到后天 8人) carries its new day, people and time.
+    if (!command.name.startsWith('booking.')) return;
   }
   if (draft.phone) r.phone = draft.phone;
   if (draft.date) r.date = ctx.field(draft.date.iso, draft.date.start, draft.date.end);
@@ -158,6 +183,8 @@ function fill(ctx: ParseContext, draft: Draft, s: Signals, r: Reading): void {
   if (referrer) r.referrer = ctx.field(referrer.name, referrer.start, referrer.end);
   if (draft.mealPeriod) r.mealPeriod = draft.mealPeriod;
   if (draft.partySize) r.partySize = draft.partySize;
+  if (draft.time) r.time = draft.time;
+  if (draft.tables && r.intent !== 'visit') r.tables = draft.tables;
   if (draft.room) r.room = draft.room;
   if (draft.occasion) r.occasion = draft.occasion;
   if (draft.birthday) r.birthday = draft.birthday;

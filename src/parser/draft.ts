@@ -40,6 +40,10 @@ export interface Draft {
   phoneTail?: Field<string>;
   date?: DateHit;
   mealPeriod?: Field<MealPeriod>;
+  /** `HH:mm` as written (7点 → 07:00): its half of the day is resolved with the meal period. */
+  time?: Field<string>;
+  /** 两桌: how many tables a booking takes. */
+  tables?: Field<number>;
   birthday?: Field<Birthday>;
   names: NameHit[];
   room?: Field<string>;

@@ -8,6 +8,7 @@ import { combine } from './combine';
 import { emptyDraft, type Draft } from './draft';
 import { extractCommand } from './extract/command';
 import { extractNames, extractLooseNames } from './extract/customer';
+import { extractClockTime } from './extract/clock-time';
 import { extractDates } from './extract/date';
 import { extractFacts } from './extract/facts';
 import { extractNumbers } from './extract/numbers';
@@ -28,6 +29,7 @@ const EXTRACTORS: readonly Extractor[] = [
   extractDates,
   extractNames,
   extractRoom,
+  extractClockTime,
   extractNumbers,
   extractNamedRoom,
   extractLooseNames,

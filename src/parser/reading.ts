@@ -41,6 +41,10 @@ export interface Reading {
   date?: Field<string>;
   mealPeriod?: Field<MealPeriod>;
   partySize?: Field<number>;
+  /** Time of day as written, `HH:mm` (7点 → 07:00; booking code decides 19:00 from the period). */
+  time?: Field<string>;
+  /** How many tables (两桌). */
+  tables?: Field<number>;
   /** Amount actually paid, yuan. */
   amount?: Field<number>;
   room?: Field<string>;
@@ -70,7 +74,7 @@ export interface Reading {
   /**
    * A table on a day still to come: never a visit. `dated` when only the date says so (褚总
    * 11月25日 3人 1800 written on the 21st: meant as a record), `booked` when booking words do
-   * (王总订了明晚6人: team talk about a booking).
+   * (王总订了明晚6人, 王总订了6人 with the day still to ask: a booking to record).
    */
   ahead?: 'dated' | 'booked';
   /** Several tables in one message that cannot be told apart cleanly: ask for one per message. */

@@ -54,17 +54,19 @@ describe('what staff see when they record', () => {
     expect(await s.say(dm('wang', '2800'))).not.toContainEqual(expect.stringContaining('已记录'));
   });
 
-  it('never records chatter or a booking from the group', async () => {
+  it('never records chatter or a booking as a visit from the group', async () => {
+    // A booking is recorded as one (test/features/bookings.test.ts), never as a visit.
+    const [booked] = await s.say(inGroup('王总订了明晚6人 牡丹厅'));
+    expect(booked).toMatch(/^已记预订 王总/);
     const said = await s.say(
       inGroup('收到'),
-      inGroup('王总订了明晚6人 牡丹厅'),
       inGroup('张总来了吗'),
       inGroup('今晚的鲈鱼卖完了'),
       inGroup('2800'),
     );
     expect(said).toEqual([]);
     expect(await s.db.models.Visit.countDocuments()).toBe(0);
-    expect(await s.db.models.Customer.countDocuments()).toBe(0);
+    expect(await s.db.models.Customer.countDocuments()).toBe(1);
   });
 
   it('updates the archive from a profile message without a visit, masking the phone in a group', async () => {

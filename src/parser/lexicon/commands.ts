@@ -147,6 +147,26 @@ export const COMMAND_RULES: readonly CommandRule[] = [
     contains: ['导出', '导成excel', '导成Excel', '导个表'],
   },
   {
+    name: 'booking.cancel',
+    contains: words(
+      '取消预订 取消预定 取消订位 取消订座 取消订房 预订取消 预定取消 订位取消 不订了 预订不要了',
+    ),
+    form: 'subject',
+  },
+  {
+    // 王总 改到后天 8人, 王总 改到7点: a booking moved (a visit is changed with 改成).
+    name: 'booking.change',
+    contains: words('改到 改期到 改期 推到 挪到 提前到 延到 换到'),
+    needsName: true,
+    form: 'result',
+  },
+  {
+    // 今晚预订, 明天的预订, 本周预订, 王总的预订: a day or a customer, then the word, nothing else.
+    name: 'query.bookings',
+    pattern:
+      /^(?:今晚|今天|今日|明天|明晚|后天|本周|这周|下周|\S{1,8}?的)的?(?:预订|预定|订位|订座)(?:情况|名单|列表|有哪些|有谁)?[??]?$/,
+  },
+  {
     name: 'amend',
     contains: words(
       '改成 改为 更正为 修改为 更改为 金额改 人数改 日期改 包间改 房间改 名字改 客户改 电话改 消费改 时间改 改一下',

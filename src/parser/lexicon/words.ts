@@ -82,6 +82,15 @@ export const BOOKING_CUES: readonly string[] = [
 ];
 
 /**
+ * The booking words that reserve a table (王总要来, 留个包厢, 预订), as opposed to talk of a table
+ * arriving now (马上到, 还没到): with a customer and a day, a head count, a room or a time they
+ * make a booking to record. 订 itself is read by a rule in combine.ts.
+ */
+export const RESERVING_CUES: readonly string[] = words(
+  '预订 预定 预约 留位 留个 留一 留房 留包 约了 要来 会来 准备来 打算来',
+);
+
+/**
  * Talk of a later visit (王总说下次带10个人来). Alone it is no record; inside a complete visit
  * message (…消费2800 下次还来) it is a note and the visit stands.
  */

@@ -1,0 +1,35 @@
+/**
+ * 到店: a visit recorded for a customer with an open booking on that business day links the two
+ * (`已记录 王总 … · 预订已到店`). A derived step after the visit's commit: if it fails the visit
+ * stands and the booking stays open.
+ */
+import { bookingsOf, markArrived } from '../../archive/bookings';
+import { afterCommit } from '../../archive/after-commit';
+import type { SavedVisit } from '../../archive/visits';
+import type { BotContext } from '../../pipeline/context';
+import { changeOf } from '../../pipeline/context';
+
+export const ARRIVED = ' · 预订已到店';
+
+/** Whether the visit met a booking (now linked). */
+export async function linkArrival(ctx: BotContext, saved: SavedVisit): Promise<boolean> {
+  const { models } = ctx.services;
+  const change = changeOf(ctx);
+  const linked = await afterCommit(change.report, 'booking arrival', async () => {
+    const day = saved.visit.businessDate;
+    const b = (await bookingsOf(models, saved.customer._id)).find(
+      (x) => x.day === day && (x.state === 'open' || x.visitId?.equals(saved.visit._id)),
+    );
+    if (!b) return false;
+    await markArrived(models, b, saved.visit._id, { by: change.by, at: change.at });
+    return true;
+  });
+  return linked === true;
+}
+
+/** The confirmation's first line says the booked table came. */
+export function withArrival(reply: string, arrived: boolean): string {
+  if (!arrived) return reply;
+  const [head, ...rest] = reply.split('\n');
+  return [head + ARRIVED, ...rest].join('\n');
+}
