@@ -15,7 +15,14 @@ import { ROLES, type Role } from '../src/model/staff';
 import type { StoreDoc } from '../src/model/store';
 import { ensureStaff } from '../src/setup';
 import { runCli } from './cli';
-import { ROLE_WORDS, deactivateStaff, staffByIdentity, staffOfStore } from '../src/archive/staff';
+import {
+  ROLE_WORDS,
+  deactivateStaff,
+  freeStaffName,
+  staffByIdentity,
+  staffNameTaken,
+  staffOfStore,
+} from '../src/archive/staff';
 import { allStores, createStore, storeByCode } from '../src/archive/stores';
 import { birthdayKey } from '../src/archive/indexes';
 import { documentKeys, keys, lookupDocuments } from '../src/db/lookup';
@@ -102,6 +109,11 @@ async function command(models: Models, home: StoreDoc, argv: string[]): Promise<
     const role = ROLE_WORDS[roleArg] ?? roleArg;
     if (!name || !(ROLES as readonly string[]).includes(role)) throw new ConfigError(USAGE);
     const spec = { ...identity(who), name, role: role as Role, ...(chain ? { chain } : {}) };
+    const same = await staffByIdentity(models, spec.platform, spec.userId);
+    if (await staffNameTaken(models, store._id, name, new Date(), same?._id))
+      throw new ConfigError(
+        `已经有一位${name}了,换个名字,比如「${await freeStaffName(models, store._id, name, new Date())}」或全名`,
+      );
     const staff = await ensureStaff(models, store, spec);
     return `已添加 ${staff.name} (${staff.role}${staff.chain ? ', 总部' : ''}) ${who} → ${store.code}`;
   }
