@@ -59,7 +59,7 @@ async function load(
     if (c && !matches(c)) continue;
     for (let hops = 0; c?.mergedInto && hops < 5; hops++)
       c = await models.Customer.findById(c.mergedInto).lean<CustomerDoc>();
-    if (c && !c.mergedInto) found.set(String(c._id), c);
+    if (c && !c.mergedInto && !c.removedAt) found.set(String(c._id), c);
   }
   return [...found.values()];
 }
