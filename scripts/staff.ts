@@ -24,7 +24,7 @@ import {
   staffOfStore,
 } from '../src/archive/staff';
 import { allStores, createStore, storeByCode } from '../src/archive/stores';
-import { birthdayKey } from '../src/archive/indexes';
+import { birthdayKey, openingDays } from '../src/archive/indexes';
 import { documentKeys, keys, lookupDocuments } from '../src/db/lookup';
 import { Types } from 'mongoose';
 
@@ -76,7 +76,7 @@ async function stores(models: Models, args: string[], like: StoreDoc): Promise<s
   throw new ConfigError(USAGE);
 }
 
-/** Rebuild the tier and birthday lookups of one store from its archive (an offline scan). */
+/** Rebuild the tier, birthday and opening-day lookups of one store from its archive (an offline scan). */
 async function reindex(models: Models, store: StoreDoc): Promise<string> {
   const members = new Map<string, Set<string>>();
   const add = (key: string, id: string) =>
@@ -86,6 +86,8 @@ async function reindex(models: Models, store: StoreDoc): Promise<string> {
     if (c.tierAsOf && (c.history.length || c.opening?.visits))
       add(keys.tier(store._id, c.tier), String(c._id));
     if (c.birthday) add(birthdayKey(store._id, c.birthday), String(c._id));
+    // Sheets imported before the opening-day index existed: their tiers age from here on.
+    for (const day of openingDays(c.opening)) add(keys.openingDay(store._id, day), String(c._id));
   }
   for (const tier of ['A', 'B', 'C', 'D'])
     members.set(keys.tier(store._id, tier), members.get(keys.tier(store._id, tier)) ?? new Set());
