@@ -15,9 +15,16 @@ import { ROLES, type Role } from '../src/model/staff';
 import type { StoreDoc } from '../src/model/store';
 import { ensureStaff } from '../src/setup';
 import { runCli } from './cli';
-import { ROLE_WORDS, deactivateStaff, staffByIdentity, staffOfStore } from '../src/archive/staff';
+import {
+  ROLE_WORDS,
+  deactivateStaff,
+  freeStaffName,
+  staffByIdentity,
+  staffNameTaken,
+  staffOfStore,
+} from '../src/archive/staff';
 import { allStores, createStore, storeByCode } from '../src/archive/stores';
-import { birthdayKey } from '../src/archive/indexes';
+import { birthdayKey, openingDays } from '../src/archive/indexes';
 import { documentKeys, keys, lookupDocuments } from '../src/db/lookup';
 import { Types } from 'mongoose';
 
@@ -69,7 +76,7 @@ async function stores(models: Models, args: string[], like: StoreDoc): Promise<s
   throw new ConfigError(USAGE);
 }
 
-/** Rebuild the tier and birthday lookups of one store from its archive (an offline scan). */
+/** Rebuild the tier, birthday and opening-day lookups of one store from its archive (an offline scan). */
 async function reindex(models: Models, store: StoreDoc): Promise<string> {
   const members = new Map<string, Set<string>>();
   const add = (key: string, id: string) =>
@@ -79,6 +86,8 @@ async function reindex(models: Models, store: StoreDoc): Promise<string> {
     if (c.tierAsOf && (c.history.length || c.opening?.visits))
       add(keys.tier(store._id, c.tier), String(c._id));
     if (c.birthday) add(birthdayKey(store._id, c.birthday), String(c._id));
+    // Sheets imported before the opening-day index existed: their tiers age from here on.
+    for (const day of openingDays(c.opening)) add(keys.openingDay(store._id, day), String(c._id));
   }
   for (const tier of ['A', 'B', 'C', 'D'])
     members.set(keys.tier(store._id, tier), members.get(keys.tier(store._id, tier)) ?? new Set());
@@ -102,6 +111,11 @@ async function command(models: Models, home: StoreDoc, argv: string[]): Promise<
     const role = ROLE_WORDS[roleArg] ?? roleArg;
     if (!name || !(ROLES as readonly string[]).includes(role)) throw new ConfigError(USAGE);
     const spec = { ...identity(who), name, role: role as Role, ...(chain ? { chain } : {}) };
+    const same = await staffByIdentity(models, spec.platform, spec.userId);
+    if (await staffNameTaken(models, store._id, name, new Date(), same?._id))
+      throw new ConfigError(
+        `已经有一位${name}了,换个名字,比如「${await freeStaffName(models, store._id, name, new Date())}」或全名`,
+      );
     const staff = await ensureStaff(models, store, spec);
     return `已添加 ${staff.name} (${staff.role}${staff.chain ? ', 总部' : ''}) ${who} → ${store.code}`;
   }

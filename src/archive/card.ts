@@ -63,6 +63,7 @@ type CardSource = Pick<
   | 'history'
   | 'stats'
   | 'mergedInto'
+  | 'removedAt'
   | 'opening'
 > & { _id: unknown };
 
@@ -77,9 +78,9 @@ function relevantVisits(history: CardSource['history'], lastVisit?: string | nul
 
 const orUndefined = <T>(v: T | null | undefined): T | undefined => v ?? undefined;
 
-/** The card of a customer; none for an archive merged into another (it has no tasks of its own). */
+/** The card of a customer; none for an archive merged into another or removed (no tasks of its own). */
 export function cardOf(c: CardSource): FollowUpCard | null {
-  if (c.mergedInto) return null;
+  if (c.mergedInto || c.removedAt) return null;
   const s = c.stats;
   return {
     id: String(c._id),

@@ -11,6 +11,7 @@ import type { CustomerDoc } from '../model/customer';
 import type { VisitDoc } from '../model/visit';
 import { addDays } from '../time/business-day';
 import { afterCommit } from './after-commit';
+import { removeIfOnlyTheVisit } from './empty-archive';
 import type { TierChange } from './refresh';
 import { settleVisit } from './settle';
 import type { ChangeContext } from './change';
@@ -85,6 +86,8 @@ export interface Correction {
   visit: VisitDoc;
   customer?: CustomerDoc;
   tierChange?: TierChange;
+  /** The undone visit was all the archive held, so the archive went with it. */
+  removed?: boolean;
 }
 
 type Who = Pick<ChangeContext, 'by' | 'at' | 'source'>;
@@ -133,7 +136,14 @@ export async function undoVisit(
     { $set: { status: 'undone' }, $push: { changes: { ...change, source: who.source } } },
     who.source,
   );
-  return done ? settled(models, done, x) : null;
+  if (!done) return null;
+  const fixed = await settled(models, done, x);
+  const gone =
+    fixed.customer &&
+    (await afterCommit(x.report, 'correction', () =>
+      removeIfOnlyTheVisit(models, fixed.customer!, done, who),
+    ));
+  return gone ? { ...fixed, customer: gone, tierChange: undefined, removed: true } : fixed;
 }
 
 /** Amend one field; null when the visit changed meanwhile (the caller reads it again). */

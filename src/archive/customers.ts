@@ -4,6 +4,7 @@
  */
 import { Types } from 'mongoose';
 import { addToLookup, keys, lookupIds } from '../db/lookup';
+import { tidyName } from '../text/names';
 import { sameName } from '../text/script';
 import type { Models } from '../model';
 import type { CustomerDoc } from '../model/customer';
@@ -58,12 +59,13 @@ async function load(
     if (c && !matches(c)) continue;
     for (let hops = 0; c?.mergedInto && hops < 5; hops++)
       c = await models.Customer.findById(c.mergedInto).lean<CustomerDoc>();
-    if (c && !c.mergedInto) found.set(String(c._id), c);
+    if (c && !c.mergedInto && !c.removedAt) found.set(String(c._id), c);
   }
   return [...found.values()];
 }
 
-export async function customersByName(models: Models, storeId: Types.ObjectId, name: string) {
+export async function customersByName(models: Models, storeId: Types.ObjectId, typed: string) {
+  const name = tidyName(typed);
   return load(
     models,
     await lookupIds(models, keys.customerName(storeId, name)),
@@ -106,8 +108,9 @@ export async function createCustomer(
   opts: { cardLater?: boolean } = {},
 ): Promise<CustomerDoc> {
   const _id = spec._id ?? new Types.ObjectId();
+  const name = tidyName(spec.name);
   if (work) await noteWork(models, work.by, work.today, [_id]);
-  await addToLookup(models, keys.customerName(spec.storeId, spec.name), _id);
+  await addToLookup(models, keys.customerName(spec.storeId, name), _id);
   if (spec.phone) await addToLookup(models, keys.customerPhone(spec.storeId, spec.phone), _id);
   if (spec.ownerId) await addToLookup(models, keys.ownedBy(spec.ownerId), _id);
   return insertCustomer(
@@ -115,7 +118,7 @@ export async function createCustomer(
     {
       _id,
       storeId: spec.storeId,
-      name: spec.name,
+      name,
       phones: spec.phone ? [spec.phone] : [],
       ownerId: spec.ownerId,
     },

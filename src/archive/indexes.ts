@@ -1,7 +1,7 @@
 /**
  * Hand-kept indexes that answer store-wide questions without scanning customers (FerretDB v1 scans
- * for any filter but `{_id}`): the members of each tier (全店A类客户共N位) and who has a birthday
- * on a given day. Each is kept by one call where the field is written (refresh.ts, profile.ts).
+ * for any filter but `{_id}`): the members of each tier (全店A类客户共N位), who has a birthday
+ * on a given day, and whose imported opening balance dates a visit on a day. Each is kept by one call where the field is written (refresh.ts, profile.ts).
  * Readers check the customer's own record, so an id left behind by a crash is harmless.
  */
 import type { Types } from 'mongoose';
@@ -50,4 +50,36 @@ export async function keepBirthdayIndex(
   if (from === to) return;
   if (to) await addToLookup(models, to, c._id);
   if (from) await removeFromLookup(models, from, c._id);
+}
+
+/** The days an opening balance dates (its first and last visit). */
+export const openingDays = (
+  o: { firstVisit?: string | null; lastVisit?: string | null } | null | undefined,
+) => [...new Set([o?.firstVisit, o?.lastVisit].filter((d): d is string => !!d))];
+
+/** The opening balance's dates moved from `before` to `after`. */
+export async function keepOpeningIndex(
+  models: Models,
+  c: Indexed,
+  before: string[],
+  after: string[],
+): Promise<void> {
+  for (const day of after)
+    if (!before.includes(day)) await addToLookup(models, keys.openingDay(c.storeId, day), c._id);
+  for (const day of before)
+    if (!after.includes(day))
+      await removeFromLookup(models, keys.openingDay(c.storeId, day), c._id);
+}
+
+/** Customers whose opening balance dates a visit on any of these days (one read). */
+export async function customersWithOpeningOn(
+  models: Models,
+  storeId: Types.ObjectId,
+  days: string[],
+): Promise<Set<string>> {
+  if (days.length === 0) return new Set();
+  const docs = await models.Lookup.find({
+    _id: { $in: days.map((d) => keys.openingDay(storeId, d)) },
+  }).lean();
+  return new Set(docs.flatMap((d) => d.ids.map(String)));
 }

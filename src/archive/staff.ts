@@ -68,6 +68,35 @@ export async function staffByName(models: Models, storeId: Types.ObjectId, name:
   return found;
 }
 
+/**
+ * Whether the team already calls someone `name`: an active colleague or an invitation still open
+ * (`转给小王` must mean one person). A name a former colleague had is free again. Invites are few
+ * per store, so scanning them is fine.
+ */
+export async function staffNameTaken(
+  models: Models,
+  storeId: Types.ObjectId,
+  name: string,
+  now: Date,
+  except?: Types.ObjectId,
+): Promise<boolean> {
+  const active = await staffByName(models, storeId, name);
+  if (active.some((s) => !except || !s._id.equals(except))) return true;
+  const open = await models.Invite.find({ storeId, name, usedBy: null }).lean();
+  return open.some((i) => i.expiresAt.getTime() >= now.getTime());
+}
+
+/** The first of 小王2, 小王3… nobody is called yet, to suggest instead of a second 小王. */
+export async function freeStaffName(
+  models: Models,
+  storeId: Types.ObjectId,
+  name: string,
+  now: Date,
+): Promise<string> {
+  for (let n = 2; ; n++)
+    if (!(await staffNameTaken(models, storeId, `${name}${n}`, now))) return `${name}${n}`;
+}
+
 export interface StaffSpec {
   platform: string;
   userId: string;

@@ -18,6 +18,9 @@ export type Tier = 'A' | 'B' | 'C' | 'D';
 /** The longest `连续N周` rule a store may set; follow-up cards keep that many weeks of visits. */
 export const TIER_MAX_WEEKS_IN_ROW = 8;
 
+/** The `近30天` of every spend and visit-count rule. */
+export const TIER_WINDOW_DAYS = 30;
+
 const ladder = z.object({
   spend30: z.number().positive(),
   visits30: z.number().int().positive(),
@@ -46,7 +49,7 @@ export interface TierVerdict {
 }
 
 function meets(visits: VisitSummary[], today: string, l: TierSettings['A']): string | undefined {
-  const w = windowFigures(visits, today);
+  const w = windowFigures(visits, today, TIER_WINDOW_DAYS);
   if (w.spend >= l.spend30) return `近30天消费${yuan(w.spend)}`;
   if (w.visits >= l.visits30) return `近30天来了${w.visits}次`;
   if (weeksInARow(visits, today, l.weeksInRow) >= l.weeksInRow)
@@ -87,6 +90,16 @@ export function tierOf(
   if (!first) return { tier: 'D', reason: '新客户,还没有消费记录' };
   const w = windowFigures(past, today);
   return { tier: 'C', reason: `近30天消费${yuan(w.spend)}、来了${w.visits}次,未达B类` };
+}
+
+/**
+ * The ages (days) at which a visit can change a tier with time alone, under these settings: each
+ * week of the longest 连续N周 rule, the end of the 30-day window, the end of 新客户.
+ */
+export function tierEdges(s: TierSettings): number[] {
+  const weeks = Math.max(s.A.weeksInRow, s.B.weeksInRow);
+  const edges = [...Array.from({ length: weeks }, (_, w) => (w + 1) * 7), TIER_WINDOW_DAYS];
+  return [...new Set([...edges, s.newCustomerDays])].sort((a, b) => a - b);
 }
 
 const RANK: Record<Tier, number> = { A: 0, B: 1, D: 2, C: 3 };

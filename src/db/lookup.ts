@@ -66,6 +66,11 @@ export const keys = {
   followUpMoved: (storeId: Types.ObjectId, day: string) => `fm:${storeId}:${day}`,
   /** A store's customers whose stored tier is `tier`: its size answers 全店A类客户共N位. */
   tier: (storeId: Types.ObjectId, tier: string) => `tier:${storeId}:${tier}${sharded(256)}`,
+  /**
+   * Customers whose imported opening balance (期初) dates a visit on a day: their tiers age with
+   * it like with a visit in the day book (features/tier-refresh.ts).
+   */
+  openingDay: (storeId: Types.ObjectId, day: string) => `od:${storeId}:${day}`,
   /** Customers with a solar birthday on month-day (`bday:<store>:03-08`). */
   solarBirthday: (storeId: Types.ObjectId, month: number, day: number) =>
     `bday:${storeId}:${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,

@@ -31,7 +31,7 @@ export async function exportData(
   const staff = await models.Staff.find({ storeId }).lean();
   return {
     customers: customers
-      .filter((c) => !c.mergedInto)
+      .filter((c) => !c.mergedInto && !c.removedAt)
       .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
     visits: visits
       .filter((v) => v.status !== 'undone')

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { openingOf, summariesOf } from '../archive/refresh';
 import { tierOf, type TierSettings } from '../archive/tiers';
-import { maskPhone } from '../privacy';
+import { maskPhone, maskPhones } from '../privacy';
 import { isoDay, localParts } from '../time/business-day';
 import type { ExportCustomer, ExportData } from './data';
 import { actionLabel, followUpLabel } from './labels';
@@ -138,10 +138,22 @@ function followUpRows(d: ExportData, o: WorkbookOptions): Row[] {
   return rows.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
 }
 
-function addSheet(wb: ExcelJS.Workbook, name: string, header: string[], rows: Row[]) {
+/**
+ * A file exported in a group can be forwarded anywhere: every text cell (原话, 备注, 回访内容…)
+ * is masked, not only the phone column.
+ */
+const maskedRow = (r: Row): Row => r.map((v) => (typeof v === 'string' ? maskPhones(v) : v));
+
+function addSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  header: string[],
+  rows: Row[],
+  o: WorkbookOptions,
+) {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow(header).font = { bold: true };
-  for (const r of rows) ws.addRow(r);
+  for (const r of rows) ws.addRow(o.fullPhones ? r : maskedRow(r));
   ws.columns.forEach((col, i) => (col.width = Math.max(8, Math.min(30, header[i].length * 2 + 4))));
 }
 
@@ -153,10 +165,11 @@ export function buildWorkbook(d: ExportData, o: WorkbookOptions): ExcelJS.Workbo
     '客户',
     CUSTOMER_HEADER,
     d.customers.map((c) => customerRow(c, d, o)),
+    o,
   );
   if (!o.customersOnly) {
-    addSheet(wb, '消费记录', VISIT_HEADER, visitRows(d));
-    addSheet(wb, '回访记录', FOLLOW_UP_HEADER, followUpRows(d, o));
+    addSheet(wb, '消费记录', VISIT_HEADER, visitRows(d), o);
+    addSheet(wb, '回访记录', FOLLOW_UP_HEADER, followUpRows(d, o), o);
   }
   return wb;
 }

@@ -2,6 +2,7 @@
 import { addressed, type BotContext } from '../pipeline/context';
 import type { Feature } from '../pipeline/router';
 import type { Role } from '../model/staff';
+import { tidyName } from '../text/names';
 
 export function commandFeature(
   names: string[],
@@ -42,7 +43,9 @@ export function subjectOf(text: string): string | undefined {
     .replace(/^@\S+\s*/, '')
     .replace(/^(?:帮我)?(?:查询|查一下|查查|查|看看|看一下|搜一下|搜)\s*/, '')
     .replace(/(?:的)?(?:档案|资料|信息|情况|上次.*|最近.*|什么时候.*)$/, '')
-    .replace(/[\s,,。.??!!]+$/, '')
-    .trim();
-  return rest && rest.length <= 12 && !/\s/.test(rest) ? rest : undefined;
+    .replace(/[\s,,。.??!!]+$/, '');
+  // 欧阳 娜娜 is 欧阳娜娜; Tony Wang keeps its space, but no other words may follow a name.
+  const name = tidyName(rest);
+  const oneName = !/\s/.test(name) || /^[A-Za-z][A-Za-z ]*$/.test(name);
+  return name && name.length <= 12 && oneName ? name : undefined;
 }

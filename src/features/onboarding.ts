@@ -9,7 +9,9 @@ import {
   INVITE_HOURS,
   createInvite,
   deactivateStaff,
+  freeStaffName,
   staffByName,
+  staffNameTaken,
   staffOfStore,
 } from '../archive/staff';
 import { STORE_CODE, storeByCode } from '../archive/stores';
@@ -74,7 +76,13 @@ export const addStaff = commandFeature(['staff.add'], async (ctx) => {
     ctx.reply(store);
     return;
   }
-  const code = await createInvite(ctx.services.models, {
+  const { models } = ctx.services;
+  if (await staffNameTaken(models, store._id, words.name, ctx.msg.time)) {
+    const other = await freeStaffName(models, store._id, words.name, ctx.msg.time);
+    ctx.reply(`已经有一位${words.name}了,换个名字,比如「${other}」或全名`);
+    return;
+  }
+  const code = await createInvite(models, {
     store,
     name: words.name,
     role: words.role,

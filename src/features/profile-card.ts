@@ -1,6 +1,6 @@
 /** 查 张总 / 张总档案 / 张总上次来是什么时候: the customer's card, short lines for a phone screen. */
 import { openingOf, summariesOf, tierSettingsOf } from '../archive/refresh';
-import { chronological, windowFigures } from '../archive/stats';
+import { chronological, openingVisits, windowFigures } from '../archive/stats';
 import { tierOf } from '../archive/tiers';
 import { shortDate, yuan } from '../format/text';
 import type { Models } from '../model';
@@ -35,6 +35,16 @@ function phoneShown(ctx: BotContext, c: CustomerDoc, phone: string): string {
   return maySee ? phone : maskPhone(phone);
 }
 
+/** An imported sheet may give totals without any date: say so rather than invent one. */
+function visitDatesLine(
+  s: { firstVisit?: string | null; lastVisit?: string | null },
+  today: string,
+) {
+  if (!s.lastVisit) return '到店日期不详(旧表导入)';
+  const first = s.firstVisit ? `首次 ${shortDate(s.firstVisit, today)} · ` : '';
+  return `${first}上次 ${shortDate(s.lastVisit, today)}(${ago(daysBetween(s.lastVisit, today))})`;
+}
+
 export async function profileCard(
   ctx: BotContext,
   c: CustomerDoc,
@@ -53,11 +63,10 @@ export async function profileCard(
   ];
   if (who.some(Boolean)) lines.push(who.filter(Boolean).join(' · '));
   if (s?.visits) {
-    const w = windowFigures(history, today);
+    // A dated opening balance counts in the 30 days as the tier rules count it.
+    const w = windowFigures([...openingVisits(openingOf(c)), ...history], today);
     lines.push(`来过${s.visits}次 累计${yuan(s.totalSpend)} 平均${yuan(s.averageSpend)}`);
-    lines.push(
-      `首次 ${shortDate(s.firstVisit!, today)} · 上次 ${shortDate(s.lastVisit!, today)}(${ago(daysBetween(s.lastVisit!, today))})`,
-    );
+    lines.push(visitDatesLine(s, today));
     lines.push(`近30天 ${w.visits}次 ${yuan(w.spend)}`);
     const habits = [
       s.usualRoom ? `常坐${s.usualRoom}` : '',
@@ -97,11 +106,24 @@ function lastVisitLine(c: CustomerDoc, today: string): string {
     : `${c.name} 还没有来过的记录`;
 }
 
+/**
+ * Who 查 asks about: the parser's customer, or the words after 查 when they say more (the reading
+ * of `查 Tony Wang` stops at Tony) or when the parser found none (`查 欧阳 娜娜`).
+ */
+function namedIn(ctx: BotContext): string | undefined {
+  const read = ctx.reading?.customer?.value;
+  const words = subjectOf(ctx.msg.text);
+  return words && (!read || (words.startsWith(read) && words.length > read.length)) ? words : read;
+}
+
 export const showProfile = commandFeature(
   ['query.profile'],
   async (ctx) => {
     const { store } = staffOf(ctx);
-    const arg = argumentOf(ctx, subjectOf(ctx.msg.text));
+    const base = argumentOf(ctx, subjectOf(ctx.msg.text));
+    // The words after 查 when they name more than the parser read (查 Tony Wang, 查 欧阳 娜娜).
+    const named = namedIn(ctx);
+    const arg = { ...base, name: named && !/\d/.test(named) ? named : base.name };
     if (isEmpty(arg)) {
       ctx.reply('查哪位?例如:查 张总');
       return;

@@ -1,13 +1,15 @@
 /**
  * Tiers follow time as well as visits: a customer drops from A when the 30-day window slides past
  * their visits. A customer's tier can change with time alone only on the days one of their visits
- * crosses a window edge (7, 14, 21 or 30 days old), so each morning only the customers in those
- * days' day books are recomputed; each owner gets one message listing their changes. The job
- * remembers the last day it covered and catches up on missed days, so nothing depends on it
- * having run every day.
+ * crosses a window edge the store's settings define (each week of 连续N周, 30 days, the end of
+ * 新客户: archive/tiers.ts tierEdges), so each morning only the customers in those days' day books,
+ * and those whose imported opening balance dates a visit on them, are recomputed; each owner gets
+ * one message listing their changes. The job remembers the last day it covered and catches up on
+ * missed days, so nothing depends on it having run every day.
  */
+import { customersWithOpeningOn } from '../archive/indexes';
 import { refreshCustomer, tierSettingsOf } from '../archive/refresh';
-import { tierChangeText } from '../archive/tiers';
+import { tierChangeText, tierEdges, type TierSettings } from '../archive/tiers';
 import { Types } from 'mongoose';
 import { jobStateId } from '../model/job-state';
 import { customersOnDays } from '../archive/day-book';
@@ -18,23 +20,24 @@ import { directTo, type OutgoingMessage } from '../pipeline/message';
 import type { Job } from '../scheduler/jobs';
 import { addDays, daysBetween } from '../time/business-day';
 
-/** Ages (days) at which a visit leaves a tier window: the weekly streaks and the 30-day window. */
-const WINDOW_EDGES = [7, 14, 21, 30];
-/** After this many days the windows hold none of a visit: a longer outage needs no more catch-up. */
-const MAX_CATCH_UP = 35;
-
-/** Business days whose visits may have crossed a window edge since `lastDay` (exclusive). */
-export function edgeDays(lastDay: string | undefined, today: string): string[] {
-  const span = Math.min(MAX_CATCH_UP, lastDay ? daysBetween(lastDay, today) : 1);
+/**
+ * Business days whose visits may have crossed a window edge since `lastDay` (exclusive). Past the
+ * oldest edge the windows hold none of a visit: a longer outage needs no more catch-up.
+ */
+export function edgeDays(lastDay: string | undefined, today: string, s: TierSettings): string[] {
+  const edges = tierEdges(s);
+  const span = Math.min(Math.max(...edges), lastDay ? daysBetween(lastDay, today) : 1);
   const days = new Set<string>();
   for (let back = 0; back < span; back++) {
-    for (const edge of WINDOW_EDGES) days.add(addDays(today, -back - edge));
+    for (const edge of edges) days.add(addDays(today, -back - edge));
   }
   return [...days].sort();
 }
 
 async function customersOn(services: Services, store: StoreDoc, days: string[]): Promise<string[]> {
-  return [...(await customersOnDays(services.models, store._id, days))];
+  const { models } = services;
+  const visited = await customersOnDays(models, store._id, days);
+  return [...new Set([...visited, ...(await customersWithOpeningOn(models, store._id, days))])];
 }
 
 export async function refreshTiers(services: Services, store: StoreDoc, today: string) {
@@ -44,7 +47,7 @@ export async function refreshTiers(services: Services, store: StoreDoc, today: s
   const settings = tierSettingsOf(store);
   const byOwner = new Map<string, string[]>();
   const writer = storeWriter(models);
-  for (const id of await customersOn(services, store, edgeDays(lastDay, today))) {
+  for (const id of await customersOn(services, store, edgeDays(lastDay, today, settings))) {
     // One customer at a time as the store's writer: records keep flowing between them.
     const done = await writer.run(store._id, () =>
       refreshCustomer(models, new Types.ObjectId(id), today, settings),

@@ -15,7 +15,8 @@ export const undo = commandFeature(
     const done = await undoVisit(ctx.services.models, visit, change, change);
     if (!done) return ctx.reply('这条刚被别人撤销了');
     const name = done.customer?.name ?? '客人';
-    const text = `已撤销 ${name} ${shortDate(visit.businessDate)} ${yuan(visit.amount)}`;
+    const gone = done.removed ? `\n${name}的档案是这条新建的,已一并删除` : '';
+    const text = `已撤销 ${name} ${shortDate(visit.businessDate)} ${yuan(visit.amount)}${gone}`;
     ctx.committed = text;
     await replyWithTierNote(ctx, text, done.customer, done.tierChange);
   },

@@ -8,7 +8,7 @@
 import { Types } from 'mongoose';
 import { readCustomer, updateCustomer } from '../archive/customer-writes';
 import { createCustomer } from '../archive/customers';
-import { keepBirthdayIndex } from '../archive/indexes';
+import { keepBirthdayIndex, keepOpeningIndex, openingDays } from '../archive/indexes';
 import { refreshCustomer } from '../archive/refresh';
 import type { TierSettings } from '../archive/tiers';
 import { noteWork } from '../archive/work-list';
@@ -44,6 +44,8 @@ async function write(
   for (const phone of u.phones)
     await addToLookup(models, keys.customerPhone(customer.storeId, phone), customer._id);
   if (u.set.birthday) await keepBirthdayIndex(models, customer, customer.birthday, row.birthday);
+  const [daysBefore, daysAfter] = [openingDays(customer.opening), openingDays(row.opening)];
+  if (u.set.opening) await keepOpeningIndex(models, customer, [], daysAfter);
   const add: Record<string, { $each: string[] }> = {};
   if (u.phones.length) add.phones = { $each: u.phones };
   if (u.preferences.length) add.preferences = { $each: u.preferences };
@@ -55,6 +57,8 @@ async function write(
   const after = Object.keys(update).length
     ? await updateCustomer(models, customer._id, update)
     : customer;
+  // Days the opening balance no longer dates leave the index after the archive says so.
+  if (u.set.opening) await keepOpeningIndex(models, customer, daysBefore, daysAfter);
   // Figures and tier with the opening balance counted (also indexes the tier).
   if (after) await refreshCustomer(models, after, x.today, x.tiers);
 }

@@ -71,7 +71,7 @@ export const HEADER_WORDS: readonly [Field, readonly string[]][] = [
     'visitDates',
     ['每次购买的时间', '每次消费时间', '消费时间', '购买时间', '消费日期', '到店日期'],
   ],
-  ['lastVisit', ['最近消费', '最近消费日期', '最后消费日期', '上次消费', '上次到店', '最近到店']],
+  // lastVisit: read by LAST_VISIT below, not by a list.
   [
     'owner',
     [
@@ -107,9 +107,18 @@ const BY_WORD = new Map<string, Field>(
   HEADER_WORDS.flatMap(([field, ws]) => ws.map((w) => [w.toLowerCase(), field] as const)),
 );
 
+/**
+ * The last visit is written in many ways (最近一次消费, 最后一次到店时间, 上次来店日期…): a word for
+ * "last", an optional 一次/次, a word for a visit and an optional 日期/时间. Amounts
+ * (最近一次消费金额) are not dates and stay unread.
+ */
+const LAST_VISIT =
+  /^(?:最近|最后|上|末)(?:一次|次)?(?:消费|到店|来店|光临|就餐|用餐)(?:日期|时间|日)?$/;
+
 /** The field a header names, if any. */
 export function fieldOf(raw: string): Field | undefined {
-  return BY_WORD.get(cleanHeader(raw));
+  const header = cleanHeader(raw);
+  return BY_WORD.get(header) ?? (LAST_VISIT.test(header) ? 'lastVisit' : undefined);
 }
 
 export interface HeaderMap {

@@ -17,6 +17,7 @@ import {
   type Cell,
   type Read,
 } from './cells';
+import { tidyName } from '../text/names';
 import type { Field } from './headers';
 
 export interface SheetRow {
@@ -96,7 +97,7 @@ function openingOf(cells: SheetRow['cells'], errors: Errors): Opening | undefine
 export function readRow(row: SheetRow, lunarBirthday = false): RowReading {
   const { cells, line } = row;
   if (Object.values(cells).every((c) => c === undefined)) return { kind: 'empty', line };
-  const name = textOf(cells.name).replace(/\s+/g, ' ').trim();
+  const name = tidyName(textOf(cells.name));
   if (!name) return { kind: 'error', line, error: '没有姓名' };
   if (name.length > MAX_NAME) return { kind: 'error', line, name, error: '姓名太长' };
   const errors = new Errors();

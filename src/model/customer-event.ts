@@ -4,7 +4,7 @@ import { Schema, Types, type Connection, type InferSchemaType } from 'mongoose';
 export const customerEventSchema = new Schema({
   storeId: { type: Types.ObjectId, required: true },
   customerId: { type: Types.ObjectId, required: true, index: true },
-  kind: { type: String, enum: ['transfer', 'merge', 'profile', 'tier'], required: true },
+  kind: { type: String, enum: ['transfer', 'merge', 'profile', 'tier', 'removed'], required: true },
   by: Types.ObjectId,
   at: { type: Date, required: true },
   before: Schema.Types.Mixed,

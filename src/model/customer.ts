@@ -106,6 +106,12 @@ export const customerSchema = new Schema(
     mergedBy: Types.ObjectId,
     mergedAt: Date,
     /**
+     * Set when the archive only ever held one visit, undone (a typo made a new customer): found
+     * nowhere since, kept with its undone visit for the record (archive/empty-archive.ts).
+     */
+    removedAt: Date,
+    removedBy: Types.ObjectId,
+    /**
      * Goes up by one with every write (archive/customer-writes.ts). A write computed from a copy
      * (figures from the history read) names the rev it read, so it cannot overwrite a newer state;
      * the follow-up card carries the rev it was made from.

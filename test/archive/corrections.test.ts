@@ -14,12 +14,16 @@ describe('correcting a record', () => {
 
   it("undoes the sender's own last record and says which one", async () => {
     await s.run(dm('wang', '张总 今晚 3人 消费2800'), dm('wang', '赵总 11月2日 4人 2000'));
-    expect(await s.say(dm('wang', '撤销'))).toEqual(['已撤销 赵总 11月2日 ¥2,000']);
+    expect(await s.say(dm('wang', '撤销'))).toEqual([
+      '已撤销 赵总 11月2日 ¥2,000\n赵总的档案是这条新建的,已一并删除',
+    ]);
     const [kept, undone] = await visits();
     expect(kept.status).toBe('active');
     expect(undone).toMatchObject({ status: 'undone', changes: [{ kind: 'undo' }] });
     expect((await customer('赵总'))?.stats).toMatchObject({ visits: 0, totalSpend: 0 });
-    expect((await s.say(dm('wang', '刚才那条删掉')))[0]).toBe('已撤销 张总 11月22日 ¥2,800');
+    expect((await s.say(dm('wang', '刚才那条删掉')))[0]).toBe(
+      '已撤销 张总 11月22日 ¥2,800\n张总的档案是这条新建的,已一并删除',
+    );
     expect((await s.say(dm('wang', '撤回')))[0]).toBe('你还没有可以撤销或修改的记录');
   });
 
@@ -27,7 +31,9 @@ describe('correcting a record', () => {
     await s.run(dm('li', '张总 今晚 3人 消费2800'));
     expect((await s.say(dm('wang', '撤销 张总')))[0]).toBe('这条是小李记的,只有TA或店长可以改');
     expect((await s.say(dm('wang', '撤销')))[0]).toBe('你还没有可以撤销或修改的记录');
-    expect((await s.say(dm('boss', '撤销 张总')))[0]).toBe('已撤销 张总 11月22日 ¥2,800');
+    expect((await s.say(dm('boss', '撤销 张总')))[0]).toBe(
+      '已撤销 张总 11月22日 ¥2,800\n张总的档案是这条新建的,已一并删除',
+    );
     const [v] = await visits();
     const boss = await s.db.models.Staff.findOne({ name: '陈店长' }).lean();
     expect(v.changes[0].by).toEqual(boss!._id);
@@ -54,7 +60,9 @@ describe('correcting a record', () => {
   // sender's last record — another customer's — was undone instead.
   it('undoes the named English-name customer, not the last record', async () => {
     await s.run(dm('wang', 'Tony ¥1,330 今晚'), dm('wang', '李姐 12号桌 消费320 11位'));
-    expect(await s.say(dm('wang', '撤销 Tony'))).toEqual(['已撤销 Tony 11月22日 ¥1,330']);
+    expect(await s.say(dm('wang', '撤销 Tony'))).toEqual([
+      '已撤销 Tony 11月22日 ¥1,330\nTony的档案是这条新建的,已一并删除',
+    ]);
     expect((await customer('李姐'))?.stats).toMatchObject({ visits: 1, totalSpend: 320 });
   });
 

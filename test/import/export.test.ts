@@ -87,6 +87,22 @@ describe('导出: a spreadsheet for managers', () => {
     expect(column(book['客户'], '电话')).toContain('138****8000');
   });
 
+  it('masks the phone in every column of every sheet of a group export, and not in a direct one', async () => {
+    const [group] = await s.run(inGroup('boss', '导出 本月'));
+    const book = await sheetsOf(group.attachment!);
+    expect(Object.keys(book)).toEqual(['客户', '消费记录', '回访记录']);
+    const cells = Object.values(book).flat(2);
+    expect(cells.filter((c) => c.includes('13800138000'))).toEqual([]);
+    expect(column(book['消费记录'], '原话')).toContain(
+      '张总 11月3日 3人 2800 牡丹厅 电话138****8000',
+    );
+    const [direct] = await s.run(dm('boss', '导出 本月'));
+    const full = await sheetsOf(direct.attachment!);
+    expect(column(full['消费记录'], '原话')).toContain(
+      '张总 11月3日 3人 2800 牡丹厅 电话13800138000',
+    );
+  });
+
   it('is for managers only', async () => {
     expect(await s.say(dm('wang', '导出 本月'))).toEqual(['导出只有店长和管理员能用']);
   });

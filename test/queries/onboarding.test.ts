@@ -29,6 +29,27 @@ describe('staff onboarding by chat', () => {
     expect((await answer(s, dm('zhao', '我的客户')))[0]).toBe('你的客户共1位:B类1');
   });
 
+  it('keeps staff names unique: a second 小王 is refused with a name to use instead', async () => {
+    await s.run(staff('wang', '小王'));
+    expect(await s.say(dm('root', '添加员工 小王 服务员'))).toEqual([
+      '已经有一位小王了,换个名字,比如「小王2」或全名',
+    ]);
+    // An invitation still open holds its name too, so two codes never make two 小赵.
+    const code = codeIn((await s.say(dm('root', '添加员工 小赵 服务员')))[0]);
+    expect(await s.say(dm('root', '添加员工 小赵 店长'))).toEqual([
+      '已经有一位小赵了,换个名字,比如「小赵2」或全名',
+    ]);
+    await s.run(dm('zhao', code));
+    expect(codeIn((await s.say(dm('root', '添加员工 小王2 服务员')))[0])).toMatch(/^\d{8}$/);
+    expect(await s.say(dm('root', '添加员工 小王 服务员'))).toEqual([
+      '已经有一位小王了,换个名字,比如「小王3」或全名',
+    ]);
+    // A colleague who left frees the name.
+    await s.run(dm('root', '删除员工 小赵'));
+    expect(codeIn((await s.say(dm('root', '添加员工 小赵 服务员')))[0])).toMatch(/^\d{8}$/);
+    expect(await s.db.models.Staff.countDocuments({ name: '小王' })).toBe(1);
+  });
+
   it('refuses a used, a wrong and an expired code', async () => {
     const code = codeIn((await s.say(dm('root', '添加员工 小赵 店长')))[0]);
     await s.say(dm('zhao', code));

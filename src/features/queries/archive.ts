@@ -17,7 +17,7 @@ type Id = Types.ObjectId | string;
 
 /**
  * Live archives behind some ids, each once: a merged-away archive leads to the one it was merged
- * into (an index may still name the old one).
+ * into (an index may still name the old one); a removed one (archive/empty-archive.ts) is none.
  */
 export async function loadCustomers(models: Models, ids: Iterable<Id>): Promise<CustomerDoc[]> {
   const live = new Map<string, CustomerDoc>();
@@ -26,7 +26,7 @@ export async function loadCustomers(models: Models, ids: Iterable<Id>): Promise<
     const next: string[] = [];
     for (const c of await customersById(models, wanted)) {
       if (c.mergedInto) next.push(String(c.mergedInto));
-      else live.set(String(c._id), c);
+      else if (!c.removedAt) live.set(String(c._id), c);
     }
     wanted = next.filter((id) => !live.has(id));
   }

@@ -37,7 +37,7 @@ export const myCustomers = commandFeature(
       const s = c.stats;
       return joinParts([
         `${i + 1}. ${c.name} ${tier}类`,
-        s?.lastVisit ? `上次${shortDate(s.lastVisit, today)}` : '还没来过',
+        s?.lastVisit ? `上次${shortDate(s.lastVisit, today)}` : s?.visits ? '日期不详' : '还没来过',
         s?.visits ? `${s.visits}次 ${yuan(s.totalSpend)}` : undefined,
         phoneFor(ctx, c),
       ]);
