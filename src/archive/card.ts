@@ -14,6 +14,9 @@ export interface CardVisit {
   visitId: string;
   date: string;
   amount: number;
+  /** What a thank-you for the visit may mention. */
+  room?: string;
+  partySize?: number;
 }
 
 export interface FollowUpCard {
@@ -27,9 +30,10 @@ export interface FollowUpCard {
   preferences: string[];
   followUps: {
     key: string;
-    action: 'done' | 'skipped' | 'moved' | 'sent';
+    action: 'done' | 'skipped' | 'moved' | 'missed' | 'sent' | 'expired';
     on: string;
     to?: string;
+    also?: string[];
   }[];
   /** The first visit, and every visit close enough to the last one to count for a tier. */
   history: CardVisit[];
@@ -73,7 +77,13 @@ function relevantVisits(history: CardSource['history'], lastVisit?: string | nul
   const first = history.reduce((a, h) => (h.date < a.date ? h : a));
   return history
     .filter((h) => h === first || h.date >= from)
-    .map((h) => ({ visitId: String(h.visitId), date: h.date, amount: h.amount }));
+    .map((h) => ({
+      visitId: String(h.visitId),
+      date: h.date,
+      amount: h.amount,
+      room: orUndefined(h.room),
+      partySize: orUndefined(h.partySize),
+    }));
 }
 
 const orUndefined = <T>(v: T | null | undefined): T | undefined => v ?? undefined;
@@ -103,6 +113,7 @@ export function cardOf(c: CardSource): FollowUpCard | null {
       action: f.action,
       on: f.on,
       to: orUndefined(f.to),
+      also: f.also?.length ? [...f.also] : undefined,
     })),
     history: relevantVisits(c.history, s?.lastVisit),
     opening: openingOf(c),

@@ -54,7 +54,15 @@ export interface DayBook {
   customers: string[];
   byRecorder: Record<string, { tables: number }>;
   byOwner: Record<string, PerStaff>;
-  followUps: Record<string, { due: number; done: number }>;
+  /** Per staff member: lines on their list that morning, and lines that ended that day. */
+  followUps: Record<string, FollowUpCounts>;
+}
+
+export interface FollowUpCounts {
+  due: number;
+  done: number;
+  skipped: number;
+  expired: number;
 }
 
 /** Is this visit the customer's first, given all their active visits (including it)? */
@@ -138,7 +146,10 @@ async function readByIds(models: Models, ids: string[]) {
 
 const dayOf = (id: string) => id.slice(id.indexOf(':') + 1, id.indexOf(':') + 11);
 
-type StoredFollowUps = Record<string, { due?: number; done?: number; closed?: object }>;
+type StoredFollowUps = Record<
+  string,
+  { due?: number; done?: number; closed?: object; skipped?: object; expired?: object }
+>;
 
 function emptyBook(storeId: Types.ObjectId, day: string): DayBook {
   return {
@@ -189,6 +200,8 @@ export async function readDayBooks(
       b.book.followUps[id] = {
         due: f.due ?? 0,
         done: (typeof f.done === 'number' ? f.done : 0) + Object.keys(f.closed ?? {}).length,
+        skipped: Object.keys(f.skipped ?? {}).length,
+        expired: Object.keys(f.expired ?? {}).length,
       };
   }
   return [...books.values()]
@@ -222,19 +235,27 @@ export async function recordDue(
   );
 }
 
-/** A follow-up closed by a staff member that day: kept as a set member, so twice counts once. */
-export async function recordDone(
+/** Where each way a follow-up ends is kept in the day book (`closed` is the done ones). */
+const CLOSED_FIELD = { done: 'closed', skipped: 'skipped', expired: 'expired' } as const;
+export type ClosedAs = keyof typeof CLOSED_FIELD;
+
+/**
+ * A follow-up line that ended that day for a staff member (done or skipped by them, expired on
+ * their list): a set member per line, so recording it twice counts once.
+ */
+export async function recordClosed(
   models: Models,
   storeId: Types.ObjectId,
   day: string,
-  staffId: Types.ObjectId,
+  staffId: Types.ObjectId | string,
+  as: ClosedAs,
   what: string,
 ): Promise<void> {
   const member = what.replace(/[.$]/g, '_');
   await upsertOnce(() =>
     models.DayBook.updateOne(
       { _id: dayBookId(storeId, day) },
-      { $set: { [`followUps.${staffId}.closed.${member}`]: 1 } },
+      { $set: { [`followUps.${String(staffId)}.${CLOSED_FIELD[as]}.${member}`]: 1 } },
       { upsert: true },
     ),
   );

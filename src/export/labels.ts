@@ -4,7 +4,9 @@ const ACTIONS: Record<string, string> = {
   done: '已回访',
   skipped: '跳过',
   moved: '改期',
+  missed: '未接通',
   sent: '已提醒',
+  expired: '过期未回访',
 };
 
 export const actionLabel = (action: string) => ACTIONS[action] ?? action;

@@ -9,7 +9,7 @@ import { personalListText } from '../followup/personal-list';
 import type { Task } from '../followup/types';
 import { Types } from 'mongoose';
 import { updateCustomer } from '../archive/customer-writes';
-import { readDayBooks, recordDue } from '../archive/day-book';
+import { readDayBooks, recordClosed, recordDue } from '../archive/day-book';
 import { noteWork } from '../archive/work-list';
 import { storeWriter } from '../archive/writer';
 import type { StoreDoc } from '../model/store';
@@ -20,9 +20,6 @@ import type { Job } from '../scheduler/jobs';
 import { addDays } from '../time/business-day';
 import { dayTasks, tasksOfStaff, type DayTasks } from './followups/day-tasks';
 import { canManage } from './command';
-
-/** A personal list longer than this ends with how many more: a phone screen, not a report. */
-export const PERSONAL_LIST_MAX = 30;
 
 /** Figures of one business day, from its day book (one read, whatever the store's size). */
 export async function dayFigures(
@@ -40,18 +37,15 @@ export async function dayFigures(
   };
 }
 
-/** One staff member's list, capped for a phone. */
+/** One staff member's list, capped for a phone unless they asked for all of it. */
 export function personalText(
   day: DayTasks,
   staffName: string,
   tasks: Task[],
   upcoming: DayTasks['upcoming'],
+  all = false,
 ): string {
-  const shown = tasks.slice(0, PERSONAL_LIST_MAX);
-  const text = personalListText({ staffName, today: day.today, tasks: shown, upcoming });
-  return tasks.length > shown.length
-    ? `${text}\n…还有${tasks.length - shown.length}项,先完成上面的`
-    : text;
+  return personalListText({ staffName, today: day.today, tasks, upcoming, all });
 }
 
 /**
@@ -61,7 +55,8 @@ export function personalText(
  */
 async function markAlertsSent(services: Services, store: StoreDoc, tasks: Task[], today: string) {
   const { models } = services;
-  const alerts = tasks.filter((x) => x.kind === 'churn');
+  // A lapse folded under another reason (day-task.ts) went out with that line.
+  const alerts = tasks.flatMap((t) => [t, ...(t.also ?? [])]).filter((x) => x.kind === 'churn');
   if (alerts.length === 0) return;
   const ids = alerts.map((t) => new Types.ObjectId(t.customerId));
   await storeWriter(models).run(store._id, async () => {
@@ -71,6 +66,37 @@ async function markAlertsSent(services: Services, store: StoreDoc, tasks: Task[]
       await updateCustomer(models, ids[i], {
         $addToSet: { followUps: { key: t.key, action: 'sent', on: today } },
       });
+  });
+}
+
+/**
+ * Post-visit steps that ran out undone are recorded as expired (on the owner, for 本月业绩): the
+ * rules already stopped listing them; the record is what lets the month count them once.
+ */
+async function recordExpired(services: Services, store: StoreDoc, day: DayTasks) {
+  const { models } = services;
+  if (day.expired.length === 0) return;
+  await storeWriter(models).run(store._id, async () => {
+    const ids = day.expired.map((e) => new Types.ObjectId(e.customerId));
+    await noteWork(models, store._id, day.today, ids);
+    for (const [i, e] of day.expired.entries()) {
+      // The count first (a set member): a crash before the record means a re-run counts it again
+      // into the same member, never twice.
+      const { ownerId, customerId } = e;
+      if (ownerId)
+        for (const key of e.keys)
+          await recordClosed(
+            models,
+            store._id,
+            day.today,
+            ownerId,
+            'expired',
+            `${customerId}|${key}`,
+          );
+      const by = ownerId ? { by: new Types.ObjectId(ownerId) } : {};
+      const records = e.keys.map((key) => ({ key, action: 'expired', on: day.today, ...by }));
+      await updateCustomer(models, ids[i], { $push: { followUps: { $each: records } } });
+    }
   });
 }
 
@@ -104,6 +130,7 @@ async function noteDue(services: Services, store: StoreDoc, day: DayTasks): Prom
 export async function buildBriefing(services: Services, store: StoreDoc, today: string) {
   const day = await dayTasks(services, store, today, true);
   await noteDue(services, store, day);
+  await recordExpired(services, store, day);
   const yesterday = addDays(today, -1);
   const text = groupBriefingText(
     {

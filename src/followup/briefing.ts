@@ -117,7 +117,8 @@ function holidayLines(b: GroupBriefing): string[] {
 }
 
 function churnLines(b: GroupBriefing, s: BriefingSettings): string[] {
-  const alerts = b.tasks.filter((t) => t.kind === 'churn');
+  // A lapse folded under a birthday line (day-task.ts) is still a lapse the managers see.
+  const alerts = b.tasks.flatMap((t) => [t, ...(t.also ?? [])]).filter((t) => t.kind === 'churn');
   if (alerts.length === 0) return [];
   const rows = alerts.map((t) => t.detail ?? t.customerName);
   return [`流失预警 ${alerts.length}位:`, ...truncated(rows, s.maxLines)];

@@ -36,9 +36,13 @@ export function churnDue(
   return open && { ...open, key, daysAway: daysBetween(c.lastVisit, today) };
 }
 
-/** `张总(A) 上次11月2日 共8次 ¥32,000 常坐牡丹厅`: what a manager needs to decide who calls. */
+/**
+ * `张总(C·原A类) 上次11月2日 共8次 ¥32,000 常坐牡丹厅`: what a manager needs to decide who calls.
+ * The tier is today's (the one every other list shows); the one he lapsed from follows it.
+ */
 export function historyLine(c: FollowUpCustomer, today: string): string {
-  const parts = [`${c.name}(${c.tierAtLastVisit ?? c.tier})`];
+  const was = c.tierAtLastVisit && c.tierAtLastVisit !== c.tier ? `·原${c.tierAtLastVisit}类` : '';
+  const parts = [`${c.name}(${c.tier}${was})`];
   if (c.lastVisit) parts.push(`上次${shortDate(c.lastVisit, today)}`);
   parts.push(`共${c.visits}次`, yuan(c.totalSpend));
   if (c.usualRoom) parts.push(`常坐${c.usualRoom}`);

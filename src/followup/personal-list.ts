@@ -1,10 +1,30 @@
 /**
- * `我的待回访`: one staff member's full list, each task with its suggested wording, overdue ones
- * marked. Sent privately, so it can be as long as the list is.
+ * `我的待回访`: one staff member's list, each customer once with the suggested wording, overdue
+ * ones marked. A first, then the overdue, and only as many as an afternoon's calls: the rest are
+ * counted, and `我的待回访 全部` shows them.
  */
 import { shortDate } from '../format/text';
 import { daysBetween } from '../time/business-day';
+import { alsoNote } from './day-task';
 import type { Task, Upcoming } from './types';
+
+/**
+ * Lines a list shows before `还有N位`: about what one person calls between lunch and dinner
+ * service (10 calls of a few minutes), and what fits on a phone screen or two with the wording.
+ */
+export const PERSONAL_LIST_CAP = 10;
+export const SHOW_ALL_HINT = '发「我的待回访 全部」看全部';
+
+/** A customers first, then the overdue, then by how pressing the reason is. */
+export function listOrder(a: Task, b: Task): number {
+  const aFirst = (t: Task) => (t.customerId && t.tier === 'A' ? 0 : 1);
+  return (
+    aFirst(a) - aFirst(b) ||
+    Number(b.overdue) - Number(a.overdue) ||
+    b.priority - a.priority ||
+    a.customerName.localeCompare(b.customerName)
+  );
+}
 
 export interface PersonalList {
   staffName: string;
@@ -12,6 +32,8 @@ export interface PersonalList {
   /** This staff member's tasks today (already sorted by priority, as tasksFor returns them). */
   tasks: Task[];
   upcoming: Upcoming[];
+  /** Show every line (`我的待回访 全部`); otherwise the first PERSONAL_LIST_CAP. */
+  all?: boolean;
 }
 
 const OCCASION: Record<Upcoming['kind'], string> = {
@@ -26,6 +48,9 @@ export function taskHeadline(t: Task, today: string): string {
   const parts = [t.customerId ? `${t.customerName}(${t.tier})` : t.customerName, t.title];
   if (t.detail && t.kind !== 'churn') parts.push(t.detail);
   if (t.overdue) parts.push(`逾期${daysBetween(t.dueDate, today)}天`);
+  if (t.missedCalls) parts.push(`已打${t.missedCalls}次未接通`);
+  const also = alsoNote(t);
+  if (also) parts.push(also);
   if (t.optedOut) parts.push('(不接受消息)');
   return parts.join(' ');
 }
@@ -49,16 +74,21 @@ function upcomingBlock(upcoming: Upcoming[], today: string): string[] {
   return ['', '近7天:', ...rows];
 }
 
-/** The whole personal list. */
+/** The personal list: ordered, capped unless `all`, the rest counted on the last line. */
 export function personalListText(p: PersonalList): string {
-  const customers = new Set(p.tasks.map((t) => t.customerId)).size;
+  const tasks = [...p.tasks].sort(listOrder);
+  const customers = new Set(tasks.map((t) => t.customerId)).size;
   const head =
-    p.tasks.length === 0
+    tasks.length === 0
       ? `${p.staffName} ${shortDate(p.today)} 今天没有待回访。`
-      : `${p.staffName} ${shortDate(p.today)} 待回访 ${customers}位 ${p.tasks.length}项`;
-  const overdue = p.tasks.filter((t) => t.overdue).length;
+      : `${p.staffName} ${shortDate(p.today)} 待回访 ${customers}位 ${tasks.length}项`;
+  const overdue = tasks.filter((t) => t.overdue).length;
   const lines = [head];
   if (overdue > 0) lines.push(`其中逾期 ${overdue}项`);
-  p.tasks.forEach((t, i) => lines.push(...taskBlock(t, i, p.today)));
-  return [...lines, ...upcomingBlock(p.upcoming, p.today)].join('\n');
+  const shown = p.all ? tasks : tasks.slice(0, PERSONAL_LIST_CAP);
+  shown.forEach((t, i) => lines.push(...taskBlock(t, i, p.today)));
+  const rest = [...upcomingBlock(p.upcoming, p.today)];
+  if (shown.length < tasks.length)
+    rest.push(`还有${tasks.length - shown.length}位,${SHOW_ALL_HINT}`);
+  return [...lines, ...rest].join('\n');
 }

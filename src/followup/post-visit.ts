@@ -2,7 +2,8 @@
  * After a visit (seed 002, 004): a thank-you the next day, then day 30 and day 120 while the
  * customer has not come back, then one every quarter after the last one. Everything hangs off the
  * customer's last visit date: a new visit is a new anchor, so every pending follow-up of the old
- * visit is superseded without anyone deleting it.
+ * visit is superseded without anyone deleting it. A step left undone past its own window expires:
+ * the next step takes its place on its own date, so nothing is carried for weeks.
  */
 import { addDays, daysBetween } from '../time/business-day';
 import { closingRecord, movedTo } from './records';
@@ -21,6 +22,8 @@ export interface PendingPostVisit {
   /** When it is due: the schedule's date, or the date staff moved it to. */
   dueDate: string;
   moved: boolean;
+  /** Earlier steps that ran out unrecorded (past their window, or their successor due). */
+  expired: string[];
 }
 
 export interface DuePostVisit extends PendingPostVisit {
@@ -30,6 +33,17 @@ export interface DuePostVisit extends PendingPostVisit {
 /** Key of step `step` after the visit on `visitDate`; records written under it stay with it. */
 export function postVisitKey(visitDate: string, step: number): string {
   return `visit:${visitDate}:${step}`;
+}
+
+/**
+ * How long a step may stay overdue: a thank-you for "that evening" means little after three days;
+ * a revisit call keeps two weeks. Never past the next step's own date.
+ */
+export const THANKS_WINDOW_DAYS = 3;
+export const REVISIT_WINDOW_DAYS = 14;
+
+function windowOf(step: number): number {
+  return step === 0 ? THANKS_WINDOW_DAYS : REVISIT_WINDOW_DAYS;
 }
 
 function kindOf(step: number, s: PostVisitSettings): PostVisitKind {
@@ -48,8 +62,9 @@ export function pendingPostVisit(
   today: string,
   s: PostVisitSettings,
 ): PendingPostVisit {
-  // The quarterly ones count from when the previous one was actually done or skipped.
+  // The quarterly ones count from when the previous one was actually done, skipped or ran out.
   let previousClosed = lastVisit;
+  const expired: string[] = [];
   for (let step = 0; ; step++) {
     const scheduled = step < s.steps.length;
     const natural = scheduled
@@ -63,14 +78,22 @@ export function pendingPostVisit(
     }
     const moved = movedTo(log, key);
     const next = step + 1 < s.steps.length ? addDays(lastVisit, s.steps[step + 1]) : undefined;
-    if (!moved && next !== undefined && next <= today) continue;
+    const dueDate = moved ?? natural;
+    const lapsed = daysBetween(dueDate, today) > windowOf(step);
+    if ((!moved && next !== undefined && next <= today) || lapsed) {
+      expired.push(key);
+      const end = addDays(dueDate, windowOf(step) + 1);
+      previousClosed = end < today ? end : today;
+      continue;
+    }
     return {
       step,
       kind: kindOf(step, s),
       key,
       daysAfterVisit: daysBetween(lastVisit, natural),
-      dueDate: moved ?? natural,
+      dueDate,
       moved: moved !== undefined,
+      expired,
     };
   }
 }

@@ -11,7 +11,7 @@ import { occasionTasks, upcomingOccasions } from './occasions';
 import { duePostVisit, type DuePostVisit } from './post-visit';
 import { DEFAULT_FOLLOW_UP_SETTINGS, type FollowUpSettings } from './settings';
 import type { FollowUpCustomer, ScriptContext, Task, TaskKind, Upcoming } from './types';
-import { customerSlots, scriptFor } from './wording';
+import { customerSlots, scriptFor, type Slots } from './wording';
 
 // Time-bound tasks first: a greeting is worth nothing tomorrow, a revisit call keeps a day.
 const KIND_WEIGHT: Record<TaskKind, number> = {
@@ -37,6 +37,16 @@ function postVisitTitle(p: DuePostVisit): string {
   return '季度问候';
 }
 
+/**
+ * Wording about "that visit" names only what was recorded of it: no 在牡丹厅用餐 for a visit
+ * without a room, though the customer usually sits there. (A revisit's room is the one to keep
+ * for him next time: the usual one.)
+ */
+function visitSlots(c: FollowUpCustomer, slots: Slots, kind: DuePostVisit['kind']): Slots {
+  const party = c.lastVisitParty ? `${c.lastVisitParty}位` : undefined;
+  return kind === 'thanks' ? { ...slots, room: c.lastVisitRoom, party } : { ...slots, party };
+}
+
 function postVisitTask(
   c: FollowUpCustomer,
   today: string,
@@ -46,7 +56,7 @@ function postVisitTask(
   if (!c.lastVisit) return [];
   const p = duePostVisit(c.lastVisit, c.followUpLog, today, s.postVisit);
   if (!p) return [];
-  const slots = customerSlots(c, today, ctx);
+  const slots = visitSlots(c, customerSlots(c, today, ctx), p.kind);
   return [
     {
       key: p.key,
@@ -83,7 +93,8 @@ function churnTask(
       title: `流失预警·${due.daysAway}天未到店`,
       customerId: c.id,
       customerName: c.name,
-      tier: c.tierAtLastVisit ?? c.tier,
+      // Today's tier, as every other list shows it; the threshold came from the lapsed one.
+      tier: c.tier,
       ownerId: c.ownerId,
       notifyManagers: true,
       dueDate: due.dueDate,

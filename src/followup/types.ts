@@ -13,11 +13,15 @@ export interface Anniversary extends YearlyDate {
 
 /**
  * What staff did with a task, keyed by the task's `key`. `moved` is `张总 周五再联系`: the task
- * comes back on `to`. `sent` is written by the bot once a one-off alert (churn) went out.
+ * comes back on `to`. `missed` is a call nobody answered: it comes back on `to` too, and is
+ * counted. `sent` is written by the bot once a one-off alert (churn) went out, `expired` once a
+ * post-visit step ran out undone. `also`: the other tasks folded into the same line, acted on
+ * with it.
  */
 export interface FollowUpRecord {
   key: string;
-  action: 'done' | 'skipped' | 'moved' | 'sent';
+  action: 'done' | 'skipped' | 'moved' | 'missed' | 'sent' | 'expired';
+  also?: string[];
   /** Business date the record was made. */
   on: string;
   /** For `moved`: the business date the task is due again. */
@@ -44,6 +48,9 @@ export interface FollowUpCustomer {
   anniversaries?: Anniversary[];
   /** Business date of the last visit. */
   lastVisit?: string;
+  /** Room and party of that visit, as recorded: a thank-you names only what happened. */
+  lastVisitRoom?: string;
+  lastVisitParty?: number;
   visits: number;
   totalSpend: number;
   usualRoom?: string;
@@ -87,6 +94,10 @@ export interface Task {
   detail?: string;
   /** Larger first. */
   priority: number;
+  /** Other reasons to call the same customer today, folded into this line (day-task.ts). */
+  also?: Task[];
+  /** Calls to the customer about this task that nobody answered. */
+  missedCalls?: number;
 }
 
 export interface Upcoming {

@@ -59,7 +59,13 @@ export function customerSlots(c: FollowUpCustomer, today: string, ctx: ScriptCon
   const slots: Slots = { name: c.name, intro: introOf(c.ownerName, ctx) };
   if (c.lastVisit) {
     slots.last = shortDate(c.lastVisit, today);
-    slots.when = addDays(c.lastVisit, 1) === today ? '昨天' : `${slots.last}那次`;
+    // 昨天 and 前天 only when they are true: a late thank-you names the date.
+    slots.when =
+      addDays(c.lastVisit, 1) === today
+        ? '昨天'
+        : addDays(c.lastVisit, 2) === today
+          ? '前天'
+          : `${slots.last}那次`;
   }
   const liked = likedThing(c.preferences);
   if (liked) slots.liked = liked;

@@ -26,9 +26,15 @@ const visitSummarySchema = new Schema(
 const followUpSchema = new Schema(
   {
     key: { type: String, required: true },
-    action: { type: String, enum: ['done', 'skipped', 'moved', 'sent'], required: true },
+    action: {
+      type: String,
+      enum: ['done', 'skipped', 'moved', 'missed', 'sent', 'expired'],
+      required: true,
+    },
     on: { type: String, required: true },
     to: String,
+    /** Other tasks of the same line (one call covered them all): closed or moved with it. */
+    also: { type: [String], default: undefined },
     note: String,
     by: Types.ObjectId,
     at: Date,

@@ -79,19 +79,21 @@ function tierPanel(f: WeekFigures, top: number): string[] {
 
 function staffPanel(f: WeekFigures, top: number): string[] {
   const rows = f.followUps.slice(0, MAX_STAFF);
-  const out = [text(LEFT - 60, top - 30, '回访完成(完成/应回访)', { size: 26, weight: 'bold' })];
+  const out = [
+    text(LEFT - 60, top - 30, '回访完成(完成/结束的回访)', { size: 26, weight: 'bold' }),
+  ];
   if (rows.length === 0)
     return [...out, text(LEFT, top + 20, '本周没有回访任务', { size: 20, color: '#888' })];
-  const max = niceMax(Math.max(...rows.map((r) => Math.max(r.due, r.done))));
+  const max = niceMax(Math.max(...rows.map((r) => r.ended)));
   const left = LEFT + 60;
   const width = RIGHT - left - 90;
   rows.forEach((r, i) => {
     const y = top + i * 44;
     out.push(text(left - 12, y + 24, r.name, { size: 20, anchor: 'end' }));
-    out.push(rect(left, y + 4, (width * r.due) / max, 28, '#eeeeee'));
+    out.push(rect(left, y + 4, (width * r.ended) / max, 28, '#eeeeee'));
     out.push(rect(left, y + 4, (width * r.done) / max, 28, '#3b8ee8'));
     out.push(
-      text(left + (width * Math.max(r.due, r.done)) / max + 10, y + 25, `${r.done}/${r.due}`, {
+      text(left + (width * r.ended) / max + 10, y + 25, `${r.done}/${r.ended}`, {
         size: 18,
       }),
     );

@@ -26,7 +26,7 @@ export function weekText(f: WeekFigures): string {
     .map((t) => `${t}类${f.visitsByTier[t]}次`)
     .join(' ');
   const staff = f.followUps.length
-    ? f.followUps.map((s) => `${s.name} ${s.done}/${s.due}`).join(' · ')
+    ? f.followUps.map((s) => `${s.name} ${s.done}/${s.ended}`).join(' · ')
     : '没有回访任务';
   return [
     weekTitle(f),
@@ -34,6 +34,6 @@ export function weekText(f: WeekFigures): string {
     '每天营业额:',
     ...days,
     `到店(按分级):${tiers}`,
-    `回访完成(完成/应回访):${staff}`,
+    `回访完成(完成/结束的回访,含跳过和过期):${staff}`,
   ].join('\n');
 }

@@ -18,10 +18,14 @@ import type { DayBook } from '../archive/day-book';
 import type { StoreDoc } from '../model/store';
 import { addDays } from '../time/business-day';
 
+/** Follow-up lines that ended in the week, per staff member: each line once, however long open. */
 export interface StaffFollowUps {
   name: string;
   done: number;
-  due: number;
+  skipped: number;
+  expired: number;
+  /** done + skipped + expired. */
+  ended: number;
 }
 
 export interface WeekFigures {
@@ -50,13 +54,21 @@ function followUpsOf(books: (DayBook | undefined)[], names: Map<string, string>)
   const per = new Map<string, StaffFollowUps>();
   for (const b of books)
     for (const [id, f] of Object.entries(b?.followUps ?? {})) {
-      const row = per.get(id) ?? { name: names.get(id) ?? '已停用', done: 0, due: 0 };
+      const row = per.get(id) ?? {
+        name: names.get(id) ?? '已停用',
+        done: 0,
+        skipped: 0,
+        expired: 0,
+        ended: 0,
+      };
       row.done += f.done ?? 0;
-      row.due += f.due ?? 0;
+      row.skipped += f.skipped ?? 0;
+      row.expired += f.expired ?? 0;
+      row.ended = row.done + row.skipped + row.expired;
       per.set(id, row);
     }
   return [...per.values()]
-    .filter((r) => r.done || r.due)
+    .filter((r) => r.ended)
     .sort((a, b) => b.done - a.done || a.name.localeCompare(b.name, 'zh-CN'));
 }
 

@@ -41,7 +41,7 @@ describe('follow-ups after a visit', () => {
     await s.run(tick('2026-11-23T09:30:00+08:00'));
     await s.run(dm('wang', '已回访 张总 很满意', '2026-11-23T11:00:00+08:00'));
     const [perf] = await s.say(dm('boss', '本月业绩', '2026-11-23T12:00:00+08:00'));
-    expect(perf).toContain('小王:客户消费¥2,800(1桌) · 录入1桌 · 新客1位 · 回访1/1');
+    expect(perf).toContain('小王:客户消费¥2,800(1桌) · 录入1桌 · 新客1位 · 回访完成1/1');
   });
 
   it('comes back at day 30 when the customer has not returned', async () => {
@@ -108,7 +108,8 @@ describe('birthdays, holidays and churn', () => {
     // 农历十月十五 falls on 2026-11-23.
     await s.run(dm('wang', '李姐 农历十月十五生日', '2026-11-21T10:00:00+08:00'));
     const [day] = to(await s.run(tick('2026-11-23T09:30:00+08:00')), 'wang');
-    expect(day).toMatch(/李姐\(D\) 生日祝福/);
+    // Not an A customer: the thank-you leads, the greeting rides along on the same line.
+    expect(day).toMatch(/李姐\(D\) 致谢回访 逾期2天 另:生日祝福/);
   });
 
   it('does not greet a customer who opted out, but keeps his calls', async () => {

@@ -115,7 +115,7 @@ describe('group briefing', () => {
 describe('personal list (我的待回访)', () => {
   it('lists every task with its wording, overdue and opted-out ones marked', () => {
     const customers = [
-      customer({ name: '张总', lastVisit: '2026-11-18' }),
+      customer({ name: '张总', lastVisit: '2026-11-20' }),
       customer({ id: 'c2', name: '李姐', tier: 'B', lastVisit: '2026-11-22', optOut: true }),
       customer({
         id: 'c3',
@@ -133,7 +133,7 @@ describe('personal list (我的待回访)', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe('小王 11月23日 待回访 2位 2项');
     expect(lines[1]).toBe('其中逾期 1项');
-    expect(lines[2]).toBe('1. 张总(A) 致谢回访 逾期4天');
+    expect(lines[2]).toBe('1. 张总(A) 致谢回访 逾期2天');
     expect(lines[3]).toMatch(/^ {3}话术:张总/);
     expect(lines[4]).toBe('2. 李姐(B) 致谢回访 (不接受消息)');
     expect(lines[5]).toMatch(/^ {3}话术:李姐/);

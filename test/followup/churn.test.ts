@@ -54,7 +54,10 @@ describe('churn alerts', () => {
 
   it('uses the tier the customer had at the last visit, not the one absence decayed to', () => {
     const decayed = { ...zhang, tier: 'C' as const, tierAtLastVisit: 'A' as const };
-    expect(alerts(decayed, '2026-12-02')).toEqual([expect.objectContaining({ tier: 'A' })]);
+    // The threshold is A's (30 days), the tier shown today's, with the one he lapsed from.
+    expect(alerts(decayed, '2026-12-02')).toEqual([
+      expect.objectContaining({ tier: 'C', detail: expect.stringMatching(/^张总\(C·原A类\)/) }),
+    ]);
   });
 
   it('stays quiet about lapses older than the alert window (an imported archive)', () => {

@@ -24,10 +24,51 @@ describe('after a visit', () => {
   });
 
   it('keeps an undone thank-you on the list, overdue, until it is done', () => {
-    const [late] = postVisitTasks(VISIT, [], '2026-03-15');
+    const [late] = postVisitTasks(VISIT, [], '2026-03-14');
     expect(late).toMatchObject({ kind: 'thanks', dueDate: '2026-03-11', overdue: true });
-    expect(late.script).not.toContain('昨天');
-    expect(postVisitTasks(VISIT, [done(late.key, '2026-03-15')], '2026-03-16')).toEqual([]);
+    expect(late.script).not.toMatch(/昨天|前天/);
+    expect(postVisitTasks(VISIT, [done(late.key, '2026-03-14')], '2026-03-16')).toEqual([]);
+  });
+
+  it('says 前天 on day 2, and names the date after that', () => {
+    const c = customer({ lastVisit: VISIT, preferences: [] });
+    const script = (day: string) => tasksFor(c, day)[0].script;
+    expect(script('2026-03-12')).toContain('前天');
+    expect(script('2026-03-12')).not.toContain('昨天');
+    expect(script('2026-03-13')).toContain('3月10日那次');
+  });
+
+  it("names in a thank-you only the room that visit had, not the customer's usual one", () => {
+    const usual = { lastVisit: VISIT, usualRoom: '牡丹厅', preferences: [] };
+    const rooms = (c: Parameters<typeof customer>[0]) =>
+      Array.from(
+        { length: 20 },
+        (_, i) => tasksFor(customer({ ...c, id: `c${i}` }), '2026-03-11')[0].script,
+      ).join();
+    expect(rooms(usual)).not.toContain('牡丹厅');
+    expect(rooms({ ...usual, lastVisitRoom: '牡丹厅' })).toContain('在牡丹厅用餐');
+  });
+
+  it('lets a thank-you expire three days overdue, and a revisit two weeks overdue', () => {
+    expect(postVisitTasks(VISIT, [], '2026-03-15')).toEqual([]);
+    expect(pendingPostVisit(VISIT, [], '2026-03-15', S)).toMatchObject({
+      kind: 'revisit',
+      dueDate: '2026-04-09',
+      expired: [postVisitKey(VISIT, 0)],
+    });
+    expect(postVisitTasks(VISIT, [], '2026-04-23')).toEqual([
+      expect.objectContaining({ kind: 'revisit', overdue: true }),
+    ]);
+    expect(postVisitTasks(VISIT, [], '2026-04-24')).toEqual([]);
+    // A step staff moved expires counted from the day they chose.
+    const moved: FollowUpRecord = {
+      key: postVisitKey(VISIT, 0),
+      action: 'moved',
+      on: '2026-03-11',
+      to: '2026-03-20',
+    };
+    expect(postVisitTasks(VISIT, [moved], '2026-03-23')[0]).toMatchObject({ kind: 'thanks' });
+    expect(postVisitTasks(VISIT, [moved], '2026-03-24')).toEqual([]);
   });
 
   it('closes a follow-up that was skipped', () => {

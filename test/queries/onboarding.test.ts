@@ -99,7 +99,7 @@ describe('staff onboarding by chat', () => {
     expect((await s.say(dm('wang', '我的客户')))[0]).toMatch(/^你好,我是回头客助手。你还没有开通/);
     expect(await s.say(inGroup('wang', '我的客户'))).toEqual([]);
     const perf = await answer(s, dm('boss', '本月业绩'));
-    expect(perf).toContain('小王:客户消费¥2,800(1桌) · 录入1桌 · 新客1位 · 回访0/0');
+    expect(perf).toContain('小王:客户消费¥2,800(1桌) · 录入1桌 · 新客1位 · 回访完成0/0');
     expect(await answer(s, dm('boss', '员工列表'))).toEqual([
       '本店 员工2位',
       '老板 管理员',

@@ -89,7 +89,7 @@ describe('周报: the week as a picture', () => {
     expect(lines).toContain('每天营业额:');
     expect(lines.filter((l) => /^周[一二三四五六日] ¥/.test(l))).toHaveLength(7);
     expect(lines.at(-2)).toMatch(/^到店\(按分级\):A类\d+次 B类\d+次 C类\d+次 D类\d+次$/);
-    expect(lines.at(-1)).toMatch(/^回访完成\(完成\/应回访\):小王 \d+\/\d+/);
+    expect(lines.at(-1)).toMatch(/^回访完成\(完成\/结束的回访,含跳过和过期\):小王 \d+\/\d+/);
   });
 
   it('comes on the day the store set, and only once', async () => {

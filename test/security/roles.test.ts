@@ -41,7 +41,6 @@ const MANAGERS_ONLY = /需要店长来操作|只有店长和管理员/;
 const ADMINS_ONLY = /需要管理员来操作|只有店长和管理员能看/;
 const CHAIN_ONLY = /需要总部管理员/;
 /** Another staff member's customer has no task of yours: the follow-up commands say so. */
-const NO_TASK_OF_YOURS = /张总 今天没有待回访/;
 
 /** Commands that change the archive: each gets a chain of its own. */
 const WRITES: Command[] = [
@@ -63,23 +62,11 @@ const WRITES: Command[] = [
     refusal: MANAGERS_ONLY,
   },
   { text: '设置 A类消费 6000', allowed: ['admin'], ok: /¥5,000 → ¥6,000/, refusal: ADMINS_ONLY },
-  // A call to someone else's customer is still a call: kept as a visit-free 回访, the owner's
-  // task stays open (the owner's own 已回访 closes it).
-  { text: '已回访 张总 很满意', allowed: ALL, ok: /^已记录回访 张总:很满意$/ },
-  {
-    text: '跳过 张总',
-    allowed: OWNER_OR_MANAGER,
-    ok: /跳过.*张总|张总.*跳过/,
-    refusal: NO_TASK_OF_YOURS,
-    fresh: true,
-  },
-  {
-    text: '张总 周五再联系',
-    allowed: OWNER_OR_MANAGER,
-    ok: /张总.*(周五|11月27日)/,
-    refusal: NO_TASK_OF_YOURS,
-    fresh: true,
-  },
+  // Issue 15: a follow-up is closed (or moved) by whoever made the call, for everyone; the owner
+  // is told in their direct chat.
+  { text: '已回访 张总 很满意', allowed: ALL, ok: /^已记录回访 张总\(致谢回访\):很满意/ },
+  { text: '跳过 张总', allowed: ALL, ok: /跳过.*张总|张总.*跳过/, fresh: true },
+  { text: '张总 周五再联系', allowed: ALL, ok: /张总.*(周五|11月27日)/, fresh: true },
   // A customer may say so to anyone who serves them: only ever fewer messages.
   { text: '张总 不接受消息', allowed: ALL, ok: /^已记下:张总 不接受消息/ },
   { text: '添加员工 小钱 服务员', allowed: ['admin'], ok: /邀请码/, refusal: ADMINS_ONLY },

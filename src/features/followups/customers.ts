@@ -59,6 +59,11 @@ export async function loadCards(
   return out.filter((c) => c.storeId === store);
 }
 
+function lastVisitFacts(history: FollowUpCard['history'], lastVisit?: string) {
+  const last = history.filter((h) => h.date === lastVisit).at(-1);
+  return { lastVisitRoom: last?.room, lastVisitParty: last?.partySize };
+}
+
 export function toFollowUpCustomer(
   c: FollowUpCard,
   today: string,
@@ -80,6 +85,7 @@ export function toFollowUpCustomer(
     gender: c.gender === '男' ? 'male' : c.gender === '女' ? 'female' : undefined,
     birthday: c.birthday,
     lastVisit: s.lastVisit,
+    ...lastVisitFacts(history, s.lastVisit),
     visits: s.visits,
     totalSpend: s.totalSpend,
     usualRoom: s.usualRoom,

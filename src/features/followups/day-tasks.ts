@@ -7,8 +7,10 @@ import { Types } from 'mongoose';
 import { tierSettingsOf } from '../../archive/refresh';
 import { keys } from '../../db/lookup';
 import { followUpSettingsSchema, type FollowUpSettings } from '../../followup/settings';
+import { dayTaskOf } from '../../followup/day-task';
+import { pendingPostVisit } from '../../followup/post-visit';
 import { tasksFor, upcomingFor } from '../../followup/tasks';
-import type { Task, Upcoming } from '../../followup/types';
+import type { FollowUpCustomer, Task, Upcoming } from '../../followup/types';
 import { jobStateId } from '../../model/job-state';
 import type { StoreDoc } from '../../model/store';
 import type { Services } from '../../pipeline/context';
@@ -33,9 +35,18 @@ export async function staffNamesOf(
   return Object.fromEntries(staff.map((s) => [String(s._id), s.name]));
 }
 
+/** Post-visit steps that ran out undone by today: the morning records them as expired. */
+export interface Expired {
+  customerId: string;
+  ownerId: string | null;
+  keys: string[];
+}
+
 export interface DayTasks {
   today: string;
+  /** One line per customer (day-task.ts), plus each owner's holiday greeting. */
   tasks: Task[];
+  expired: Expired[];
   upcoming: Upcoming[];
   staffNames: Record<string, string>;
   settings: FollowUpSettings;
@@ -69,16 +80,18 @@ export async function dayTasks(
   const tiers = tierSettingsOf(store);
   const staffNames = await staffNamesOf(services, store);
   const tasks: Task[] = [];
+  const expired: Expired[] = [];
   const upcoming: Upcoming[] = [];
   const open: FollowUpCard[] = [];
   for (const c of await customersOfDay(services, store, today, settings)) {
     const fc = toFollowUpCustomer(c, today, tiers, staffNames);
-    // Holiday greetings are one task per owner (greetings.ts), not one per customer.
-    const mine = tasksFor(fc, today, settings, { storeName: store.name }).filter(
-      (t) => t.kind !== 'holidayGreeting',
-    );
-    if (mine.some((t) => POST_VISIT.has(t.kind))) open.push(c);
-    tasks.push(...mine);
+    const line = customerLine(fc, today, settings, store.name);
+    if (line) tasks.push(line);
+    if (line && [line, ...(line.also ?? [])].some((t) => POST_VISIT.has(t.kind))) open.push(c);
+    const lapsed = fc.lastVisit
+      ? pendingPostVisit(fc.lastVisit, fc.followUpLog, today, settings.postVisit).expired
+      : [];
+    if (lapsed.length) expired.push({ customerId: fc.id, ownerId: fc.ownerId, keys: lapsed });
     upcoming.push(...upcomingFor(fc, today, settings));
   }
   if (remember) {
@@ -96,7 +109,23 @@ export async function dayTasks(
   }
   tasks.push(...(await ownerGreetings(services.models, store, today, settings, staffNames)));
   tasks.sort((a, b) => b.priority - a.priority || a.customerName.localeCompare(b.customerName));
-  return { today, tasks, upcoming, staffNames, settings };
+  return { today, tasks, expired, upcoming, staffNames, settings };
+}
+
+/**
+ * The customer's one line today. Holiday greetings are one task per owner (greetings.ts), not
+ * one per customer.
+ */
+export function customerLine(
+  fc: FollowUpCustomer,
+  today: string,
+  settings: FollowUpSettings,
+  storeName: string,
+): Task | undefined {
+  const all = tasksFor(fc, today, settings, { storeName }).filter(
+    (t) => t.kind !== 'holidayGreeting',
+  );
+  return dayTaskOf(all, fc.followUpLog);
 }
 
 /** What one staff member sees: their customers' tasks; managers also the ownerless and alerts. */

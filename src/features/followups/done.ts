@@ -1,7 +1,7 @@
 /** 已回访 张总 很满意 下周来: the follow-up is done and what the customer said is kept. */
 import { commandFeature } from '../command';
 import { noteAfter } from '../customer-argument';
-import { currentTask, namedCustomer, recordFollowUp } from './actions';
+import { currentTask, namedCustomer, recordFollowUp, tellOwner } from './actions';
 
 const WORDS = /^.*?(?:已回访|回访了|回访完|已联系|联系过了|打过电话了?)/;
 
@@ -13,8 +13,10 @@ export const followUpDone = commandFeature(['followup.done'], async (ctx) => {
   // A call made without a task due still belongs in the 回访记录.
   await recordFollowUp(ctx, c, {
     key: task?.key ?? `manual:${ctx.msg.messageId}`,
+    also: task?.also,
     action: 'done',
     note: note || undefined,
   });
   ctx.reply(`已记录回访 ${c.name}${task ? `(${task.title})` : ''}${note ? `:${note}` : ''}`);
+  await tellOwner(ctx, c, `已回访 ${c.name}${note ? `: ${note}` : ''}`);
 });

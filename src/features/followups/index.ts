@@ -2,6 +2,7 @@
 import type { Feature } from '../../pipeline/router';
 import { followUpDone } from './done';
 import { followUpLater } from './later';
+import { followUpMissed } from './missed';
 import { myFollowUps } from './mine';
 import { optOut } from './optout';
 import { followUpSkip } from './skip';
@@ -9,6 +10,7 @@ import { followUpSkip } from './skip';
 export const FOLLOW_UP_FEATURES: Feature[] = [
   followUpDone,
   followUpSkip,
+  followUpMissed,
   followUpLater,
   optOut,
   myFollowUps,

@@ -3,7 +3,7 @@ import { shortDate } from '../../format/text';
 import { clockOf } from '../../pipeline/context';
 import { businessDate, weekdayOf } from '../../time/business-day';
 import { commandFeature } from '../command';
-import { currentTask, namedCustomer, recordFollowUp } from './actions';
+import { currentTask, namedCustomer, recordFollowUp, tellOwner } from './actions';
 import { laterDate } from './when';
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
@@ -25,6 +25,8 @@ export const followUpLater = commandFeature(['followup.later'], async (ctx) => {
     ctx.reply('改到哪天?例如:张总 周五再联系');
     return;
   }
-  await recordFollowUp(ctx, c, { key: task.key, action: 'moved', to });
-  ctx.reply(`好的,${c.name} 的${task.title}改到 ${shortDate(to)}(${WEEKDAYS[weekdayOf(to)]})`);
+  await recordFollowUp(ctx, c, { key: task.key, also: task.also, action: 'moved', to });
+  const when = `${shortDate(to)}(${WEEKDAYS[weekdayOf(to)]})`;
+  ctx.reply(`好的,${c.name} 的${task.title}改到 ${when}`);
+  await tellOwner(ctx, c, `把 ${c.name} 的${task.title}改到 ${when}`);
 });

@@ -1,4 +1,7 @@
-/** 我的待回访 / 今天要回访谁: the sender's list with the suggested wording, on demand. */
+/**
+ * 我的待回访 / 今天要回访谁: the sender's list with the suggested wording, on demand, capped like
+ * the morning's; 我的待回访 全部 shows every line.
+ */
 import { clockOf, staffOf } from '../../pipeline/context';
 import { businessDate } from '../../time/business-day';
 import { personalText } from '../briefing';
@@ -11,7 +14,8 @@ export const myFollowUps = commandFeature(
     const { staff, store } = staffOf(ctx);
     const day = await dayTasks(ctx.services, store, businessDate(clockOf(ctx)));
     const { tasks, upcoming } = tasksOfStaff(day, String(staff._id), canManage(staff.role));
-    ctx.reply(personalText(day, staff.name, tasks, upcoming));
+    const all = /全部|所有|完整/.test(ctx.msg.text);
+    ctx.reply(personalText(day, staff.name, tasks, upcoming, all));
   },
   READ_ONLY,
 );

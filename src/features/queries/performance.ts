@@ -19,9 +19,13 @@ export interface StaffFigures {
   tables: number;
   revenue: number;
   newCustomers: number;
-  /** Follow-ups on their morning lists, and follow-ups marked done (已回访). */
-  due: number;
+  /**
+   * Follow-up lines that ended in the period, each once however many mornings it was listed:
+   * done (已回访) and skipped by them, expired on their list.
+   */
   done: number;
+  skipped: number;
+  expired: number;
 }
 
 /** Each staff member's figures over the period, and the store's revenue. */
@@ -29,8 +33,7 @@ export async function staffFigures(models: Models, storeId: Types.ObjectId, p: P
   const by = new Map<string, StaffFigures>();
   const row = (id: string) => {
     let r = by.get(id);
-    if (!r)
-      by.set(id, (r = { recorded: 0, tables: 0, revenue: 0, newCustomers: 0, due: 0, done: 0 }));
+    if (!r) by.set(id, (r = { ...EMPTY }));
     return r;
   };
   let revenue = 0;
@@ -42,8 +45,10 @@ export async function staffFigures(models: Models, storeId: Types.ObjectId, p: P
     newCustomers += b.newCustomers;
     for (const [id, f] of Object.entries(b.byRecorder)) row(id).recorded += f.tables;
     for (const [id, f] of Object.entries(b.followUps)) {
-      row(id).due += f.due;
-      row(id).done += f.done;
+      const r = row(id);
+      r.done += f.done;
+      r.skipped += f.skipped;
+      r.expired += f.expired;
     }
     for (const [id, f] of Object.entries(b.byOwner)) {
       const r = row(id);
@@ -55,8 +60,26 @@ export async function staffFigures(models: Models, storeId: Types.ObjectId, p: P
   return { by, revenue, tables, newCustomers };
 }
 
+const EMPTY: StaffFigures = {
+  recorded: 0,
+  tables: 0,
+  revenue: 0,
+  newCustomers: 0,
+  done: 0,
+  skipped: 0,
+  expired: 0,
+};
+
+/** `回访完成3/5(跳过1 过期1)`: done out of the lines that ended. */
+export function followUpFigure(f: Pick<StaffFigures, 'done' | 'skipped' | 'expired'>): string {
+  const ended = f.done + f.skipped + f.expired;
+  const parts = [f.skipped ? `跳过${f.skipped}` : '', f.expired ? `过期${f.expired}` : ''];
+  const more = parts.filter(Boolean).join(' ');
+  return `回访完成${f.done}/${ended}${more ? `(${more})` : ''}`;
+}
+
 const staffLine = (name: string, f: StaffFigures) =>
-  `${name}:客户消费${yuan(f.revenue)}(${f.tables}桌) · 录入${f.recorded}桌 · 新客${f.newCustomers}位 · 回访${f.done}/${f.due}`;
+  `${name}:客户消费${yuan(f.revenue)}(${f.tables}桌) · 录入${f.recorded}桌 · 新客${f.newCustomers}位 · ${followUpFigure(f)}`;
 
 export const performance = commandFeature(
   ['query.performance'],
@@ -69,7 +92,6 @@ export const performance = commandFeature(
     const figures = await staffFigures(models, store._id, period);
     const names = await staffNames(models, store._id);
     const lines = [`${periodLabel(period, today)}业绩`];
-    const empty = { recorded: 0, tables: 0, revenue: 0, newCustomers: 0, due: 0, done: 0 };
     if (whole) {
       lines.push(
         `全店 ${yuan(figures.revenue)} · ${figures.tables}桌 · 新客${figures.newCustomers}位`,
@@ -79,7 +101,7 @@ export const performance = commandFeature(
       const owned = rows.reduce((n, [, f]) => n + f.revenue, 0);
       if (figures.revenue > owned) lines.push(`没有负责人的客户:${yuan(figures.revenue - owned)}`);
     } else {
-      lines.push(staffLine(staff.name, figures.by.get(String(staff._id)) ?? empty));
+      lines.push(staffLine(staff.name, figures.by.get(String(staff._id)) ?? EMPTY));
     }
     const top = visibleTo(ctx, await visitorsOf(models, store._id, period))
       .map((c) => ({ c, ...figuresIn(c, period) }))

@@ -41,8 +41,8 @@ const OPENERS = new WordMatcher(
 );
 const EXACT = new Set(COMPILED.flatMap((c) => [...c.exact]));
 const PATTERNS = COMPILED.filter((c) => c.rule.pattern);
-/** Characters every rule pattern needs (A类, B级, VIP客户, 大客户, 今晚预订). */
-const PATTERN_HINT = /[类级客订定]/;
+/** Characters every rule pattern needs (A类, B级, VIP客户, 大客户, 今晚预订, 没接, 打不通, 关机, 占线). */
+const PATTERN_HINT = /[类级客订定接通机线]/;
 const PERIODS = new WordMatcher(PERIOD_WORDS);
 const FRAME = new WordMatcher([...PERIOD_WORDS, ...FRAME_WORDS]);
 /** What the own form of a command may hold besides words: digits, Latin letters, punctuation. */

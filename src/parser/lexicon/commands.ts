@@ -51,6 +51,10 @@ export interface CommandRule {
 const WHICH = words('客户 顾客 客人 名单 哪些 哪几个 谁 有谁 列表 多少 几个 有几');
 const ASK = words('多少 几 ? ？ 查 怎么样 如何 统计 报表 汇总 看看 看下');
 
+/** 接 as in answering a call: 没接, 没人接, 未接听, 不接电话, 没接通; never 没接待/不接受/没接到. */
+const MISSED_CALL =
+  /(?:没有?人?|未|不)接(?:听|通|电话)?(?![待受到送收单住手洽见管触])|(?:打不|没打)通|无人接听|关机了?$|占线/;
+
 export const COMMAND_RULES: readonly CommandRule[] = [
   {
     name: 'help',
@@ -188,6 +192,12 @@ export const COMMAND_RULES: readonly CommandRule[] = [
     form: 'subject',
   },
   {
+    // 我的待回访 全部: the whole list, past the cap.
+    name: 'followup.mine',
+    contains: words('待回访 回访名单 回访列表 回访任务 我的回访'),
+    with: words('全部 所有 全部的 完整'),
+  },
+  {
     name: 'followup.mine',
     contains: words(
       '待回访 要回访谁 回访谁 回访名单 回访列表 回访任务 今日回访 今天联系谁 今天打给谁 给谁打电话 我的回访 该回访 需要回访',
@@ -205,6 +215,22 @@ export const COMMAND_RULES: readonly CommandRule[] = [
     name: 'followup.later',
     customer: true,
     contains: ['改天', '下次', '过几天', '以后再说'],
+    needsName: true,
+    terse: true,
+    form: 'result',
+  },
+  {
+    // A call nobody answered: a customer + 没接/没人接/未接/不接/打不通/关机/占线. Not 没接待,
+    // 不接受 (opt-out, matched before), 没接到通知: 接 here is answering the phone.
+    name: 'followup.missed',
+    pattern: MISSED_CALL,
+    needsName: true,
+    form: 'result',
+  },
+  {
+    // 安姐 明天再打: the call is to be tried again, which means this one did not get through.
+    name: 'followup.missed',
+    contains: ['再打'],
     needsName: true,
     terse: true,
     form: 'result',
