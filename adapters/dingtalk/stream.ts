@@ -13,6 +13,17 @@ export class GatewayClient extends DWClient {
     super({ ...opts, keepAlive: true });
   }
 
+  /**
+   * The SDK starts a heartbeat timer on every connection and clears only the last one on
+   * disconnect: after a reconnect the old timer keeps pinging a dead socket and logging forever.
+   */
+  override _connect(): Promise<void> {
+    const self = this as unknown as { heartbeatIntervallId?: ReturnType<typeof setInterval> };
+    if (self.heartbeatIntervallId !== undefined) clearInterval(self.heartbeatIntervallId);
+    self.heartbeatIntervallId = undefined;
+    return super._connect();
+  }
+
   override async getEndpoint(): Promise<this> {
     const { subscriptions, ua } = this.getConfig();
     const res = await this.api.openConnection(subscriptions, ua ?? '');
