@@ -8,19 +8,10 @@ import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import { addToLookup, lookupIds, removeFromLookup } from '../db/lookup';
 import type { Models } from '../model';
-import type { Booking } from '../model/booking';
+import type { Booking, BookingSlot } from '../model/booking';
 
 export type { Booking };
-
-/** What a booking says about the table; every field but the day may still be unknown. */
-export interface Slot {
-  day: string;
-  mealPeriod?: string;
-  time?: string;
-  partySize?: number;
-  tables?: number;
-  room?: string;
-}
+export type Slot = BookingSlot;
 
 export interface NewBooking extends Slot {
   storeId: Types.ObjectId;

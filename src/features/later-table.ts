@@ -1,9 +1,9 @@
 /**
- * A table on a day still to come (褚总 11月25日 3人 消费1800): no visit is recorded, and the sender
- * is told so in one line, in a group too, so nobody believes it was saved. A booking said in a
- * group (王总订了明晚6人) is the team's talk and gets no reply there; asked directly, it does.
+ * A table with a bill on a day still to come (褚总 11月25日 3人 消费1800, most likely a slip of
+ * the date): no visit is recorded, and the sender is told so in one line, in a group too, so
+ * nobody believes it was saved. Bookings are features/bookings.
  */
-import { addressed, type BotContext } from '../pipeline/context';
+import type { BotContext } from '../pipeline/context';
 import type { Feature } from '../pipeline/router';
 
 /** 2026-11-25 → 11月25日. */
@@ -19,10 +19,8 @@ export function laterTableReply(name: string, iso: string | undefined): string {
 
 export const laterTable: Feature = {
   name: 'later-table',
-  takes: (ctx: BotContext) => {
-    const ahead = ctx.reading?.ahead;
-    return !!ctx.reading?.customer && (ahead === 'dated' || (ahead === 'booked' && addressed(ctx)));
-  },
+  // Bookings (features/bookings) take every other table on a day to come, before this one.
+  takes: (ctx: BotContext) => !!ctx.reading?.customer && ctx.reading.ahead === 'dated',
   handle: async (ctx) =>
     ctx.reply(laterTableReply(ctx.reading!.customer!.value, ctx.reading!.date?.value)),
   readOnly: true,

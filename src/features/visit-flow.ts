@@ -43,9 +43,13 @@ export function missingOf(p: PartialVisit): Missing[] {
   return missing;
 }
 
-async function keepDraft(
+/**
+ * The pending question of this staff member in this chat, with what was said so far: a visit, or
+ * a booking (features/bookings) waiting for its day or party.
+ */
+export async function keepDraft(
   ctx: BotContext,
-  p: PartialVisit,
+  p: object,
   extra: { missing?: string[]; choices?: CustomerDoc[] },
 ) {
   const { staff, store } = staffOf(ctx);

@@ -47,18 +47,22 @@ export const bookingSchema = new Schema(
   { versionKey: false },
 );
 
-/** A booking as read (`lean()`). */
-export interface Booking {
-  _id: Types.ObjectId;
-  storeId: Types.ObjectId;
-  customerId: Types.ObjectId;
-  customerName: string;
+/** What a booking says about the table; every field but the day may still be unknown. */
+export interface BookingSlot {
   day: string;
   mealPeriod?: string;
   time?: string;
   partySize?: number;
   tables?: number;
   room?: string;
+}
+
+/** A booking as read (`lean()`). */
+export interface Booking extends BookingSlot {
+  _id: Types.ObjectId;
+  storeId: Types.ObjectId;
+  customerId: Types.ObjectId;
+  customerName: string;
   takenBy: Types.ObjectId;
   ownerId: Types.ObjectId;
   state: 'open' | 'arrived' | 'cancelled';

@@ -12,7 +12,7 @@ import type { Reading } from '../../parser/reading';
 import { changeOf, clockOf, sourceKeyOf, staffOf, type BotContext } from '../../pipeline/context';
 import type { Feature } from '../../pipeline/router';
 import { businessDate } from '../../time/business-day';
-import { draftKeyOf } from '../visit-flow';
+import { draftKeyOf, keepDraft } from '../visit-flow';
 import { guestLineOf } from './guest-line';
 import { mealOfTime, resolveTime, slotLine } from './slot';
 
@@ -67,17 +67,7 @@ export async function bookOrAsk(ctx: BotContext, p: PartialBooking): Promise<voi
   const today = businessDate(clockOf(ctx));
   const missing = missingOf(p.slot);
   if (missing.length) {
-    const draft = {
-      _id,
-      storeId: store._id,
-      staffId: staff._id,
-      platform: ctx.msg.platform,
-      chatId: ctx.msg.chatId,
-      visit: p,
-      missing,
-      createdAt: ctx.msg.time,
-    };
-    await Draft.replaceOne({ _id }, draft, { upsert: true });
+    await keepDraft(ctx, p, { missing });
     ctx.reply(bookingQuestion(p.customerName, missing));
     return;
   }
