@@ -37,6 +37,7 @@ export function toRow(id: unknown, r: Reading): Record<string, unknown> {
     missing: r.missing,
     confidence: r.confidence,
     command: r.command ?? null,
+    complaint: value(r.complaint),
   };
 }
 

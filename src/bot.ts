@@ -6,6 +6,7 @@ import { fallback } from './features/fallback';
 import { importSheet } from './features/import-sheet';
 import { laterTable } from './features/later-table';
 import { BOOKING_FEATURES } from './features/bookings';
+import { COMPLAINT_FEATURES } from './features/complaints';
 import { recordVisit } from './features/record-visit';
 import { updateProfile } from './features/update-profile';
 import { amend } from './features/amend';
@@ -39,6 +40,7 @@ export const FEATURES: Feature[] = [
   transfer,
   showProfile,
   ...FOLLOW_UP_FEATURES,
+  ...COMPLAINT_FEATURES,
   ...QUERY_FEATURES,
   exportSheet,
   fallback,

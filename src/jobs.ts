@@ -1,5 +1,6 @@
 /** Every scheduled job, in the order they run when due at the same time. */
 import { morningBriefing } from './features/briefing';
+import { complaintEscalation } from './features/complaints/escalate';
 import { nightlyPrune } from './features/prune';
 import { nightlyBackupJob } from './features/nightly-backup';
 import { tierRefresh } from './features/tier-refresh';
@@ -12,4 +13,5 @@ export const JOBS: Job[] = [
   weeklyReport,
   nightlyPrune,
   nightlyBackupJob,
+  complaintEscalation,
 ];

@@ -20,6 +20,7 @@ import type { Job } from '../scheduler/jobs';
 import { addDays } from '../time/business-day';
 import { dayTasks, tasksOfStaff, type DayTasks } from './followups/day-tasks';
 import { canManage } from './command';
+import { openSection } from './complaints/lines';
 
 /** Figures of one business day, from its day book (one read, whatever the store's size). */
 export async function dayFigures(
@@ -36,6 +37,10 @@ export async function dayFigures(
     returningCustomers: Math.max(0, (book?.visitors ?? 0) - (book?.newCustomers ?? 0)),
   };
 }
+
+/** A manager's list starts with the open complaints until they are closed. */
+export const withComplaints = (lead: string[], text: string) =>
+  lead.length ? `${lead.join('\n')}\n\n${text}` : text;
 
 /** One staff member's list, capped for a phone unless they asked for all of it. */
 export function personalText(
@@ -104,15 +109,19 @@ async function personalLists(
   services: Services,
   store: StoreDoc,
   day: DayTasks,
+  now: Date,
 ): Promise<OutgoingMessage[]> {
+  const complaints = openSection(day.complaints, now);
   const staff = await services.models.Staff.find({ storeId: store._id, active: true }).sort({
     _id: 1,
   });
   const out: OutgoingMessage[] = [];
   for (const s of staff) {
-    const { tasks, upcoming } = tasksOfStaff(day, String(s._id), canManage(s.role));
-    if (tasks.length === 0) continue;
-    out.push(directTo(s, personalText(day, s.name, tasks, upcoming)));
+    const manager = canManage(s.role);
+    const { tasks, upcoming } = tasksOfStaff(day, String(s._id), manager);
+    const lead = manager ? complaints : [];
+    if (tasks.length === 0 && lead.length === 0) continue;
+    out.push(directTo(s, withComplaints(lead, personalText(day, s.name, tasks, upcoming))));
   }
   return out;
 }
@@ -127,7 +136,12 @@ async function noteDue(services: Services, store: StoreDoc, day: DayTasks): Prom
   );
 }
 
-export async function buildBriefing(services: Services, store: StoreDoc, today: string) {
+export async function buildBriefing(
+  services: Services,
+  store: StoreDoc,
+  today: string,
+  now = new Date(),
+) {
   const day = await dayTasks(services, store, today, true);
   await noteDue(services, store, day);
   await recordExpired(services, store, day);
@@ -142,6 +156,7 @@ export async function buildBriefing(services: Services, store: StoreDoc, today: 
       upcoming: day.upcoming,
       holidays: holidaysAhead(today, day.settings),
       staffNames: day.staffNames,
+      complaints: openSection(day.complaints, now),
     },
     day.settings.briefing,
   );
@@ -154,13 +169,13 @@ export const morningBriefing: Job = {
   async run(
     store: StoreDoc,
     occ: Occurrence,
-    _now: Date,
+    now: Date,
     services: Services,
   ): Promise<OutgoingMessage[]> {
     const groups = await services.models.TeamGroup.find({ storeId: store._id })
       .sort({ _id: 1 })
       .lean();
-    const { day, text } = await buildBriefing(services, store, occ.day);
+    const { day, text } = await buildBriefing(services, store, occ.day, now);
     const out: OutgoingMessage[] = groups.map((g) => ({
       platform: g.platform,
       chatId: g.chatId,
@@ -168,7 +183,7 @@ export const morningBriefing: Job = {
       to: null,
       text,
     }));
-    out.push(...(await personalLists(services, store, day)));
+    out.push(...(await personalLists(services, store, day, now)));
     await markAlertsSent(services, store, day.tasks, occ.day);
     return out;
   },

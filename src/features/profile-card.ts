@@ -9,7 +9,9 @@ import type { StoreDoc } from '../model/store';
 import { clockOf, staffOf, type BotContext } from '../pipeline/context';
 import { maskPhone } from '../privacy';
 import { businessDate, daysBetween } from '../time/business-day';
+import { complaintsOf } from '../archive/complaints';
 import { canManage, commandFeature, READ_ONLY, subjectOf } from './command';
+import { cardLines } from './complaints/lines';
 import { argumentOf, isEmpty, labelOf, resolveCustomer } from './customer-argument';
 
 const RECENT = 3;
@@ -88,6 +90,7 @@ export async function profileCard(
   ];
   if (ties.some(Boolean)) lines.push(ties.filter(Boolean).join(' · '));
   if (c.optOut) lines.push('不接受消息');
+  lines.push(...cardLines(await complaintsOf(models, c._id), today));
   const recent = chronological(history).slice(-RECENT).reverse();
   if (recent.length) {
     lines.push('最近消费:');

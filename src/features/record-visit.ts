@@ -28,6 +28,7 @@ export function visitFromReading(ctx: BotContext, r: Reading): PartialVisit {
     customerName: r.customer?.value,
     facts: factsOf(r),
     badPhone: r.outOfRange?.phone?.value,
+    ...(r.complaint ? { complaint: r.complaint.value } : {}),
     visit,
   };
 }

@@ -18,6 +18,7 @@ import { yuan } from '../format/text';
 import { choiceList, confirmation, profileReply, question } from './visit-reply';
 import { sendersOwn } from './customer-argument';
 import { linkArrival, withArrival } from './bookings/arrival';
+import { complaintNotes } from './complaints/visit';
 
 /** What is known of the visit so far; stored as JSON in a draft while the bot asks. */
 export interface PartialVisit {
@@ -27,6 +28,8 @@ export interface PartialVisit {
   facts: ProfileFacts;
   /** Digits staff gave as a phone that are not a mobile number: questioned, never saved. */
   badPhone?: string;
+  /** What the customer complained of, said with the visit: a case is opened once it is saved. */
+  complaint?: string;
   /** The staff member said 是: the look-alike of a table just recorded is another table. */
   resendConfirmed?: boolean;
   visit: Partial<VisitInput> & Pick<VisitInput, 'businessDate' | 'chatId' | 'sourceKey' | 'text'>;
@@ -206,6 +209,12 @@ export async function finishVisit(
     duplicate: saved.duplicate,
   });
   const arrived = !saved.duplicate && (await linkArrival(ctx, saved));
-  const reply = withArrival(confirmation(saved, learned), arrived);
-  await replyWithTierNote(ctx, reply, saved.customer, saved.tierChange);
+  const notes = await afterCommit(change.report, 'complaint', () =>
+    complaintNotes(ctx, saved, p.complaint),
+  );
+  // The visit stands whatever happens to the case; the sender is told to say it again.
+  const lost = !notes && p.complaint ? [`投诉没记上,请再发一次:投诉 ${saved.customer.name} …`] : [];
+  const reply = [withArrival(confirmation(saved, learned), arrived), ...(notes?.lines ?? lost)];
+  await replyWithTierNote(ctx, reply.join('\n'), saved.customer, saved.tierChange);
+  for (const n of notes?.notices ?? []) ctx.send(n);
 }

@@ -30,6 +30,8 @@ export interface GroupBriefing {
   holidays: HolidayOnDate[];
   /** Staff id → how the team calls them (小王). */
   staffNames: Record<string, string>;
+  /** Open complaint cases, already worded: they lead until closed (features/complaints). */
+  complaints?: string[];
 }
 
 export const MORE_HINT = '私聊我「我的待回访」';
@@ -132,6 +134,7 @@ export function groupBriefingText(
   const head = `【${b.storeName} 早报】${shortDate(b.today)} ${WEEKDAYS[weekdayOf(b.today)]}`;
   const sections = [
     [head, ...numbersLines(b.yesterday, b.sameDayLastWeek)],
+    b.complaints ?? [],
     followUpLines(b, s),
     upcomingLines(b, s),
     holidayLines(b),

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { bookingModel } from './booking';
+import { complaintModel } from './complaint';
 import { customerModel } from './customer';
 import { customerEventModel } from './customer-event';
 import { dayBookModel } from './day-book';
@@ -44,6 +45,7 @@ export function createModels(conn: Connection) {
     FollowUpCard: followUpCardModel(conn),
     PendingImport: pendingImportModel(conn),
     Booking: bookingModel(conn),
+    Complaint: complaintModel(conn),
   };
 }
 

@@ -58,7 +58,12 @@ interface Signals {
 
 export function combine(ctx: ParseContext, draft: Draft): Reading {
   const s = signals(ctx, draft);
-  const intent = decide(draft, s);
+  let intent = decide(draft, s);
+  if (intent === 'none' && isComplaint(draft, s)) {
+    // A complaint is a record: answered in a group too, like a visit.
+    draft.command = { name: 'complaint.record', text: ctx.original.trim(), standalone: true };
+    intent = 'command';
+  }
   const reading: Reading = { intent, missing: [], confidence: 0 };
   fill(ctx, draft, s, reading);
   if (intent === 'visit') {
@@ -131,6 +136,16 @@ function decide(draft: Draft, s: Signals): Intent {
   return isProfile(draft, s) ? 'profile' : 'none';
 }
 
+/**
+ * 张总 投诉 菜太咸: a named customer and what they complained of, not a question about it
+ * (张总投诉了吗) nor a table being booked (订了明晚6人, 上次说菜太咸 is the booking's).
+ */
+function isComplaint(draft: Draft, s: Signals): boolean {
+  return Boolean(
+    draft.complaint && s.customer && s.customer.kind !== 'loose' && !s.question && !s.bookingWords,
+  );
+}
+
 function isVisit(draft: Draft, s: Signals): boolean {
   const { customer, amount } = s;
   const party = Boolean(draft.partySize);
@@ -166,6 +181,9 @@ function fill(ctx: ParseContext, draft: Draft, s: Signals, r: Reading): void {
   if (s.customer && (r.intent !== 'command' || commandNamesCustomer(draft, s.customer))) {
     r.customer = ctx.field(s.customer.name, s.customer.start, s.customer.end);
   }
+  // Only beside a record that can carry it: a visit, a follow-up result, the complaint itself.
+  if (draft.complaint && r.customer && COMPLAINT_CARRIERS.has(carrierOf(r, draft)))
+    r.complaint = draft.complaint;
   if (r.intent === 'command' && draft.command) {
     const { aboutCustomer, ...command } = draft.command;
     r.command = command;
@@ -197,6 +215,10 @@ function fill(ctx: ParseContext, draft: Draft, s: Signals, r: Reading): void {
   if (draft.notes.length) r.notes = draft.notes;
   if (draft.bottles.length) r.bottles = draft.bottles;
 }
+
+const COMPLAINT_CARRIERS = new Set(['visit', 'complaint.record', 'followup.done']);
+const carrierOf = (r: Reading, d: Draft) =>
+  r.intent === 'command' ? (d.command?.name ?? '') : r.intent;
 
 /** Commands about staff or the store name no customer; a loose guess never names one. */
 const NO_CUSTOMER_COMMANDS = new Set(['staff.add', 'group.bind', 'settings', 'help', 'export']);

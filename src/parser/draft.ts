@@ -61,6 +61,8 @@ export interface Draft {
   wechat?: Field<string>;
   gender?: Field<'男' | '女'>;
   command?: CommandHit;
+  /** What the customer complained of (extract/complaint.ts), as said: 菜太咸. */
+  complaint?: Field<string>;
   /**
    * Values staff clearly stated that no restaurant could have recorded (消费0, 消费-2800, 0人,
    * 600人, 电话12345): kept apart so the bot can question them instead of silently dropping them.

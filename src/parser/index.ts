@@ -7,6 +7,7 @@ import { clockOf, ParseContext } from './context';
 import { combine } from './combine';
 import { emptyDraft, type Draft } from './draft';
 import { extractCommand } from './extract/command';
+import { extractComplaint } from './extract/complaint';
 import { extractNames, extractLooseNames } from './extract/customer';
 import { extractClockTime } from './extract/clock-time';
 import { extractDates } from './extract/date';
@@ -35,6 +36,7 @@ const EXTRACTORS: readonly Extractor[] = [
   extractLooseNames,
   extractFacts,
   extractCommand,
+  extractComplaint,
 ];
 
 /** Fallback for options a caller got wrong: a message must still get a reading. */

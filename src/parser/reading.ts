@@ -60,6 +60,11 @@ export interface Reading {
   /** WeChat id (微信 zhang123, 微信号:wx_lee88): a profile fact, never money. */
   wechat?: Field<string>;
   gender?: Field<'男' | '女'>;
+  /**
+   * A complaint the message carries (张总 投诉 菜太咸 → 菜太咸): alone it is the command
+   * `complaint.record`; on a visit or a follow-up result it opens a case beside that record.
+   */
+  complaint?: Field<string>;
   /** For intent `command`: a stable name (e.g. `undo`, `amend`, `query.tier`) and its raw text. */
   command?: { name: string; text: string; standalone: boolean };
   /**

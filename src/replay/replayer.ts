@@ -34,6 +34,8 @@ export interface ReplayOutput {
   text: string;
   /** Path of a file or picture sent with the message. */
   attachment?: string;
+  /** The buttons sent with it, where a platform shows them (their commands, as typed). */
+  actions?: OutgoingMessage['actions'];
 }
 
 export interface Replayer {
@@ -72,6 +74,7 @@ export function createReplayer(
       to: o.chatType === 'direct' ? o.to : null,
       text: o.text,
       ...(o.attachment && { attachment: o.attachment.path }),
+      ...(o.actions?.length && { actions: o.actions }),
     });
 
   const toIncoming = (

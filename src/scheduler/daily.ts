@@ -12,6 +12,18 @@ export interface Occurrence {
   day: string;
 }
 
+/**
+ * A job that runs every `minutes` through the day: the slot `now` falls in (`2026-11-22 21:45`
+ * for every 15 minutes at 21:52). Each slot is one occurrence, claimed and run once.
+ */
+export function slotOccurrence(minutes: number, now: Date, timeZone: string): Occurrence {
+  const p = localParts(now, timeZone);
+  const at = Math.floor((p.hour * 60 + p.minute) / minutes) * minutes;
+  const day = isoDay(p.year, p.month, p.day);
+  const hhmm = `${String(Math.floor(at / 60)).padStart(2, '0')}:${String(at % 60).padStart(2, '0')}`;
+  return { key: `${day} ${hhmm}`, day };
+}
+
 export function dueOccurrence(time: string, now: Date, timeZone: string): Occurrence | undefined {
   const p = localParts(now, timeZone);
   if (p.hour * 60 + p.minute < minutesOf(time)) return undefined;

@@ -10,12 +10,14 @@ import { DEFAULT_DELIVERY } from '../outbox/settings';
 import type { Services } from '../pipeline/context';
 import type { OutgoingMessage } from '../pipeline/message';
 import { claimRun, failRun, finishRun } from './claim';
-import { dueOccurrence, type Occurrence } from './daily';
+import { dueOccurrence, slotOccurrence, type Occurrence } from './daily';
 
 export interface Job {
   name: string;
   /** Local `HH:mm` the job runs at in this store. */
   timeOf(store: StoreDoc): string;
+  /** Instead of once a day: once in every slot of this many minutes (timeOf is then unused). */
+  everyMinutes?: number;
   /** For jobs that do not run every day: whether the store wants it on this local day. */
   dueOn?(store: StoreDoc, day: string): boolean;
   run(
@@ -87,7 +89,9 @@ export async function runDueJobs(
   const current = new Set<string>();
   for (const store of stores) {
     for (const job of jobs) {
-      const occ = dueOccurrence(job.timeOf(store), now, store.timeZone);
+      const occ = job.everyMinutes
+        ? slotOccurrence(job.everyMinutes, now, store.timeZone)
+        : dueOccurrence(job.timeOf(store), now, store.timeZone);
       if (!occ || (job.dueOn && !job.dueOn(store, occ.day))) continue;
       const key = `${String(store._id)}:${job.name}:${occ.key}`;
       current.add(key);

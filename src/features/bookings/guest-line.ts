@@ -1,9 +1,11 @@
 /**
  * The guest's one-line card on a booking: what the team must know before the table sits down
- * (tier, last visit, a preference or taboo, stored bottles, bookings not kept).
+ * (tier, last visit, a preference or taboo, stored bottles, bookings not kept, an open complaint).
  */
 import { bookingsOf, type Booking } from '../../archive/bookings';
+import { complaintsOf } from '../../archive/complaints';
 import { shortDate } from '../../format/text';
+import { saidOf } from '../complaints/lines';
 import type { Models } from '../../model';
 import type { CustomerDoc } from '../../model/customer';
 
@@ -12,19 +14,22 @@ export function noShows(bookings: Booking[], today: string): Booking[] {
   return bookings.filter((b) => b.state === 'open' && b.day < today);
 }
 
-export function guestLine(c: CustomerDoc, today: string, missed: number): string {
+export function guestLine(c: CustomerDoc, today: string, missed: number, complaint = ''): string {
   const parts = [`${c.tier ?? 'D'}类`];
   const last = c.stats?.lastVisit;
   parts.push(last ? `上次${shortDate(last, today)}` : '还没来过');
   if (c.preferences?.length) parts.push(`偏好: ${c.preferences.slice(0, 2).join('、')}`);
   if (c.bottles?.length) parts.push(`存酒: ${c.bottles.slice(0, 2).join('、')}`);
   if (missed > 0) parts.push(`订了未到${missed}次`);
+  if (complaint) parts.push(`投诉未处理: ${complaint}`);
   return parts.join(' · ');
 }
 
 /** The line for a customer, reading their bookings for the no-show count. */
 export async function guestLineOf(models: Models, c: CustomerDoc, today: string): Promise<string> {
-  return guestLine(c, today, noShows(await bookingsOf(models, c._id), today).length);
+  const open = (await complaintsOf(models, c._id)).filter((k) => k.state === 'open');
+  const complaint = open.map(saidOf).join('、');
+  return guestLine(c, today, noShows(await bookingsOf(models, c._id), today).length, complaint);
 }
 
 /** A-class guests are received by the manager (seed 001: 店长必须亲身接待). */

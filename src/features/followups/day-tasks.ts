@@ -14,6 +14,7 @@ import type { FollowUpCustomer, Task, Upcoming } from '../../followup/types';
 import { jobStateId } from '../../model/job-state';
 import type { StoreDoc } from '../../model/store';
 import type { Services } from '../../pipeline/context';
+import { openComplaints, type Complaint } from '../../archive/complaints';
 import { candidateIds } from './candidates';
 import { ownerGreetings } from './greetings';
 import type { FollowUpCard } from '../../archive/card';
@@ -50,6 +51,8 @@ export interface DayTasks {
   upcoming: Upcoming[];
   staffNames: Record<string, string>;
   settings: FollowUpSettings;
+  /** The store's open complaint cases, oldest first: their customers get no holiday wishes. */
+  complaints: Complaint[];
 }
 
 async function customersOfDay(
@@ -83,9 +86,11 @@ export async function dayTasks(
   const expired: Expired[] = [];
   const upcoming: Upcoming[] = [];
   const open: FollowUpCard[] = [];
+  const complaints = await openComplaints(services.models, store._id);
+  const complained = new Set(complaints.map((k) => String(k.customerId)));
   for (const c of await customersOfDay(services, store, today, settings)) {
     const fc = toFollowUpCustomer(c, today, tiers, staffNames);
-    const line = customerLine(fc, today, settings, store.name);
+    const line = customerLine(fc, today, settings, store.name, complained.has(fc.id));
     if (line) tasks.push(line);
     if (line && [line, ...(line.also ?? [])].some((t) => POST_VISIT.has(t.kind))) open.push(c);
     const lapsed = fc.lastVisit
@@ -107,23 +112,27 @@ export async function dayTasks(
       { upsert: true },
     );
   }
-  tasks.push(...(await ownerGreetings(services.models, store, today, settings, staffNames)));
+  tasks.push(
+    ...(await ownerGreetings(services.models, store, today, settings, staffNames, complained)),
+  );
   tasks.sort((a, b) => b.priority - a.priority || a.customerName.localeCompare(b.customerName));
-  return { today, tasks, expired, upcoming, staffNames, settings };
+  return { today, tasks, expired, upcoming, staffNames, settings, complaints };
 }
 
 /**
  * The customer's one line today. Holiday greetings are one task per owner (greetings.ts), not
- * one per customer.
+ * one per customer. A customer with an open complaint gets no holiday call either: the call to
+ * make is the complaint's, at the top of the manager's list.
  */
 export function customerLine(
   fc: FollowUpCustomer,
   today: string,
   settings: FollowUpSettings,
   storeName: string,
+  complained = false,
 ): Task | undefined {
   const all = tasksFor(fc, today, settings, { storeName }).filter(
-    (t) => t.kind !== 'holidayGreeting',
+    (t) => t.kind !== 'holidayGreeting' && !(complained && t.kind === 'holidayCall'),
   );
   return dayTaskOf(all, fc.followUpLog);
 }

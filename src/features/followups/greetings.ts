@@ -32,6 +32,7 @@ export async function ownerGreetings(
   today: string,
   s: FollowUpSettings,
   staffNames: Record<string, string>,
+  complained: ReadonlySet<string> = new Set(),
 ): Promise<Task[]> {
   const [h] = greetingHolidays(today, s);
   if (!h) return [];
@@ -39,7 +40,11 @@ export async function ownerGreetings(
   const tasks: Task[] = [];
   for (const [ownerId, name] of Object.entries(staffNames)) {
     const owned = await lookupIds(models, keys.ownedBy(new Types.ObjectId(ownerId)));
-    const count = owned.filter((id) => !optedOut.has(String(id))).length;
+    const quiet = owned.filter((id) => !optedOut.has(String(id))).length;
+    // No wishes before the apology: a customer whose complaint is open gets that call instead.
+    const count = owned.filter(
+      (id) => !optedOut.has(String(id)) && !complained.has(String(id)),
+    ).length;
     if (count === 0) continue;
     tasks.push({
       key: `holiday:${h.name}:${h.date.slice(0, 4)}:greet`,
@@ -55,9 +60,17 @@ export async function ownerGreetings(
       channel: 'message',
       optedOut: false,
       script: greetingScript(store.name, name, h),
-      detail: owned.length > count ? `不含不接受消息的${owned.length - count}位` : undefined,
+      detail: excluded(owned.length - quiet, quiet - count),
       priority: 30,
     });
   }
   return tasks;
+}
+
+function excluded(optedOut: number, complained: number): string | undefined {
+  const parts = [
+    optedOut ? `不接受消息的${optedOut}位` : '',
+    complained ? `投诉未处理的${complained}位` : '',
+  ].filter(Boolean);
+  return parts.length ? `不含${parts.join('、')}` : undefined;
 }

@@ -4,7 +4,8 @@
  */
 import { clockOf, staffOf } from '../../pipeline/context';
 import { businessDate } from '../../time/business-day';
-import { personalText } from '../briefing';
+import { personalText, withComplaints } from '../briefing';
+import { openSection } from '../complaints/lines';
 import { canManage, commandFeature, READ_ONLY } from '../command';
 import { dayTasks, tasksOfStaff } from './day-tasks';
 
@@ -15,7 +16,8 @@ export const myFollowUps = commandFeature(
     const day = await dayTasks(ctx.services, store, businessDate(clockOf(ctx)));
     const { tasks, upcoming } = tasksOfStaff(day, String(staff._id), canManage(staff.role));
     const all = /全部|所有|完整/.test(ctx.msg.text);
-    ctx.reply(personalText(day, staff.name, tasks, upcoming, all));
+    const lead = canManage(staff.role) ? openSection(day.complaints, ctx.msg.time) : [];
+    ctx.reply(withComplaints(lead, personalText(day, staff.name, tasks, upcoming, all)));
   },
   READ_ONLY,
 );

@@ -1,10 +1,12 @@
 /**
  * 本月业绩 / 本月消费排行: per staff member, the tables they recorded and what their own customers
- * spent (seed 002: a salesperson's customers count in their performance), then the customers who
- * spent most. From the day books' per-staff figures; staff see their own line only.
+ * spent (seed 002: a salesperson's customers count in their performance), their customers'
+ * complaints and how fast the store closed them, then the customers who spent most. From the day books' per-staff figures; staff see their own line only.
  */
 import type { Types } from 'mongoose';
+import { complaintsBetween, type Complaint } from '../../archive/complaints';
 import { yuan } from '../../format/text';
+import { medianToClose, spanText } from '../complaints/lines';
 import type { Models } from '../../model';
 import { staffOf } from '../../pipeline/context';
 import { commandFeature, READ_ONLY } from '../command';
@@ -78,8 +80,31 @@ export function followUpFigure(f: Pick<StaffFigures, 'done' | 'skipped' | 'expir
   return `回访完成${f.done}/${ended}${more ? `(${more})` : ''}`;
 }
 
-const staffLine = (name: string, f: StaffFigures) =>
-  `${name}:客户消费${yuan(f.revenue)}(${f.tables}桌) · 录入${f.recorded}桌 · 新客${f.newCustomers}位 · ${followUpFigure(f)}`;
+const staffLine = (name: string, f: StaffFigures, complaints = 0) =>
+  `${name}:客户消费${yuan(f.revenue)}(${f.tables}桌) · 录入${f.recorded}桌 · 新客${f.newCustomers}位 · ${followUpFigure(f)}${complaints ? ` · 客户投诉${complaints}件` : ''}`;
+
+/** `投诉3件 · 未处理1 · 处理用时中位数5小时`, or nothing in a period without complaints. */
+function complaintFigure(cases: Complaint[]): string[] {
+  if (cases.length === 0) return [];
+  const open = cases.filter((k) => k.state === 'open').length;
+  const median = medianToClose(cases);
+  return [
+    [
+      `投诉${cases.length}件`,
+      open ? `未处理${open}` : '',
+      median !== undefined ? `处理用时中位数${spanText(median)}` : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
+  ];
+}
+
+function complaintsByOwner(cases: Complaint[]): Map<string, number> {
+  const by = new Map<string, number>();
+  for (const k of cases)
+    if (k.ownerId) by.set(String(k.ownerId), (by.get(String(k.ownerId)) ?? 0) + 1);
+  return by;
+}
 
 export const performance = commandFeature(
   ['query.performance'],
@@ -91,17 +116,24 @@ export const performance = commandFeature(
     const whole = seesStore(ctx);
     const figures = await staffFigures(models, store._id, period);
     const names = await staffNames(models, store._id);
+    const cases = await complaintsBetween(models, store._id, period.from, period.to);
+    const complained = complaintsByOwner(cases);
     const lines = [`${periodLabel(period, today)}业绩`];
     if (whole) {
       lines.push(
         `全店 ${yuan(figures.revenue)} · ${figures.tables}桌 · 新客${figures.newCustomers}位`,
       );
       const rows = [...figures.by].sort((a, b) => b[1].revenue - a[1].revenue);
-      for (const [id, f] of rows) lines.push(staffLine(names.get(id) ?? '已删除的员工', f));
+      for (const k of complained.keys()) if (!figures.by.has(k)) rows.push([k, { ...EMPTY }]);
+      for (const [id, f] of rows)
+        lines.push(staffLine(names.get(id) ?? '已删除的员工', f, complained.get(id)));
       const owned = rows.reduce((n, [, f]) => n + f.revenue, 0);
       if (figures.revenue > owned) lines.push(`没有负责人的客户:${yuan(figures.revenue - owned)}`);
+      lines.push(...complaintFigure(cases));
     } else {
-      lines.push(staffLine(staff.name, figures.by.get(String(staff._id)) ?? EMPTY));
+      const me = String(staff._id);
+      lines.push(staffLine(staff.name, figures.by.get(me) ?? EMPTY, complained.get(me)));
+      lines.push(...complaintFigure(cases.filter((k) => String(k.ownerId) === me)));
     }
     const top = visibleTo(ctx, await visitorsOf(models, store._id, period))
       .map((c) => ({ c, ...figuresIn(c, period) }))

@@ -177,6 +177,22 @@ export const COMMAND_RULES: readonly CommandRule[] = [
     ),
   },
   {
+    // 投诉处理 张总 已道歉 下次送果盘: a complaint case closed, with what was done.
+    name: 'complaint.close',
+    customer: true,
+    starts: words('投诉处理 处理投诉 投诉已处理 已处理投诉'),
+    contains: words('投诉处理 处理投诉 投诉已处理 已处理投诉 投诉处理好了'),
+    form: 'result',
+  },
+  {
+    // 本月投诉, 投诉, 本周的投诉, 投诉列表: the cases, managers only.
+    name: 'query.complaints',
+    contains: ['投诉'],
+    with: words('列表 名单 哪些 多少 几个 几件 情况 记录 统计 汇总'),
+    bare: true,
+    noName: true,
+  },
+  {
     name: 'followup.done',
     customer: true,
     contains: words(
