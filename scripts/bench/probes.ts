@@ -48,6 +48,10 @@ export async function probe(
   const started = (e: { commandName: string; command: Record<string, unknown> }) => {
     if (phase === 'off') return;
     counts[phase] += 1;
+    if (process.env.PROBE_TRACE && kind.name.startsWith(process.env.PROBE_TRACE))
+      process.stderr.write(
+        `TRACE ${phase} ${e.commandName} ${collectionOf(e.command, e.commandName)} ${JSON.stringify(e.command.filter ?? e.command.query ?? e.command.updates ?? e.command.documents ?? '').slice(0, 300)}\n`,
+      );
     const k = `${e.commandName} ${collectionOf(e.command, e.commandName)}`;
     totals.set(k, (totals.get(k) ?? 0) + 1);
   };
