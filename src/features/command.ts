@@ -1,7 +1,9 @@
 /** Commands are features too: one file each, taking the command names the parser gives. */
 import { addressed, type BotContext } from '../pipeline/context';
 import type { Feature } from '../pipeline/router';
-import type { Role } from '../model/staff';
+import type { Types } from 'mongoose';
+import type { Models } from '../model';
+import type { Role, StaffDoc } from '../model/staff';
 import { tidyName } from '../text/names';
 
 export function commandFeature(
@@ -28,6 +30,12 @@ export const READ_ONLY = { readOnly: true } as const;
 export const REPEATABLE = { repeatable: true } as const;
 
 export const canManage = (role: Role | string) => role === 'manager' || role === 'admin';
+
+/** The store's active managers and admins, in a stable order (a small collection: scanning is fine). */
+export async function managersOf(models: Models, storeId: Types.ObjectId): Promise<StaffDoc[]> {
+  const staff = await models.Staff.find({ storeId, active: true }).sort({ _id: 1 });
+  return staff.filter((s) => canManage(s.role));
+}
 
 /** Managers act on anyone's records in their store; staff only on their own. */
 export function mayCorrect(ctx: BotContext, recordedBy: { equals(id: unknown): boolean }): boolean {

@@ -15,7 +15,7 @@ import { filesDirOf, type Services } from '../pipeline/context';
 import { directTo, type Attachment, type OutgoingMessage } from '../pipeline/message';
 import type { Job } from '../scheduler/jobs';
 import { weekdayOf } from '../time/business-day';
-import { canManage } from './command';
+import { managersOf } from './command';
 
 /** ISO weekday of a local day: 1 = Monday … 7 = Sunday. */
 export const isoWeekday = (day: string) => ((weekdayOf(day) + 6) % 7) + 1;
@@ -51,10 +51,7 @@ async function recipients(
       to: null,
       text,
     }));
-  const staff = await services.models.Staff.find({ storeId: store._id, active: true }).sort({
-    _id: 1,
-  });
-  return staff.filter((s) => canManage(s.role)).map((s) => directTo(s, text));
+  return (await managersOf(services.models, store._id)).map((s) => directTo(s, text));
 }
 
 export const weeklyReport: Job = {

@@ -5,6 +5,7 @@
  * same outbox keys, and no later occurrence tells them twice.
  */
 import { markEscalated, openComplaints } from '../../archive/complaints';
+import { staffOfStore } from '../../archive/staff';
 import { storeWriter } from '../../archive/writer';
 import type { StoreDoc } from '../../model/store';
 import type { Services } from '../../pipeline/context';
@@ -12,7 +13,8 @@ import type { OutgoingMessage } from '../../pipeline/message';
 import type { Occurrence } from '../../scheduler/daily';
 import type { Job } from '../../scheduler/jobs';
 import { dueText, momentText, saidOf } from './lines';
-import { managersOf, toManager } from './open';
+import { managersOf } from '../command';
+import { toManager } from './open';
 
 export const ESCALATION_EVERY_MINUTES = 15;
 
@@ -37,8 +39,7 @@ export const complaintEscalation: Job = {
       return cases;
     });
     if (overdue.length === 0) return [];
-    for (const s of await models.Staff.find({ storeId: store._id }).lean())
-      names.set(String(s._id), s.name);
+    for (const s of await staffOfStore(models, store._id)) names.set(String(s._id), s.name);
     const lines = overdue.map(
       (k) =>
         `· ${k.customerName}:${saidOf(k)}(${names.get(String(k.recordedBy)) ?? ''} ${momentText(k.at, store.timeZone)}记录,${dueText(k, now)})`,

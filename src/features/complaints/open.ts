@@ -5,20 +5,13 @@
  */
 import type { Types } from 'mongoose';
 import { openComplaint, type Complaint } from '../../archive/complaints';
-import type { Models } from '../../model';
 import type { CustomerDoc } from '../../model/customer';
 import type { StaffDoc } from '../../model/staff';
 import { clockOf, sourceKeyOf, staffOf, type BotContext } from '../../pipeline/context';
 import { directTo, type OutgoingMessage } from '../../pipeline/message';
 import { businessDate } from '../../time/business-day';
-import { canManage } from '../command';
+import { managersOf } from '../command';
 import { momentText, saidOf } from './lines';
-
-/** The store's active managers and admins, in a stable order. */
-export async function managersOf(models: Models, storeId: Types.ObjectId): Promise<StaffDoc[]> {
-  const staff = await models.Staff.find({ storeId, active: true }).sort({ _id: 1 });
-  return staff.filter((s) => canManage(s.role));
-}
 
 /** The command a 已处理 button sends: the closing prompt asks what was done (close.ts). */
 export const closeCommand = (name: string) => `投诉处理 ${name}`;
