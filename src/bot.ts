@@ -3,6 +3,7 @@ import { completeDraft } from './features/complete-draft';
 import { customerChoice } from './features/customer-choice';
 import { exportSheet } from './features/export';
 import { fallback } from './features/fallback';
+import { groupPush } from './features/group-push';
 import { importSheet } from './features/import-sheet';
 import { laterTable } from './features/later-table';
 import { BOOKING_FEATURES } from './features/bookings';
@@ -29,6 +30,8 @@ import { dedupe, errorBoundary, identifyStaff, understand } from './pipeline/ste
  */
 export const FEATURES: Feature[] = [
   importSheet,
+  // Before anything reads the text: an address with a secret in it is not a record.
+  groupPush,
   recordVisit,
   updateProfile,
   ...BOOKING_FEATURES,

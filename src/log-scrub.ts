@@ -1,9 +1,10 @@
 /**
- * What no log line may carry: a full phone number, a configured secret, a password in an address.
+ * What no log line may carry: a full phone number, a configured secret, a password in an address,
+ * a group's webhook key.
  * Applied to the finished line, because secrets leak through text nobody chose to log (an SDK's
  * error message quoting the request URL with the bot token in it).
  */
-import { maskPhones } from './privacy';
+import { maskPrivate } from './privacy';
 
 const REDACTED = '[redacted]';
 /** The names of settings whose value is a secret: TELEGRAM_BOT_TOKEN, FEISHU_APP_SECRET, … */
@@ -42,6 +43,6 @@ export function scrubber(secrets: string[]): (line: string) => string {
     // Secrets first: masking a phone inside one would hide it from the exact match.
     let out = line;
     for (const v of values) if (out.includes(v)) out = out.split(v).join(REDACTED);
-    return maskPhones(out.replace(URL_PASSWORD, `$1:${REDACTED}@`).replace(BOT_TOKEN, REDACTED));
+    return maskPrivate(out.replace(URL_PASSWORD, `$1:${REDACTED}@`).replace(BOT_TOKEN, REDACTED));
   };
 }

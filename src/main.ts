@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { ADAPTERS } from '../adapters';
 import { CONSOLE_PLATFORM, CONSOLE_USER } from '../adapters/console';
+import { groupPushKeyOf } from './archive/stores';
 import { ArchiveVersionError, upgradeArchive } from './archive/upgrade';
 import { createBot } from './bot';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -95,7 +96,11 @@ async function run(config: Config, log: Logger): Promise<void> {
   // What a crash left unfinished goes first, before anything new is taken in.
   await durable.recover(true);
   const sweeping = startSweeping(models, log, observed.metrics);
-  for (const adapter of adapters) await adapter.start((msg) => durable.receive(msg));
+  // What adapters may look up while sending: a refused WeCom group push tries the group's webhook.
+  const lookups = {
+    groupPushKey: (platform: string, chatId: string) => groupPushKeyOf(models, platform, chatId),
+  };
+  for (const adapter of adapters) await adapter.start((msg) => durable.receive(msg), lookups);
   durable.start();
   delivery.start();
   let ticking = Promise.resolve();

@@ -25,3 +25,28 @@ export function maskPhones(text: string): string {
     out = out.slice(0, p.start) + maskPhone(out.slice(p.start, p.end)) + out.slice(p.end);
   return out.replace(MOBILE, (_m, a: string, _b: string, c: string) => `${a}****${c}`);
 }
+
+/**
+ * A group's 消息推送 webhook key (WeCom) is a secret: anyone holding it posts into the group.
+ * It travels as `…/webhook/send?key=XXXX`, or bare after `本群推送` when an admin sets it.
+ */
+const WEBHOOK_KEY_PARAM = /([?&]key=)([^&\s"'<>]+)/gi;
+const BARE_PUSH_KEY = /(本群推送[\s::]*)(?!关闭|关掉|取消)[A-Za-z0-9][\w-]{7,}/g;
+
+/** `••••3f2a`: enough to tell two keys apart, too little to use one. */
+export function maskKey(key: string): string {
+  return `••••${key.slice(-4)}`;
+}
+
+/** Every webhook key inside free text, masked. */
+export function maskWebhookKeys(text: string): string {
+  return text
+    .replace(WEBHOOK_KEY_PARAM, (_m, head: string, key: string) => `${head}${maskKey(key)}`)
+    .replace(BARE_PUSH_KEY, (m, head: string) => `${head}${maskKey(m.slice(head.length))}`);
+}
+
+/** What may be kept or logged of a message someone typed: phones and webhook keys masked. */
+export function maskPrivate(text: string): string {
+  // Keys first: a key's digits could read as a phone and hide it from the key pattern.
+  return maskPhones(maskWebhookKeys(text));
+}

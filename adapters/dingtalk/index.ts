@@ -15,6 +15,7 @@ import { createDingtalkApi, type DingtalkApi } from './api';
 import { chatIdOf, DINGTALK, fromRobotCallback, type RobotCallback } from './incoming';
 import type { DingtalkSettings } from './settings';
 import { GatewayClient } from './stream';
+import { withActionsAsText } from '../shared/actions-text';
 
 export const DINGTALK_TEXT_LIMIT = 3000;
 /** DingTalk holds a robot to 20 messages a minute into one group. */
@@ -26,12 +27,6 @@ export interface DingtalkOptions extends DingtalkSettings {
   log: Logger;
   rates?: Rate[];
   groupRates?: Rate[];
-}
-
-/** Actions have no buttons here: each becomes a line saying what to send. */
-export function withActionsAsText(msg: OutgoingMessage): string {
-  if (!msg.actions?.length) return msg.text;
-  return [msg.text, ...msg.actions.map((a) => `· ${a.label}: 回复「${a.command}」`)].join('\n');
 }
 
 export function createDingtalkAdapter(opts: DingtalkOptions): ChatAdapter {

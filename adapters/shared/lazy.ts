@@ -9,7 +9,7 @@ export function lazyAdapter(platform: string, load: () => Promise<ChatAdapter>):
   const adapter = () => (loading ??= load());
   return {
     platform,
-    start: async (onMessage) => (await adapter()).start(onMessage),
+    start: async (onMessage, lookups) => (await adapter()).start(onMessage, lookups),
     send: async (msg) => (await adapter()).send(msg),
     stop: async () => {
       if (loading) await (await loading).stop();

@@ -25,6 +25,10 @@ export class Recent<V> {
     }
   }
 
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
   /** True the first time a key is seen, false after (and remembers it). */
   firstTime(key: string): boolean {
     if (this.entries.has(key)) return false;

@@ -24,6 +24,7 @@ import { splitText } from '../shared/split';
 import { fromWechatMessage, WECHATY } from './incoming';
 import { LoginGate, removeLoginQr, showLoginQr } from './login';
 import type { WechatySettings } from './settings';
+import { withActionsAsText } from '../shared/actions-text';
 
 export const WECHAT_TEXT_LIMIT = 2000;
 /** Seed 000: accounts were blacklisted after ~100 messages in an hour. Stay well clear. */
@@ -41,12 +42,6 @@ export interface WechatyAdapterOptions extends WechatySettings {
   /** Where the login QR code is drawn; stderr by default (stdout belongs to the console). */
   terminal?: (text: string) => void;
   backoff?: Backoff;
-}
-
-/** WeChat has no buttons: each action becomes a line saying what to send. */
-export function withActionsAsText(msg: OutgoingMessage): string {
-  if (!msg.actions?.length) return msg.text;
-  return [msg.text, ...msg.actions.map((a) => `· ${a.label}: 回复「${a.command}」`)].join('\n');
 }
 
 export function createWechatyAdapter(opts: WechatyAdapterOptions): ChatAdapter {

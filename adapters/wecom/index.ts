@@ -6,7 +6,7 @@
  */
 import { WSClient, type Logger as SdkLogger } from '@wecom/aibot-node-sdk';
 import type { Logger } from '../../src/log';
-import type { ChatAdapter } from '../../src/pipeline/message';
+import type { AdapterLookups, ChatAdapter } from '../../src/pipeline/message';
 import { createIntake } from '../shared/intake';
 import { createOutbox } from '../shared/outbox';
 import { bucketsOf, HOUR, keyedBuckets, MINUTE, type Rate } from '../shared/rate-limit';
@@ -22,6 +22,7 @@ import {
 } from './incoming';
 import { Chats, createSend } from './send';
 import type { WecomSettings } from './settings';
+import { createGroupWebhook, WEBHOOK_RATES } from './webhook';
 
 export const WECOM_TEXT_LIMIT = 4000;
 /** Per chat, replies and pushes together: 30 a minute and 1,000 an hour. */
@@ -39,6 +40,8 @@ export interface WecomOptions extends WecomSettings {
   chatRates?: Rate[];
   /** First reconnect delay; the SDK doubles it up to 30 s. */
   reconnectMs?: number;
+  /** Per group push webhook (tests); the platform's is 20 a minute. */
+  webhookRates?: Rate[];
 }
 
 function sdkLogger(log: Logger): SdkLogger {
@@ -60,13 +63,17 @@ export function createWecomAdapter(opts: WecomOptions): ChatAdapter {
   const keys = new CardKeys();
   const cards = new Recent<SentCard>(2000);
   let client: WSClient | undefined;
+  let lookups: AdapterLookups | undefined;
   let takenOver = false;
   const live = () => {
     if (takenOver) throw new Error('wecom: another process holds this bot’s connection');
     if (!client) throw new Error('wecom: not started');
     return client;
   };
-  const send = createSend(live, chats);
+  const send = createSend(live, chats, {
+    webhook: createGroupWebhook(opts.webhookBase, opts.webhookRates ?? WEBHOOK_RATES),
+    lookups: () => lookups,
+  });
   const account = bucketsOf(opts.rates ?? []);
   const perChat = keyedBuckets(opts.chatRates ?? WECOM_CHAT_RATES);
   const outbox = createOutbox({
@@ -75,8 +82,9 @@ export function createWecomAdapter(opts: WecomOptions): ChatAdapter {
     deliver: async (m, part) => {
       if (!part.actions?.length) return send.text(m, part.text);
       const taskId = newTaskId();
-      cards.set(taskId, { text: part.text, actions: part.actions });
-      await send.card(m, actionCard(part.text, part.actions, keys, taskId));
+      const shown = { text: part.text, actions: part.actions };
+      cards.set(taskId, shown);
+      await send.card(m, actionCard(part.text, part.actions, keys, taskId), shown);
     },
     deliverFile: (m, file, take) => send.file(m, file, take),
     log,
@@ -157,8 +165,9 @@ export function createWecomAdapter(opts: WecomOptions): ChatAdapter {
 
   return {
     platform: WECOM,
-    async start(handler) {
+    async start(handler, found) {
       intake.open(handler);
+      lookups = found;
       takenOver = false;
       client = await connect();
     },

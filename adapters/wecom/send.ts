@@ -1,14 +1,24 @@
 /**
  * What the bot sends on WeCom. The answer to a message goes back on its callback frame (a reply
  * needs no permission); anything else is a push (aibot_send_msg), which the platform takes only
- * into a chat that has messaged the bot lately. A refused push is a ChatNotOpen: it stays queued.
+ * into a chat that has messaged the bot lately. A refused push is a ChatNotOpen: it stays queued,
+ * unless the chat is a team group an admin gave a push webhook (`设置 本群推送`): then the text goes
+ * through the webhook and counts as sent. This is the one place that fallback lives, so the
+ * delivery queue stays the same for every platform.
  */
 import { readFile } from 'node:fs/promises';
 import { generateReqId, type TemplateCard, type WSClient } from '@wecom/aibot-node-sdk';
-import { ChatNotOpen, type Attachment, type OutgoingMessage } from '../../src/pipeline/message';
+import {
+  ChatNotOpen,
+  type AdapterLookups,
+  type Attachment,
+  type OutgoingMessage,
+} from '../../src/pipeline/message';
+import { withActionsAsText } from '../shared/actions-text';
 import { FileRefused } from '../shared/outbox';
 import { Recent } from '../shared/recent';
-import type { Frame } from './incoming';
+import { WECOM, type Frame } from './incoming';
+import type { GroupWebhook } from './webhook';
 
 /** A callback frame is answered on itself only this soon after it came; later, the reply is pushed. */
 export const REPLY_WINDOW_MS = 5 * 60_000;
@@ -16,6 +26,8 @@ export const REPLY_WINDOW_MS = 5 * 60_000;
 const BUSY_CODES = new Set([45009, 45033, -1]);
 /** uploadMedia: at most 100 chunks of 512 KB. */
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+type Actions = NonNullable<OutgoingMessage['actions']>;
 
 interface AckError {
   errcode?: number;
@@ -58,26 +70,47 @@ function refusal(err: unknown): AckError | undefined {
   return err as AckError;
 }
 
-export function createSend(client: () => WSClient, chats: Chats) {
-  const push = async (chatId: string, body: Parameters<WSClient['sendMessage']>[1]) => {
+/** The group's push webhook, and how to find its key (the bot's records, given at start). */
+export interface GroupFallback {
+  webhook: GroupWebhook;
+  lookups(): AdapterLookups | undefined;
+}
+
+type Body = Parameters<WSClient['sendMessage']>[1];
+
+/** What to throw for a push that failed: busy is retried as usual, a refusal waits for the chat. */
+function pushError(err: unknown, chats: Chats, chatId: string): unknown {
+  const ack = refusal(err);
+  if (!ack) return err;
+  const what = `wecom push refused: ${ack.errcode} ${ack.errmsg ?? ''}`.trim();
+  if (BUSY_CODES.has(ack.errcode ?? -1)) return new Error(what, { cause: err });
+  return new ChatNotOpen(`${what} (${describe(chats, chatId)})`, { cause: err });
+}
+
+export function createSend(client: () => WSClient, chats: Chats, fallback?: GroupFallback) {
+  /** `asText`: what the group's webhook sends instead when the push is refused (text only). */
+  const push = async (msg: OutgoingMessage, body: Body, asText?: string) => {
     try {
-      await client().sendMessage(chatId, body);
+      await client().sendMessage(msg.chatId, body);
     } catch (err) {
-      const ack = refusal(err);
-      if (!ack) throw err;
-      const what = `wecom push refused: ${ack.errcode} ${ack.errmsg ?? ''}`.trim();
-      if (BUSY_CODES.has(ack.errcode ?? -1)) throw new Error(what, { cause: err });
-      throw new ChatNotOpen(`${what} (${describe(chats, chatId)})`, { cause: err });
+      const failed = pushError(err, chats, msg.chatId);
+      const key =
+        failed instanceof ChatNotOpen && asText !== undefined && msg.chatType === 'group'
+          ? await fallback?.lookups()?.groupPushKey(WECOM, msg.chatId)
+          : undefined;
+      if (!key || !fallback) throw failed;
+      await fallback.webhook.send(msg.chatId, key, asText!);
     }
   };
 
   /** On the frame while it is fresh; a refused reply (the frame expired early) is pushed instead. */
   const replyOrPush = async (
-    chatId: string,
+    msg: OutgoingMessage,
     reply: (frame: Frame) => Promise<unknown>,
-    body: Parameters<WSClient['sendMessage']>[1],
+    body: Body,
+    asText: string,
   ) => {
-    const frame = chatId ? chats.takeFrame(chatId, Date.now()) : undefined;
+    const frame = msg.chatId ? chats.takeFrame(msg.chatId, Date.now()) : undefined;
     if (frame) {
       try {
         await reply(frame);
@@ -86,20 +119,25 @@ export function createSend(client: () => WSClient, chats: Chats) {
         if (!refusal(err)) throw err;
       }
     }
-    await push(chatId, body);
+    await push(msg, body, asText);
   };
 
   return {
     text: (msg: OutgoingMessage, text: string) =>
-      replyOrPush(msg.chatId, (f) => client().replyStream(f, generateReqId('stream'), text, true), {
-        msgtype: 'markdown',
-        markdown: { content: text },
-      }),
-    card: (msg: OutgoingMessage, card: TemplateCard) =>
-      replyOrPush(msg.chatId, (f) => client().replyTemplateCard(f, card), {
-        msgtype: 'template_card',
-        template_card: card,
-      }),
+      replyOrPush(
+        msg,
+        (f) => client().replyStream(f, generateReqId('stream'), text, true),
+        { msgtype: 'markdown', markdown: { content: text } },
+        text,
+      ),
+    /** A group's webhook takes no buttons: there the card goes as text with the commands. */
+    card: (msg: OutgoingMessage, card: TemplateCard, shown: { text: string; actions: Actions }) =>
+      replyOrPush(
+        msg,
+        (f) => client().replyTemplateCard(f, card),
+        { msgtype: 'template_card', template_card: card },
+        withActionsAsText(shown),
+      ),
     /** uploadMedia, then a media push; WeCom files have no caption, so it follows as text. */
     async file(msg: OutgoingMessage, file: Attachment, take: () => Promise<void>) {
       const bytes = await readFile(file.path).catch((err: Error) => {
@@ -116,10 +154,10 @@ export function createSend(client: () => WSClient, chats: Chats) {
         throw err;
       }
       await take();
-      await push(msg.chatId, { msgtype: type, [type]: { media_id: mediaId } });
+      await push(msg, { msgtype: type, [type]: { media_id: mediaId } });
       if (!file.caption) return;
       await take();
-      await push(msg.chatId, { msgtype: 'markdown', markdown: { content: file.caption } });
+      await push(msg, { msgtype: 'markdown', markdown: { content: file.caption } }, file.caption);
     },
   };
 }

@@ -1,9 +1,15 @@
-/** WECOM_* variables: the AI bot's id and secret, and where its long connection goes. */
+/**
+ * WECOM_* variables: the AI bot's id and secret, where its long connection goes, and where the
+ * groups' 消息推送 webhooks are posted.
+ */
 import { z } from 'zod';
-import { parseSettings, required, setting } from '../shared/settings';
+import { httpUrl, parseSettings, required, setting } from '../shared/settings';
 
 /** The SDK's own default; private deployments and tests set their own. */
 export const WECOM_WS = 'wss://openws.work.weixin.qq.com';
+
+/** The webhook API's own host; tests point it at a stand-in. */
+export const WECOM_WEBHOOK = 'https://qyapi.weixin.qq.com';
 
 const wsUrl = () =>
   z.url({ protocol: /^wss?$/, error: 'must be a URL starting with wss:// or ws://' });
@@ -14,12 +20,15 @@ const schema = z.object({
   ),
   WECOM_BOT_SECRET: setting(required('the Secret shown next to the Bot ID (长连接 mode)')),
   WECOM_WS_URL: setting(wsUrl().default(WECOM_WS)),
+  WECOM_WEBHOOK_BASE: setting(httpUrl().default(WECOM_WEBHOOK)),
 });
 
 export interface WecomSettings {
   botId: string;
   secret: string;
   wsUrl: string;
+  /** `{webhookBase}/cgi-bin/webhook/send?key=…` is where a group's push webhook posts. */
+  webhookBase: string;
 }
 
 export function wecomSettings(env: NodeJS.ProcessEnv): WecomSettings {
@@ -28,5 +37,6 @@ export function wecomSettings(env: NodeJS.ProcessEnv): WecomSettings {
     botId: e.WECOM_BOT_ID,
     secret: e.WECOM_BOT_SECRET,
     wsUrl: e.WECOM_WS_URL,
+    webhookBase: e.WECOM_WEBHOOK_BASE.replace(/\/+$/, ''),
   };
 }

@@ -105,3 +105,30 @@ export async function bindGroup(
   forgetGroups(models);
   return before ? models.Store.findById(before.storeId) : null;
 }
+
+/**
+ * Set (or, with undefined, remove) a bound group's push webhook key. False when the group is
+ * bound to no store: the key belongs to the binding.
+ */
+export async function setGroupPushKey(
+  models: Models,
+  chat: GroupChat,
+  key: string | undefined,
+): Promise<boolean> {
+  const update = key ? { $set: { pushKey: key } } : { $unset: { pushKey: 1 } };
+  const r = await models.TeamGroup.updateOne(
+    { platform: chat.platform, chatId: chat.chatId },
+    update,
+  );
+  return r.matchedCount > 0;
+}
+
+/** A bound group's push webhook key, read only when a push into it was refused. */
+export async function groupPushKeyOf(
+  models: Models,
+  platform: string,
+  chatId: string,
+): Promise<string | undefined> {
+  const group = await models.TeamGroup.findOne({ platform, chatId }).select('+pushKey').lean();
+  return group?.pushKey ?? undefined;
+}

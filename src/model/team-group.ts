@@ -13,6 +13,11 @@ export const teamGroupSchema = new Schema(
     platform: { type: String, required: true },
     chatId: { type: String, required: true },
     name: { type: String, default: '' },
+    /**
+     * The group's 消息推送 webhook key (WeCom 群机器人), set by `设置 本群推送`: a secret, so it
+     * is left out of every read that does not ask for it (`+pushKey`).
+     */
+    pushKey: { type: String, select: false },
   },
   { timestamps: true },
 );

@@ -56,9 +56,9 @@ export class AdapterStates {
     return {
       platform,
       finished: adapter.finished,
-      start: async (onMessage) => {
+      start: async (onMessage, lookups) => {
         try {
-          await adapter.start(onMessage);
+          await adapter.start(onMessage, lookups);
           this.set(platform, 'connected');
         } catch (err) {
           this.set(platform, 'failed');

@@ -95,7 +95,8 @@ export function createDelivery(opts: DeliveryOptions): Delivery {
     me,
     windows,
     onDead: async (p) => void (await enqueueAll(await deadLetterNotices(models, p))),
-    onWaiting: async (p) => void (await enqueueAll(await waitingNotices(models, p, now()))),
+    onWaiting: async (p, err) =>
+      void (await enqueueAll(await waitingNotices(models, p, now(), err))),
     ...settings,
   });
 

@@ -25,6 +25,11 @@ export const pendingMessageSchema = new Schema(
     /** Not before this time (backoff after a failure). */
     notBefore: Date,
     lastError: String,
+    /**
+     * What the admins were told this message waits for (ChatNotOpen's reason): told again only
+     * when that changes, as when the group's push webhook fails too.
+     */
+    waitReason: String,
     /** When the first failed send was: a message failing for long enough is given up. */
     firstFailedAt: Date,
     /**

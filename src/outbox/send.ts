@@ -13,7 +13,7 @@
 import { stillHeld, type Holder } from '../holder';
 import type { Logger } from '../log';
 import type { Models } from '../model';
-import { waitsForChat, type OutgoingMessage } from '../pipeline/message';
+import { waitReasonOf, waitsForChat, type OutgoingMessage } from '../pipeline/message';
 import { isDuplicateKey, type Queued } from './queue';
 import type { Windows } from './windows';
 
@@ -34,8 +34,11 @@ export interface Sender {
   windows: Windows;
   /** Told once about each message given up. */
   onDead?(p: Queued): Promise<void>;
-  /** Told when a message first waits for its chat to speak to the bot (ChatNotOpen). */
-  onWaiting?(p: Queued): Promise<void>;
+  /**
+   * Told when a message first waits for its chat to speak to the bot (ChatNotOpen), and again
+   * only when what it waits for changes (its group's push webhook failed too).
+   */
+  onWaiting?(p: Queued, err: Error): Promise<void>;
 }
 
 export type Outcome =
@@ -95,7 +98,9 @@ async function failed(s: Sender, p: Queued, err: Error): Promise<Outcome> {
   const error = err.message;
   // The platform will take it once someone in the chat speaks to the bot: never given up.
   const waiting = waitsForChat(err);
-  if (waiting && failures === 1) await s.onWaiting?.(p);
+  const waitReason = waiting ? waitReasonOf(err) : undefined;
+  if (waiting && (failures === 1 || waitReason !== (p.waitReason ?? 'chat-closed')))
+    await s.onWaiting?.(p, err);
   if (!waiting && failures >= GIVE_UP_FAILURES && now - firstFailedAt.getTime() >= s.giveUpMs) {
     await s.models.PendingMessage.updateOne(
       { _id: p._id },
@@ -109,7 +114,13 @@ async function failed(s: Sender, p: Queued, err: Error): Promise<Outcome> {
   const backoff = backoffMs(failures, s.retryFirstMs, s.retryMaxMs);
   const at = now + (waiting ? Math.min(backoff, WAITING_RETRY_MS) : backoff);
   // Still ours until the backoff is over: nobody else retries it sooner.
-  const set = { failures, firstFailedAt, notBefore: new Date(at), lastError: error };
+  const set = {
+    failures,
+    firstFailedAt,
+    notBefore: new Date(at),
+    lastError: error,
+    ...(waitReason && { waitReason }),
+  };
   await s.models.PendingMessage.updateOne(
     { _id: p._id },
     { $set: { ...set, claimBy: s.me, claimUntil: new Date(at + s.sendLeaseMs) } },

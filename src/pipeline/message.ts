@@ -79,10 +79,22 @@ export function directTo(staff: { identities: string[] }, text: string): Outgoin
   return { platform, chatId: userId, chatType: 'direct', to: userId, text };
 }
 
+/**
+ * What an adapter may look up in the bot's records while it sends, handed over by start(): the
+ * adapters themselves keep no records.
+ */
+export interface AdapterLookups {
+  /** The push webhook key an admin set for this team group (`设置 本群推送`), if any. */
+  groupPushKey(platform: string, chatId: string): Promise<string | undefined>;
+}
+
 /** A chat adapter: one per platform, created by a factory in adapters/<platform>. */
 export interface ChatAdapter {
   readonly platform: string;
-  start(onMessage: (msg: IncomingMessage) => Promise<void>): Promise<void>;
+  start(
+    onMessage: (msg: IncomingMessage) => Promise<void>,
+    lookups?: AdapterLookups,
+  ): Promise<void>;
   send(msg: OutgoingMessage): Promise<void>;
   stop(): Promise<void>;
   /** Resolves when the adapter has no more input (the console on a piped stdin). */
@@ -96,7 +108,23 @@ export interface ChatAdapter {
  */
 export class ChatNotOpen extends Error {
   readonly waitsForChat = true;
+  /** What the admins are told: the chat has to speak to the bot, or its group push failed too. */
+  readonly waitReason: WaitReason;
+
+  constructor(message: string, opts: ErrorOptions & { reason?: WaitReason } = {}) {
+    super(message, opts);
+    this.waitReason = opts.reason ?? 'chat-closed';
+  }
 }
+
+/**
+ * `group-push-failed`: the group's push webhook (`设置 本群推送`) was tried as well and refused,
+ * so a wrong or removed webhook is what stands in the way.
+ */
+export type WaitReason = 'chat-closed' | 'group-push-failed';
+
+export const waitReasonOf = (err: unknown): WaitReason =>
+  (err as { waitReason?: WaitReason } | undefined)?.waitReason ?? 'chat-closed';
 
 export const waitsForChat = (err: unknown): boolean =>
   (err as { waitsForChat?: unknown } | undefined)?.waitsForChat === true;

@@ -12,7 +12,7 @@ import { groupStoreOf } from '../archive/stores';
 import { messageLogId } from '../model/message-log';
 import type { StoreDoc } from '../model/store';
 import { parseMessage, readMessage } from '../parser';
-import { maskPhones } from '../privacy';
+import { maskPrivate } from '../privacy';
 import type { Middleware } from './compose';
 import { addressed, clockOf, type BotContext } from './context';
 import { directTo } from './message';
@@ -135,7 +135,8 @@ export const dedupe: Middleware<BotContext> = async (ctx, next) => {
       storeId: ctx.store?._id,
       chatId: ctx.msg.chatId,
       senderId: ctx.msg.senderId,
-      text: maskPhones(ctx.msg.text.slice(0, 2000)),
+      // Kept masked: a phone, or the webhook key an admin set the group's push with.
+      text: maskPrivate(ctx.msg.text.slice(0, 2000)),
       receivedAt: ctx.msg.time,
     } as never);
   } catch (err) {
@@ -163,7 +164,7 @@ export const understand: Middleware<BotContext> = async (ctx, next) => {
   } catch (err) {
     ctx.services.log.error('parser failed', {
       messageId: ctx.msg.messageId,
-      text: maskPhones(ctx.msg.text.slice(0, 200)),
+      text: maskPrivate(ctx.msg.text.slice(0, 200)),
       error: (err as Error).message,
       stack: (err as Error).stack,
     });

@@ -1,5 +1,5 @@
 import { createLogger } from '../../src/log';
-import { maskPhone, maskPhones } from '../../src/privacy';
+import { maskPhone, maskPhones, maskWebhookKeys } from '../../src/privacy';
 
 describe('phone masking', () => {
   it('masks a number however staff typed it', () => {
@@ -32,5 +32,26 @@ describe('phone masking, every form the parser reads', () => {
     ['欧阳女士 8613700001111', '欧阳女士 137****1111'],
   ])('%s', (text, masked) => {
     expect(maskPhones(text)).toBe(masked);
+  });
+});
+
+describe('webhook key masking', () => {
+  const key = '693a91f6-7aaa-4bc4-97a0-0ec2sifa5aaa';
+  it('masks a group webhook key in its address and alone after 本群推送', () => {
+    expect(
+      maskWebhookKeys(`设置 本群推送 https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${key}`),
+    ).toBe('设置 本群推送 https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=••••5aaa');
+    expect(maskWebhookKeys(`设置 本群推送 ${key}`)).toBe('设置 本群推送 ••••5aaa');
+    expect(maskWebhookKeys('设置 本群推送 关闭')).toBe('设置 本群推送 关闭');
+  });
+
+  it('never lets a webhook key into a log line', () => {
+    const lines: string[] = [];
+    const log = createLogger('info', (l) => lines.push(l));
+    log.warn('post failed', {
+      url: `http://127.0.0.1:8080/cgi-bin/webhook/send?key=${key}&debug=1`,
+    });
+    expect(lines.join('')).not.toContain(key);
+    expect(lines.join('')).toContain('key=••••5aaa&debug=1');
   });
 });

@@ -4,7 +4,8 @@
  */
 import { createBot } from '../../../src/bot';
 import { loadConfig } from '../../../src/config';
-import type { ChatAdapter, IncomingMessage } from '../../../src/pipeline/message';
+import { groupPushKeyOf } from '../../../src/archive/stores';
+import type { AdapterLookups, ChatAdapter, IncomingMessage } from '../../../src/pipeline/message';
 import { ensureStaff, ensureStore } from '../../../src/setup';
 import { openTestDatabase, type TestDatabase } from '../../support/db';
 
@@ -13,6 +14,8 @@ export interface BotRig {
   store: Awaited<ReturnType<typeof ensureStore>>;
   /** What main.ts passes to adapter.start(). */
   handlerFor(adapter: ChatAdapter): (msg: IncomingMessage) => Promise<void>;
+  /** What main.ts passes to adapter.start() besides the handler. */
+  lookups: AdapterLookups;
   close(): Promise<void>;
 }
 
@@ -36,6 +39,7 @@ export async function openBotRig(
     handlerFor: (adapter) => async (msg) => {
       for (const reply of await bot.handle(msg)) await adapter.send(reply);
     },
+    lookups: { groupPushKey: (platform, chatId) => groupPushKeyOf(db.models, platform, chatId) },
     close: () => db.drop(),
   };
 }

@@ -55,6 +55,8 @@ export interface FakeWecom {
   deliver(frame: Frame): void;
   /** The chat has spoken to the bot before (pushes into it are taken). */
   allow(chatId: string): void;
+  /** The chat's permission lapsed: pushes into it are refused until it speaks again. */
+  lapse(chatId: string): void;
   sent(): WecomSent[];
   updates(): Record<string, unknown>[];
   uploads(): { mediaId: string; filename: string; bytes: Buffer }[];
@@ -226,6 +228,7 @@ export async function startFakeWecom(): Promise<FakeWecom> {
       socket.send(JSON.stringify(frame));
     },
     allow: (chatId) => void allowed.add(chatId),
+    lapse: (chatId) => void allowed.delete(chatId),
     sent: () => [...sent],
     updates: () => [...updates],
     uploads: () => [...uploads],

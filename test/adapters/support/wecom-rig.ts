@@ -26,6 +26,8 @@ export async function wecomRig(
     log: createLogger('silent'),
     rates,
     reconnectMs: 100,
+    // Nothing listens here: a test that wants the group's webhook passes its stand-in's address.
+    webhookBase: 'http://127.0.0.1:9',
     ...extra,
   });
   return { fake, adapter };
