@@ -7,7 +7,7 @@
  */
 import { access } from 'node:fs/promises';
 import type { Logger } from '../../src/log';
-import type { Attachment, OutgoingMessage } from '../../src/pipeline/message';
+import type { Action, Attachment, OutgoingMessage } from '../../src/pipeline/message';
 import { createLanes } from './lanes';
 import { acquire, realClock, type Clock, type TokenBucket } from './rate-limit';
 import { splitText } from './split';
@@ -53,9 +53,19 @@ export interface Outbox {
   readonly pending: number;
 }
 
+/** Grouped actions, in the order their groups first appear. */
+export function actionGroups(actions: OutgoingMessage['actions'] = []): Map<string, Action[]> {
+  const groups = new Map<string, Action[]>();
+  for (const a of actions) if (a.group) groups.set(a.group, [...(groups.get(a.group) ?? []), a]);
+  return groups;
+}
+
+/** The text in parts, its ungrouped buttons on the last, then one part per group of buttons. */
 export function partsOf(msg: OutgoingMessage, textLimit: number): Part[] {
   const parts: Part[] = splitText(msg.text, textLimit).map((text) => ({ text }));
-  if (msg.actions && msg.actions.length > 0) parts[parts.length - 1].actions = msg.actions;
+  const loose = (msg.actions ?? []).filter((a) => !a.group);
+  if (loose.length > 0) parts[parts.length - 1].actions = loose;
+  for (const [group, actions] of actionGroups(msg.actions)) parts.push({ text: group, actions });
   return parts;
 }
 

@@ -136,7 +136,11 @@ export function createSend(client: () => WSClient, chats: Chats, fallback?: Grou
         msg,
         (f) => client().replyTemplateCard(f, card),
         { msgtype: 'template_card', template_card: card },
-        withActionsAsText(shown),
+        // One card is one line: each of its buttons is a line saying what to send.
+        withActionsAsText({
+          ...shown,
+          actions: shown.actions.map(({ label, command }) => ({ label, command })),
+        }),
       ),
     /** uploadMedia, then a media push; WeCom files have no caption, so it follows as text. */
     async file(msg: OutgoingMessage, file: Attachment, take: () => Promise<void>) {

@@ -5,7 +5,7 @@
  */
 import { groupBriefingText, type DayNumbers } from '../followup/briefing';
 import { holidaysAhead } from '../followup/holidays';
-import { personalListText } from '../followup/personal-list';
+import { personalListActions, personalListText } from '../followup/personal-list';
 import type { Task } from '../followup/types';
 import { Types } from 'mongoose';
 import { updateCustomer } from '../archive/customer-writes';
@@ -51,6 +51,16 @@ export function personalText(
   all = false,
 ): string {
   return personalListText({ staffName, today: day.today, tasks, upcoming, all });
+}
+
+/** The list's message to `to`: its text, and buttons for the first customers on it. */
+export function personalMessage(
+  to: OutgoingMessage,
+  day: DayTasks,
+  tasks: Task[],
+): OutgoingMessage {
+  const actions = personalListActions({ tasks, today: day.today });
+  return actions.length ? { ...to, actions } : to;
 }
 
 /**
@@ -121,7 +131,8 @@ async function personalLists(
     const { tasks, upcoming } = tasksOfStaff(day, String(s._id), manager);
     const lead = manager ? complaints : [];
     if (tasks.length === 0 && lead.length === 0) continue;
-    out.push(directTo(s, withComplaints(lead, personalText(day, s.name, tasks, upcoming))));
+    const text = withComplaints(lead, personalText(day, s.name, tasks, upcoming));
+    out.push(personalMessage(directTo(s, text), day, tasks));
   }
   return out;
 }

@@ -4,6 +4,7 @@
  * counted, and `我的待回访 全部` shows them.
  */
 import { shortDate } from '../format/text';
+import type { Action } from '../pipeline/message';
 import { daysBetween } from '../time/business-day';
 import { alsoNote } from './day-task';
 import type { Task, Upcoming } from './types';
@@ -14,6 +15,9 @@ import type { Task, Upcoming } from './types';
  */
 export const PERSONAL_LIST_CAP = 10;
 export const SHOW_ALL_HINT = '发「我的待回访 全部」看全部';
+
+/** Customers at the top of a list that get 已回访 / 跳过 / 改天 buttons where the platform has them. */
+export const LIST_BUTTONS = 5;
 
 /** A customers first, then the overdue, then by how pressing the reason is. */
 export function listOrder(a: Task, b: Task): number {
@@ -91,4 +95,26 @@ export function personalListText(p: PersonalList): string {
   if (shown.length < tasks.length)
     rest.push(`还有${tasks.length - shown.length}位,${SHOW_ALL_HINT}`);
   return [...lines, ...rest].join('\n');
+}
+
+/**
+ * The buttons for the first LIST_BUTTONS customers of the list, one group per customer: the
+ * commands are the ones staff type (features/followups), so a press is the same as typing it.
+ */
+export function personalListActions(p: Pick<PersonalList, 'tasks' | 'today'>): Action[] {
+  const seen = new Set<string>();
+  const out: Action[] = [];
+  [...p.tasks].sort(listOrder).forEach((t, i) => {
+    // A task for many customers at once (a holiday greeting) is no one customer's line.
+    if (!t.customerId || seen.has(t.customerId) || seen.size >= LIST_BUTTONS) return;
+    seen.add(t.customerId);
+    const group = `${i + 1}. ${t.customerName}(${t.tier}) ${t.title}`;
+    const name = t.customerName;
+    out.push(
+      { label: '已回访', command: `已回访 ${name}`, group },
+      { label: '跳过', command: `跳过 ${name}`, group },
+      { label: '改天', command: `${name} 改天`, group },
+    );
+  });
+  return out;
 }

@@ -53,12 +53,23 @@ export interface OutgoingMessage {
   to: string | null;
   text: string;
   /**
-   * Buttons where the platform has them (Feishu cards, Telegram inline keyboards). Pressing one
-   * comes back as an IncomingMessage whose text is `command`, from the person who pressed it, so
-   * features never know a button from typing.
+   * Buttons where the platform has them (Feishu cards, Telegram inline keyboards, WeCom template
+   * cards). Pressing one comes back as an IncomingMessage whose text is `command`, from the
+   * person who pressed it, so features never know a button from typing.
    */
-  actions?: { label: string; command: string }[];
+  actions?: Action[];
   attachment?: Attachment;
+}
+
+export interface Action {
+  label: string;
+  command: string;
+  /**
+   * The line of the message this button acts on (`1. 张总(A) 回访·第3天`): buttons of one group
+   * go out as their own card under the text, one card per customer, so a press says whom it
+   * was for and no card holds more buttons than a platform allows.
+   */
+  group?: string;
 }
 
 /** The reply to a message goes back where it came from. */

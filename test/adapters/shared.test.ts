@@ -1,3 +1,5 @@
+import { withActionsAsText } from '../../adapters/shared/actions-text';
+import { partsOf } from '../../adapters/shared/outbox';
 import { createLanes } from '../../adapters/shared/lanes';
 import { acquire, TokenBucket, type Clock } from '../../adapters/shared/rate-limit';
 import { splitText } from '../../adapters/shared/split';
@@ -74,5 +76,35 @@ describe('lanes', () => {
     await lanes.idle();
     expect(log).toEqual(['b1', 'a1', 'a2']);
     expect(lanes.pending).toBe(0);
+  });
+});
+
+describe('buttons for the lines of a list', () => {
+  const group = (n: string) => `1. ${n}(A) 回访·第1天`;
+  const msg = {
+    platform: 'x',
+    chatId: 'c',
+    chatType: 'direct' as const,
+    to: 'c',
+    text: '小王 11月22日 待回访 2位 2项',
+    actions: [
+      { label: '已回访', command: '已回访 张总', group: group('张总') },
+      { label: '跳过', command: '跳过 张总', group: group('张总') },
+      { label: '已回访', command: '已回访 李姐', group: group('李姐') },
+    ],
+  };
+
+  it('go out as one part per customer after the text, where there are buttons', () => {
+    expect(partsOf(msg, 4000)).toEqual([
+      { text: msg.text },
+      { text: group('张总'), actions: msg.actions.slice(0, 2) },
+      { text: group('李姐'), actions: msg.actions.slice(2) },
+    ]);
+  });
+
+  it('become one example line where there are none', () => {
+    expect(withActionsAsText(msg)).toBe(
+      `${msg.text}\n· 回复「已回访 张总」「跳过 张总」,其他客人一样`,
+    );
   });
 });

@@ -1,4 +1,7 @@
 import { adapterContract } from './contract';
+import { JOBS } from '../../src/jobs';
+import { runDueJobs } from '../../src/scheduler/jobs';
+import { openDelivery } from '../outbox/rig';
 import { withoutMentions } from '../../adapters/wecom/incoming';
 import type { IncomingMessage } from '../../src/pipeline/message';
 import { openBotRig, type BotRig } from './support/bot';
@@ -187,5 +190,102 @@ describe('wecom adapter', () => {
         expect(redrawn).not.toContain('跳过');
       });
     }
+  });
+});
+
+describe('the morning follow-up list on WeCom', () => {
+  const VISITED = Date.parse('2026-11-21T21:00:00+08:00');
+  const MORNING = Date.parse('2026-11-22T09:30:00+08:00');
+  const NAMES = ['张总', '李姐', '王老板', '赵哥', '孙总', '周姐'];
+  let r: WecomRig;
+  let bot: BotRig;
+  afterEach(async () => {
+    await r?.adapter.stop();
+    await r?.fake.close();
+    await bot?.close();
+  });
+
+  it('carries one card per customer for the first five, and a press closes that follow-up', async () => {
+    r = await wecomRig();
+    bot = await openBotRig('wecom', STAFF, 'admin');
+    r.fake.allow(STAFF);
+    await r.adapter.start(bot.handlerFor(r.adapter), bot.lookups);
+    const handle = bot.handlerFor(r.adapter);
+    for (const [i, name] of NAMES.entries())
+      await handle({
+        platform: 'wecom',
+        chatId: STAFF,
+        chatType: 'direct',
+        senderId: STAFF,
+        text: `${name} 今晚 2人 消费800`,
+        mentioned: false,
+        messageId: `visit_${i}`,
+        time: new Date(VISITED),
+      });
+    const before = r.fake.sent().length;
+    const clock = { now: MORNING };
+    const delivery = openDelivery(bot.db.models, { wecom: (m) => r.adapter.send(m) }, clock);
+    await runDueJobs(bot.db.services, JOBS, new Date(clock.now), { enqueue: delivery.enqueue });
+    await delivery.drain('wecom');
+
+    const morning = r.fake.sent().slice(before);
+    const list = morning.find((m) => /待回访 6位/.test(m.text));
+    expect(list?.via).toBe('push');
+    const cards = morning.filter((m) => m.card);
+    expect(cards).toHaveLength(5);
+    // The cards follow the list, each titled with its line of the list.
+    expect(morning.indexOf(cards[0])).toBeGreaterThan(morning.indexOf(list!));
+    const titles = cards.map((c) => shownText(c));
+    const carded = titles.map((t) => /^\d\. (\S+?)\(/.exec(t)?.[1]);
+    expect(new Set(carded).size).toBe(5);
+    for (const t of titles) expect(list!.text).toContain(t.split('\n')[0]);
+    expect(NAMES.filter((n) => !carded.includes(n))).toHaveLength(1);
+    for (const c of cards) {
+      const buttons = c.card!.button_list as { text: string }[];
+      expect(buttons.map((b) => b.text)).toEqual(['已回访', '跳过', '改天']);
+    }
+
+    const press = (
+      card: (typeof cards)[number],
+      n: number,
+      where: 'event' | 'template_card_event',
+    ) => {
+      const key = (card.card!.button_list as { key: string }[])[n].key;
+      const taskId = String(card.card!.task_id);
+      r.fake.cardClick({
+        from: STAFF,
+        chat: 'single',
+        key,
+        taskId,
+        where,
+        at: MORNING + 3_600_000,
+      });
+    };
+    const sentNow = r.fake.sent().length;
+    press(cards[0], 0, 'template_card_event');
+    await waitFor(() => r.fake.sent().length === sentNow + 1, 'the answer to 已回访');
+    press(cards[1], 1, 'event');
+    await waitFor(() => r.fake.sent().length === sentNow + 2, 'the answer to 跳过');
+    const actionsOf = async (name: string) =>
+      (await bot.db.models.Customer.findOne({ name }).lean())?.followUps.map((f) => f.action);
+    expect(await actionsOf(carded[0]!)).toEqual(['done']);
+    expect(await actionsOf(carded[1]!)).toEqual(['skipped']);
+    expect(await actionsOf(carded[2]!)).toEqual([]);
+    // Closed: the list asked for later holds the other four, each with its card.
+    const mine = r.fake.sent().length;
+    await handle({
+      platform: 'wecom',
+      chatId: STAFF,
+      chatType: 'direct',
+      senderId: STAFF,
+      text: '我的待回访',
+      mentioned: false,
+      messageId: 'mine_1',
+      time: new Date(MORNING + 7_200_000),
+    });
+    const again = r.fake.sent().slice(mine);
+    expect(again[0].text).toContain('待回访 4位');
+    expect(again[0].text).not.toContain(`${carded[0]}(`);
+    expect(again.filter((m) => m.card)).toHaveLength(4);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * 我的待回访 / 今天要回访谁: the sender's list with the suggested wording, on demand, capped like
- * the morning's; 我的待回访 全部 shows every line.
+ * the morning's; 我的待回访 全部 shows every line. The first customers get buttons, as in the morning.
  */
 import { clockOf, staffOf } from '../../pipeline/context';
 import { businessDate } from '../../time/business-day';
-import { personalText, withComplaints } from '../briefing';
+import { replyTo } from '../../pipeline/message';
+import { personalMessage, personalText, withComplaints } from '../briefing';
 import { openSection } from '../complaints/lines';
 import { canManage, commandFeature, READ_ONLY } from '../command';
 import { dayTasks, tasksOfStaff } from './day-tasks';
@@ -17,7 +18,8 @@ export const myFollowUps = commandFeature(
     const { tasks, upcoming } = tasksOfStaff(day, String(staff._id), canManage(staff.role));
     const all = /全部|所有|完整/.test(ctx.msg.text);
     const lead = canManage(staff.role) ? openSection(day.complaints, ctx.msg.time) : [];
-    ctx.reply(withComplaints(lead, personalText(day, staff.name, tasks, upcoming, all)));
+    const text = withComplaints(lead, personalText(day, staff.name, tasks, upcoming, all));
+    ctx.send(personalMessage(replyTo(ctx.msg, text), day, tasks));
   },
   READ_ONLY,
 );

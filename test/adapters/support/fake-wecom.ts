@@ -51,6 +51,8 @@ export interface FakeWecom {
     key: string;
     taskId: string;
     where?: 'event' | 'template_card_event';
+    /** When it was pressed (ms); now by default. */
+    at?: number;
   }): Frame;
   deliver(frame: Frame): void;
   /** The chat has spoken to the bot before (pushes into it are taken). */
@@ -192,7 +194,7 @@ export async function startFakeWecom(): Promise<FakeWecom> {
       fake.deliver(frame);
       return frame;
     },
-    cardClick({ from, chat, chatId, key, taskId, where = 'template_card_event' }) {
+    cardClick({ from, chat, chatId, key, taskId, where = 'template_card_event', at }) {
       const click = { event_key: key, task_id: taskId, card_type: 'button_interaction' };
       const frame = {
         cmd: 'aibot_event_callback',
@@ -203,7 +205,7 @@ export async function startFakeWecom(): Promise<FakeWecom> {
           ...(chat === 'group' ? { chatid: chatId } : {}),
           chattype: chat,
           from: { userid: from },
-          create_time: Date.now(),
+          create_time: at ?? Date.now(),
           msgtype: 'event',
           event:
             where === 'event'
