@@ -23,6 +23,7 @@ import {
 import { startFakeTelegram } from './support/fake-telegram';
 import { startFakeDingtalk } from './support/fake-dingtalk';
 import { startFakeWecom } from './support/fake-wecom';
+import { startFakeWebhook } from './support/fake-wecom-webhook';
 import { freePort, waitFor } from './support/http';
 
 const VISIT = '张总 今晚 3人 消费2800';
@@ -221,6 +222,51 @@ describe('npm start with a chat platform', () => {
       await fake.close();
     }
   }, 90_000);
+
+  it('sends the morning briefing to a WeCom group through its 本群推送 webhook when the push is refused', async () => {
+    const fake = await startFakeWecom();
+    const hook = await startFakeWebhook();
+    const key = 'e2e0c0de-1111-4222-8333-44445555f00d';
+    hook.add(key);
+    let bot: Running | undefined;
+    try {
+      await addStaff('wecom:wangxiaoer');
+      // A group bound with a webhook earlier, which has not spoken to the bot since.
+      const conn = await connectDatabase(mongodbUri, dbNameOf(mongodbUri)!);
+      try {
+        const models = createModels(conn);
+        const store = await models.Store.findOne().lean();
+        await models.Store.updateOne({ _id: store!._id }, { $set: { briefingTime: '00:00' } });
+        await models.TeamGroup.create({
+          storeId: store!._id,
+          platform: 'wecom',
+          chatId: 'wrkE2eGroup',
+          pushKey: key,
+        });
+      } finally {
+        await conn.close();
+      }
+      bot = startMain({
+        ADAPTERS: 'wecom',
+        WECOM_BOT_ID: fake.botId,
+        WECOM_BOT_SECRET: fake.secret,
+        WECOM_WS_URL: fake.url,
+        WECOM_WEBHOOK_BASE: hook.base,
+        BRIEFING_TIME: '00:00',
+        MONGODB_URI: mongodbUri,
+        DATA_DIR: dataDir,
+      });
+      await waitFor(() => hook.posts().length > 0, `the webhook (stderr: ${bot.stderr()})`, 60_000);
+      expect(hook.posts()[0].content).toContain('早报】');
+      expect(fake.sent().filter((m) => m.chatId === 'wrkE2eGroup')).toEqual([]);
+      expect(await bot.stop()).toBe(0);
+      expect(bot.stderr()).not.toContain(key);
+    } finally {
+      bot?.child.kill('SIGKILL');
+      await fake.close();
+      await hook.close();
+    }
+  }, 120_000);
 
   it('answers a DingTalk @-message in a group through its sessionWebhook', async () => {
     const fake = await startFakeDingtalk();
