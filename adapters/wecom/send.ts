@@ -96,7 +96,11 @@ export function createSend(client: () => WSClient, chats: Chats, fallback?: Grou
       const failed = pushError(err, chats, msg.chatId);
       const key =
         failed instanceof ChatNotOpen && asText !== undefined && msg.chatType === 'group'
-          ? await fallback?.lookups()?.groupPushKey(WECOM, msg.chatId)
+          ? // The records unreadable now: the message waits for the chat, as without a webhook.
+            await fallback
+              ?.lookups()
+              ?.groupPushKey(WECOM, msg.chatId)
+              .catch(() => undefined)
           : undefined;
       if (!key || !fallback) throw failed;
       await fallback.webhook.send(msg.chatId, key, asText!);
