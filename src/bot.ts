@@ -1,5 +1,6 @@
 /** The bot: every message runs the same steps, then the first feature that takes it. */
 import { completeDraft } from './features/complete-draft';
+import { confirmMove } from './features/confirm-move';
 import { customerChoice } from './features/customer-choice';
 import { exportSheet } from './features/export';
 import { fallback } from './features/fallback';
@@ -29,6 +30,7 @@ import { dedupe, errorBoundary, identifyStaff, understand } from './pipeline/ste
  */
 export const FEATURES: Feature[] = [
   importSheet,
+  confirmMove,
   recordVisit,
   updateProfile,
   ...BOOKING_FEATURES,

@@ -105,3 +105,11 @@ export async function bindGroup(
   forgetGroups(models);
   return before ? models.Store.findById(before.storeId) : null;
 }
+
+/** A bound group's name as the platform shows it now (nothing happens for a group not bound). */
+export async function nameGroup(models: Models, chat: Required<GroupChat>): Promise<void> {
+  await models.TeamGroup.updateOne(
+    { platform: chat.platform, chatId: chat.chatId, name: { $ne: chat.name } },
+    { $set: { name: chat.name } },
+  );
+}
