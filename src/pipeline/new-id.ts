@@ -1,11 +1,11 @@
 /**
- * A message from an unknown WeChat id that shows a colleague's name and 备注 (a re-login gives
+ * A private message from an unknown WeChat id that shows a colleague's name and 备注 (a re-login gives
  * everyone new ids): the sender hears that an admin must confirm, and the store's admins and
  * managers are asked, once per new id, to reply `确认换号 <名字>` (features/confirm-move.ts).
  */
 import { MOVE_OFFER_HOURS, offerMove } from '../archive/rebind/offer';
 import { managersOf } from '../features/command';
-import { addressed, sourceKeyOf, type BotContext } from './context';
+import { sourceKeyOf, type BotContext } from './context';
 import { directTo } from './message';
 
 export const CONFIRM_MOVE = '确认换号';
@@ -27,11 +27,10 @@ export async function askToConfirmMove(ctx: BotContext): Promise<boolean> {
   // Told once per new id; a message handled again after a crash tells them under the same keys.
   if (offer.created || (ctx.resumed && move.source === source))
     for (const m of managers) ctx.send(directTo(m, askAdminsText(staff.name)));
-  if (!addressed(ctx)) return true;
   if (managers.length > 0) ctx.reply(NEW_ID_NOTE);
   else
     ctx.reply(
-      `${NEW_ID_NOTE}\n店里没有别的店长或管理员能确认:请让管理机器人的同事处理,新号编号 ${move.platform}:${move.newId}`,
+      `${NEW_ID_NOTE}\n店里没有别的店长或管理员能确认:请管理服务器的同事运行 npm run staff -- confirm-move ${staff.name}`,
     );
   return true;
 }

@@ -22,7 +22,8 @@ import {
 } from '../../src/pipeline/message';
 import { ensureStaff, ensureStore } from '../../src/setup';
 import type { StaffDoc } from '../../src/model/staff';
-import { openTestDatabase, type TestDatabase } from '../support/db';
+import { openTestDatabase, testServerUri, type TestDatabase } from '../support/db';
+import { runScript } from '../support/process';
 import { silentAdapterOn, startFakeWechat, type FakeWechat } from './support/fake-wechat';
 import { waitFor } from './support/http';
 
@@ -214,4 +215,22 @@ describe('a colleague under a new WeChat id after a re-login', () => {
       `wechaty:${fangOld.id}`,
     ]);
   });
+
+  it('is confirmed from the command line when no admin is left to say it', async () => {
+    await w.forget(fangOld.id);
+    const fangNew = w.mocker.createContact({ id: 'wxid_fang_2', name: '芳芳', alias: '王芳' });
+    w.say(fangNew, 'direct', '你好');
+    await waitFor(() => to(fangNew.id).length === 1, 'the note to 王芳');
+    const uri = new URL(testServerUri());
+    uri.pathname = `/${db.conn.name}`;
+    const run = await runScript('scripts/staff.ts', '', { MONGODB_URI: uri.toString() }, [
+      'confirm-move',
+      '王芳',
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain(`王芳 → wechaty:${fangNew.id}`);
+    expect((await db.models.Staff.findById(fang._id).lean())?.identities).toEqual([
+      `wechaty:${fangNew.id}`,
+    ]);
+  }, 60_000);
 });

@@ -50,7 +50,8 @@ export async function offerMove(
   msg: IncomingMessage,
   source: string,
 ): Promise<Offer | null> {
-  if (!IDS_CHANGE_ON_RELOGIN.has(msg.platform)) return null;
+  // Matched on what a private message shows (seen.ts), so only a private message is matched.
+  if (!IDS_CHANGE_ON_RELOGIN.has(msg.platform) || msg.chatType !== 'direct') return null;
   const match = await colleagueOf(models, msg);
   if (!match) return null;
   const { staff, oldId } = match;

@@ -32,7 +32,10 @@ export async function rememberContact(
   msg: IncomingMessage,
   staff: StaffDoc,
 ): Promise<void> {
-  if (!IDS_CHANGE_ON_RELOGIN.has(msg.platform) || msg.senderName === undefined) return;
+  // Direct chats only: in a group WeChat gives no 备注 for a member who is not the bot's friend,
+  // and a name without it must not overwrite the pair a private message showed.
+  if (!IDS_CHANGE_ON_RELOGIN.has(msg.platform) || msg.chatType !== 'direct') return;
+  if (msg.senderName === undefined) return;
   const _id = identityKey(msg.platform, msg.senderId);
   const { name, alias } = namesOf(msg);
   const seen = `${String(staff._id)}\u0000${name}\u0000${alias}`;
