@@ -5,9 +5,11 @@
  * npm run staff -- store add <code> <name>
  * npm run staff -- store list
  * npm run staff -- reindex [--store <code>]
+ * npm run staff -- confirm-move <name> [--store <code>]
  * Registers staff and stores from the command line: the first admin, the chain's stores, and
  * scripts. Removing keeps records. `reindex` rebuilds the tier and birthday indexes of a store's
- * archive (needed once for archives recorded before those indexes existed).
+ * archive (needed once for archives recorded before those indexes existed). `confirm-move` is
+ * `确认换号 <name>` for a store with nobody left to say it (its only admin changed id too).
  */
 import { ConfigError } from '../src/config';
 import type { Models } from '../src/model';
@@ -15,6 +17,8 @@ import { ROLES, type Role } from '../src/model/staff';
 import type { StoreDoc } from '../src/model/store';
 import { ensureStaff } from '../src/setup';
 import { runCli } from './cli';
+import { confirmContactMove } from '../src/archive/rebind/moves';
+import { createSequence, enqueue } from '../src/outbox/queue';
 import {
   ROLE_WORDS,
   deactivateStaff,
@@ -32,6 +36,7 @@ const USAGE = [
   '用法: npm run staff -- add <平台>:<用户ID> <名字> <staff|manager|admin> [--store 门店编号] [--chain]',
   '      npm run staff -- remove <平台>:<用户ID> | list [--store 门店编号]',
   '      npm run staff -- store add <门店编号> <店名> | store list | reindex [--store 门店编号]',
+  '      npm run staff -- confirm-move <名字> [--store 门店编号]   (微信重新登录后确认换号)',
 ].join('\n');
 
 function identity(arg: string | undefined): { platform: string; userId: string } {
@@ -102,6 +107,17 @@ async function reindex(models: Models, store: StoreDoc): Promise<string> {
   return `${store.code}: ${customers.length}位客户,${members.size}个索引已重建`;
 }
 
+/** 确认换号 from the command line; the messages it forwards go out at the bot's next queue scan. */
+async function confirmMove(models: Models, store: StoreDoc, name?: string): Promise<string> {
+  if (!name) throw new ConfigError(USAGE);
+  const now = new Date();
+  const r = await confirmContactMove(models, store, name, store._id, now);
+  if (r.kind !== 'moved' && r.kind !== 'already') return `没有换:${r.kind}`;
+  await enqueue(models, r.forwards, now.getTime(), createSequence());
+  const moved = `${name} → ${r.move.platform}:${r.move.newId}`;
+  return `${r.kind === 'moved' ? '已换号' : '早已换号'} ${moved},转发 ${r.forwards.length} 条消息`;
+}
+
 async function command(models: Models, home: StoreDoc, argv: string[]): Promise<string> {
   const { args, store: code, chain } = options(argv);
   const [verb, who, name, roleArg = 'staff'] = args;
@@ -137,6 +153,7 @@ async function command(models: Models, home: StoreDoc, argv: string[]): Promise<
     );
   }
   if (verb === 'reindex') return reindex(models, store);
+  if (verb === 'confirm-move') return confirmMove(models, store, who);
   throw new ConfigError(USAGE);
 }
 

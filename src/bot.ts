@@ -1,5 +1,6 @@
 /** The bot: every message runs the same steps, then the first feature that takes it. */
 import { completeDraft } from './features/complete-draft';
+import { confirmMove } from './features/confirm-move';
 import { customerChoice } from './features/customer-choice';
 import { exportSheet } from './features/export';
 import { fallback } from './features/fallback';
@@ -32,6 +33,7 @@ export const FEATURES: Feature[] = [
   importSheet,
   // Before anything reads the text: an address with a secret in it is not a record.
   groupPush,
+  confirmMove,
   recordVisit,
   updateProfile,
   ...BOOKING_FEATURES,

@@ -1,11 +1,11 @@
 /** A wechaty message → the neutral IncomingMessage, or nothing when it is not for the bot. */
-import { types, type Message } from 'wechaty';
+import { types, type Contact, type Message, type Room } from 'wechaty';
 import type { IncomingMessage } from '../../src/pipeline/message';
 
 export const WECHATY = 'wechaty';
 
 /** A file sent to the bot in a direct chat (a sheet to import); its bytes are fetched on demand. */
-function fromAttachment(m: Message): IncomingMessage {
+async function fromAttachment(m: Message): Promise<IncomingMessage> {
   const talker = m.talker();
   return {
     platform: WECHATY,
@@ -13,6 +13,7 @@ function fromAttachment(m: Message): IncomingMessage {
     chatType: 'direct',
     senderId: talker.id,
     senderName: talker.name(),
+    ...(await namesOf(talker, undefined)),
     text: '',
     mentioned: false,
     messageId: m.id,
@@ -22,6 +23,17 @@ function fromAttachment(m: Message): IncomingMessage {
       saveTo: async (path) => (await m.toFileBox()).toFile(path, true),
     },
   };
+}
+
+/**
+ * The 备注 this account gave the sender and the group's name: they survive a re-login, the ids do
+ * not (archive/rebind). Either may be missing; a puppet failing to say is not a reason to drop
+ * the message.
+ */
+async function namesOf(talker: Contact, room: Room | undefined) {
+  const alias = await talker.alias().catch(() => undefined);
+  const topic = room ? await room.topic().catch(() => undefined) : undefined;
+  return { senderAlias: alias ?? '', ...(topic !== undefined && { chatName: topic }) };
 }
 
 export async function fromWechatMessage(m: Message): Promise<IncomingMessage | undefined> {
@@ -39,6 +51,7 @@ export async function fromWechatMessage(m: Message): Promise<IncomingMessage | u
     chatType: room ? 'group' : 'direct',
     senderId: talker.id,
     senderName: talker.name(),
+    ...(await namesOf(talker, room)),
     // In a group the @name is addressing, not content.
     text: room ? await m.mentionText() : m.text(),
     mentioned: room ? await m.mentionSelf() : false,

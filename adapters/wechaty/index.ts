@@ -15,7 +15,12 @@ import {
   type WechatyOptions,
 } from 'wechaty';
 import type { Logger } from '../../src/log';
-import type { Attachment, ChatAdapter, OutgoingMessage } from '../../src/pipeline/message';
+import {
+  ChatGone,
+  type Attachment,
+  type ChatAdapter,
+  type OutgoingMessage,
+} from '../../src/pipeline/message';
 import { createBackoff, type Backoff } from '../shared/backoff';
 import { createIntake } from '../shared/intake';
 import { createOutbox, FileRefused } from '../shared/outbox';
@@ -62,30 +67,45 @@ export function createWechatyAdapter(opts: WechatyAdapterOptions): ChatAdapter {
       msg.chatType === 'group'
         ? await bot!.Room.find({ id: msg.chatId })
         : await bot!.Contact.find({ id: msg.chatId });
-    if (!target) throw new Error(`wechat ${msg.chatType} ${msg.chatId} not found`);
+    // Logged in and still not found: the id is from before a re-login, and it will not come back.
+    if (!target) throw new ChatGone(`wechat ${msg.chatType} ${msg.chatId} not found`);
     return target;
+  };
+
+  /** A send failing to a handle wechaty still holds: asked afresh, a gone id finds nothing. */
+  const say = async (msg: OutgoingMessage, content: string | FileBox) => {
+    const target = await targetOf(msg);
+    try {
+      await target.say(content);
+    } catch (err) {
+      const gone = await target.sync().then(
+        () => false,
+        () => true,
+      );
+      if (gone) throw new ChatGone(`wechat ${msg.chatType} ${msg.chatId} not found`);
+      throw err;
+    }
   };
 
   /** WeChat has no captions: the file, then the caption as a message under it. */
   const deliverFile = async (msg: OutgoingMessage, file: Attachment, take: () => Promise<void>) => {
-    const target = await targetOf(msg);
     const bytes = await readFile(file.path).catch((err: Error) => {
       throw new FileRefused(err.message);
     });
     await take();
     // Base64 rather than a path: token puppets send the box to their service as JSON, and a
     // local-file box cannot be serialised. The name is the one the recipient sees.
-    await target.say(FileBox.fromBase64(bytes.toString('base64'), file.name));
+    await say(msg, FileBox.fromBase64(bytes.toString('base64'), file.name));
     for (const text of file.caption ? splitText(file.caption, WECHAT_TEXT_LIMIT) : []) {
       await take();
-      await target.say(text);
+      await say(msg, text);
     }
   };
 
   const outbox = createOutbox({
     textLimit: WECHAT_TEXT_LIMIT,
     bucketsFor: () => buckets,
-    deliver: async (msg, part) => void (await (await targetOf(msg)).say(part.text)),
+    deliver: (msg, part) => say(msg, part.text),
     deliverFile,
     log,
   });

@@ -143,6 +143,28 @@ export async function staffOfStore(models: Models, storeId: Types.ObjectId): Pro
   return [...all.filter((s) => s.active), ...all.filter((s) => !s.active)];
 }
 
+/**
+ * A staff member's identity under a new id (a WeChat re-login): the lookup for the new one is
+ * written first and the old one's removed last, as everywhere. Run in the store's writer lane:
+ * the identities are read fresh there and replaced in place (the first one is where direct
+ * messages go), so nothing writes them in between. Moving twice changes nothing.
+ */
+export async function moveIdentity(
+  models: Models,
+  staffId: Types.ObjectId,
+  from: string,
+  to: string,
+): Promise<void> {
+  await addToLookup(models, keys.staffIdentity(to), staffId);
+  const staff = await models.Staff.findById(staffId).lean();
+  if (staff?.identities.includes(from)) {
+    const identities = [...new Set(staff.identities.map((i) => (i === from ? to : i)))];
+    await models.Staff.updateOne({ _id: staffId }, { $set: { identities } });
+  }
+  await removeFromLookup(models, keys.staffIdentity(from), staffId);
+  forgetSenders(models);
+}
+
 /** 删除员工: they can no longer use the bot; their customers and records stay as they are. */
 export async function deactivateStaff(models: Models, staff: StaffDoc): Promise<void> {
   await models.Staff.updateOne({ _id: staff._id }, { $set: { active: false } });

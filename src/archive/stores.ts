@@ -132,3 +132,11 @@ export async function groupPushKeyOf(
   const group = await models.TeamGroup.findOne({ platform, chatId }).select('+pushKey').lean();
   return group?.pushKey ?? undefined;
 }
+
+/** A bound group's name as the platform shows it now (nothing happens for a group not bound). */
+export async function nameGroup(models: Models, chat: Required<GroupChat>): Promise<void> {
+  await models.TeamGroup.updateOne(
+    { platform: chat.platform, chatId: chat.chatId, name: { $ne: chat.name } },
+    { $set: { name: chat.name } },
+  );
+}

@@ -3,12 +3,16 @@
  * briefing goes there, and whatever is recorded or asked there belongs to that store only.
  */
 import { STORE_CODE, bindGroup, storeByCode } from '../archive/stores';
+import { moveRoom, type RoomMove } from '../archive/rebind/moves';
 import { staffOf } from '../pipeline/context';
 import { commandFeature } from './command';
 import { isAdmin, isChain } from './onboarding';
 
 const BIND_WORDS =
   /^(?:@\S+\s*)?(?:\/bind|绑定(?:到)?(?:本群|此群|群)?|本群绑定(?:到)?)[\s:\uFF1A]*/i;
+
+const forwardedText = (room: RoomMove) =>
+  room.forwards.length > 0 ? `,${room.forwards.length} 条没发出去的消息转到本群` : '';
 
 export const bindThisGroup = commandFeature(['group.bind'], async (ctx) => {
   const { store: current } = staffOf(ctx);
@@ -38,13 +42,22 @@ export const bindThisGroup = commandFeature(['group.bind'], async (ctx) => {
     }
     store = named;
   }
-  const before = await bindGroup(
+  const chat = { platform: ctx.msg.platform, chatId: ctx.msg.chatId, name: ctx.msg.chatName };
+  const before = await bindGroup(ctx.services.models, chat, store);
+  // The same group under a new id after a WeChat re-login: its old binding is replaced.
+  const room = await moveRoom(
     ctx.services.models,
-    { platform: ctx.msg.platform, chatId: ctx.msg.chatId },
     store,
+    chat,
+    staffOf(ctx).staff._id,
+    ctx.msg.time,
   );
+  for (const f of room?.forwards ?? []) ctx.send({ ...f.msg, deliveryKey: f.key });
   const moved = before && !before._id.equals(store._id) ? `(原来是「${before.name}」)` : '';
+  const followed = room
+    ? `\n原来的「${room.name}」换了新群号,已换成本群${forwardedText(room)}`
+    : '';
   ctx.reply(
-    `本群已绑定「${store.name}」(${store.code})${moved}\n早报发到这里,群里记的消费和查询都只算这家店`,
+    `本群已绑定「${store.name}」(${store.code})${moved}\n早报发到这里,群里记的消费和查询都只算这家店${followed}`,
   );
 });

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { bookingModel } from './booking';
+import { chatMoveModel, seenContactModel } from './chat-move';
 import { complaintModel } from './complaint';
 import { customerModel } from './customer';
 import { customerEventModel } from './customer-event';
@@ -46,6 +47,8 @@ export function createModels(conn: Connection) {
     PendingImport: pendingImportModel(conn),
     Booking: bookingModel(conn),
     Complaint: complaintModel(conn),
+    ChatMove: chatMoveModel(conn),
+    SeenContact: seenContactModel(conn),
   };
 }
 

@@ -41,8 +41,10 @@ export function replyKeys(
   /** The journal entry's id: handling it again after a crash queues the same keys, once. */
   handling = new Types.ObjectId().toHexString(),
 ): KeyedMessage[] {
-  return msgs.map((msg, n) => ({
-    key: `reply:${incoming.platform}:${incoming.chatId}:${incoming.messageId}:${handling}:${n}`,
+  return msgs.map(({ deliveryKey, ...msg }, n) => ({
+    key:
+      deliveryKey ??
+      `reply:${incoming.platform}:${incoming.chatId}:${incoming.messageId}:${handling}:${n}`,
     msg,
   }));
 }

@@ -43,6 +43,8 @@ export const pendingMessageSchema = new Schema(
     sentAt: Date,
     /** Given up (dead letter): kept for the record, reported once, no longer blocks its chat. */
     deadAt: Date,
+    /** Given up because its chat is gone (ChatGone): moved to the new chat once one is confirmed. */
+    chatGone: Boolean,
   },
   { versionKey: false, minimize: false },
 );

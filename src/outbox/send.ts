@@ -8,12 +8,13 @@
  *
  * A message that keeps failing is given up after `giveUpMs` (a chat that no longer exists, a bot
  * removed from a group): marked dead, reported once, and no longer holding its chat's later
- * messages back.
+ * messages back. A message whose chat is gone (ChatGone: a WeChat id after a re-login) is given up
+ * after GONE_GIVE_UP_FAILURES tries at once: waiting a day would only hold its chat for nothing.
  */
 import { stillHeld, type Holder } from '../holder';
 import type { Logger } from '../log';
 import type { Models } from '../model';
-import { waitReasonOf, waitsForChat, type OutgoingMessage } from '../pipeline/message';
+import { isChatGone, waitReasonOf, waitsForChat, type OutgoingMessage } from '../pipeline/message';
 import { isDuplicateKey, type Queued } from './queue';
 import type { Windows } from './windows';
 
@@ -51,6 +52,8 @@ export type Outcome =
 
 /** A message is never given up on fewer failures than this, however long they took. */
 export const GIVE_UP_FAILURES = 5;
+/** Tries before a message to a chat that is gone is given up: a hiccup gets two more chances. */
+export const GONE_GIVE_UP_FAILURES = 3;
 
 export const backoffMs = (failures: number, firstMs: number, maxMs: number) =>
   Math.min(firstMs * 2 ** Math.max(0, failures - 1), maxMs);
@@ -101,13 +104,18 @@ async function failed(s: Sender, p: Queued, err: Error): Promise<Outcome> {
   const waitReason = waiting ? waitReasonOf(err) : undefined;
   if (waiting && (failures === 1 || waitReason !== (p.waitReason ?? 'chat-closed')))
     await s.onWaiting?.(p, err);
-  if (!waiting && failures >= GIVE_UP_FAILURES && now - firstFailedAt.getTime() >= s.giveUpMs) {
-    await s.models.PendingMessage.updateOne(
-      { _id: p._id },
-      { $set: { deadAt: new Date(now), failures, lastError: error }, $unset: { claimBy: 1 } },
-    );
+  const gone = isChatGone(err);
+  const longEnough = failures >= GIVE_UP_FAILURES && now - firstFailedAt.getTime() >= s.giveUpMs;
+  if (!waiting && (longEnough || (gone && failures >= GONE_GIVE_UP_FAILURES))) {
+    const dead = {
+      deadAt: new Date(now),
+      failures,
+      lastError: error,
+      ...(gone ? { chatGone: true } : {}),
+    };
+    await s.models.PendingMessage.updateOne({ _id: p._id }, { $set: dead, $unset: { claimBy: 1 } });
     s.log.error('send given up: no longer retried', { key: p._id, failures, error });
-    Object.assign(p, { deadAt: new Date(now), failures, lastError: error });
+    Object.assign(p, dead);
     await s.onDead?.(p);
     return { kind: 'dead' };
   }

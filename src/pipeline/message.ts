@@ -9,6 +9,12 @@ export interface IncomingMessage {
   /** Platform user id of the sender. */
   senderId: string;
   senderName?: string;
+  /**
+   * What the bot's own account calls the sender (WeChat's 备注) and the group's name, where the
+   * platform has them: after a WeChat re-login the ids change and these are what stays the same.
+   */
+  senderAlias?: string;
+  chatName?: string;
   text: string;
   /** The bot was @-mentioned (group chats). */
   mentioned: boolean;
@@ -59,6 +65,11 @@ export interface OutgoingMessage {
    */
   actions?: Action[];
   attachment?: Attachment;
+  /**
+   * Queue it under this delivery key instead of one of the reply's own: a queued message moved to
+   * a new chat id is queued once, whichever path (confirmation or give-up) moves it.
+   */
+  deliveryKey?: string;
 }
 
 export interface Action {
@@ -139,3 +150,15 @@ export const waitReasonOf = (err: unknown): WaitReason =>
 
 export const waitsForChat = (err: unknown): boolean =>
   (err as { waitsForChat?: unknown } | undefined)?.waitsForChat === true;
+
+/**
+ * The chat is not there any more: WeChat gives every contact and group a new id after a re-login,
+ * and the old one finds nothing. Retrying does not bring it back, so the message is given up after
+ * a few tries (outbox/send.ts) and moved once an admin confirms the new id (archive/rebind).
+ */
+export class ChatGone extends Error {
+  readonly chatGone = true;
+}
+
+export const isChatGone = (err: unknown): boolean =>
+  (err as { chatGone?: unknown } | undefined)?.chatGone === true;

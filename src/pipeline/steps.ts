@@ -8,6 +8,7 @@ import {
   senderOf,
   type Sender,
 } from '../archive/staff';
+import { rememberContact, rememberTopic } from '../archive/rebind/seen';
 import { groupStoreOf } from '../archive/stores';
 import { messageLogId } from '../model/message-log';
 import type { StoreDoc } from '../model/store';
@@ -16,6 +17,7 @@ import { maskPrivate } from '../privacy';
 import type { Middleware } from './compose';
 import { addressed, clockOf, type BotContext } from './context';
 import { directTo } from './message';
+import { askToConfirmMove } from './new-id';
 
 /** Nothing was committed (a change that was gets its own answer: ctx.committed). */
 export const REPLY_ERROR = '出错了,这条没有办成,请稍后再发一次';
@@ -63,11 +65,17 @@ export const identifyStaff: Middleware<BotContext> = async (ctx, next) => {
   const nowMs = Date.now();
   const sender = await senderOf(ctx.services.models, ctx.msg.platform, ctx.msg.senderId, nowMs);
   if (!sender) {
+    // An invitation code is used as such; anything else may be a colleague under a new id.
+    const invite = INVITE_CODE.test(ctx.msg.text);
+    if (!invite && (await askToConfirmMove(ctx))) return;
     if (ctx.msg.chatType === 'direct') await welcomeStranger(ctx);
     return;
   }
   const store = await storeOfChat(ctx, sender, nowMs);
   if (!store) return;
+  // What still matches after a WeChat re-login, while the ids are the old ones (archive/rebind).
+  await rememberContact(ctx.services.models, ctx.msg, sender.staff);
+  await rememberTopic(ctx.services.models, ctx.msg);
   ctx.staff = sender.staff;
   ctx.store = store;
   await next();

@@ -7,6 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { types } from 'wechaty';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
+import { createBackoff } from '../../../adapters/shared/backoff';
+import { createWechatyAdapter } from '../../../adapters/wechaty';
+import { createLogger } from '../../../src/log';
+import type { ChatAdapter } from '../../../src/pipeline/message';
 import { waitFor } from './http';
 
 export interface FakeWechat {
@@ -23,6 +27,8 @@ export interface FakeWechat {
   /** A contact says something in the room or to the bot; returns the message id. */
   say(from: mock.ContactMock, where: 'group' | 'direct', text: string, mention?: boolean): string;
   redeliver(messageId: string): void;
+  /** The id no longer exists (what a re-login does to every old id): lookups find nothing. */
+  forget(id: string): Promise<void>;
   login(): Promise<void>;
   close(): void;
 }
@@ -39,6 +45,15 @@ export function startFakeWechat(): FakeWechat {
     topic: '前厅群',
     memberIdList: [bot.id, staff.id, stranger.id],
   });
+  // WeChat refuses a send to an id from before a re-login (what forget() makes of an id).
+  const gone = new Set<string>();
+  const refuseGone = <A extends unknown[], R>(send: (id: string, ...rest: A) => Promise<R>) =>
+    async function (this: unknown, id: string, ...rest: A): Promise<R> {
+      if (gone.has(id)) throw new Error(`sendMsg failed: ret 1101 (${id})`);
+      return send.call(this, id, ...rest);
+    };
+  puppet.messageSendText = refuseGone(puppet.messageSendText);
+  puppet.messageSendFile = refuseGone(puppet.messageSendFile);
   const dataDir = mkdtempSync(join(tmpdir(), 'huitouke-wechat-'));
   const sent: FakeWechat['sent'] = [];
   const files: FakeWechat['files'] = [];
@@ -72,6 +87,12 @@ export function startFakeWechat(): FakeWechat {
       return [...mocker.cacheMessagePayload.keys()].find((id) => !before.has(id))!;
     },
     redeliver: (messageId) => void puppet.emit('message', { messageId }),
+    async forget(id) {
+      gone.add(id);
+      const room = mocker.cacheRoomPayload.delete(id);
+      if (!room) mocker.cacheContactPayload.delete(id);
+      await puppet.__dirtyPayloadAwait(room ? types.Dirty.Room : types.Dirty.Contact, id);
+    },
     async login() {
       if (puppet.isLoggedIn) return;
       mocker.login(bot);
@@ -79,4 +100,16 @@ export function startFakeWechat(): FakeWechat {
     },
     close: () => rmSync(dataDir, { recursive: true, force: true }),
   };
+}
+
+/** The real wechaty adapter on the fake, quiet, retrying logins quickly. */
+export function silentAdapterOn(w: FakeWechat): ChatAdapter {
+  return createWechatyAdapter({
+    puppet: 'wechaty-puppet-mock',
+    puppetInstance: w.puppet,
+    dataDir: w.dataDir,
+    log: createLogger('silent'),
+    terminal: () => undefined,
+    backoff: createBackoff(50, 200),
+  });
 }
