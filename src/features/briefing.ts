@@ -11,6 +11,7 @@ import { Types } from 'mongoose';
 import { updateCustomer } from '../archive/customer-writes';
 import { readDayBooks, recordClosed, recordDue } from '../archive/day-book';
 import { noteWork } from '../archive/work-list';
+import { toTeamGroups } from '../archive/stores';
 import { storeWriter } from '../archive/writer';
 import type { StoreDoc } from '../model/store';
 import type { Services } from '../pipeline/context';
@@ -21,6 +22,9 @@ import { addDays } from '../time/business-day';
 import { dayTasks, tasksOfStaff, type DayTasks } from './followups/day-tasks';
 import { canManage } from './command';
 import { openSection } from './complaints/lines';
+import type { Booking } from '../archive/bookings';
+import { todaySection } from './bookings/day-section';
+import { noShowLinesOf, noticeNoShows } from './bookings/no-shows';
 
 /** Figures of one business day, from its day book (one read, whatever the store's size). */
 export async function dayFigures(
@@ -105,11 +109,19 @@ async function recordExpired(services: Services, store: StoreDoc, day: DayTasks)
   });
 }
 
+/** Complaints (managers), then the owner's no-shows, each block apart, before the list. */
+export function leadOf(complaints: string[], noShows: string[]): string[] {
+  return complaints.length && noShows.length
+    ? [...complaints, '', ...noShows]
+    : [...complaints, ...noShows];
+}
+
 async function personalLists(
   services: Services,
   store: StoreDoc,
   day: DayTasks,
   now: Date,
+  noShows: Booking[],
 ): Promise<OutgoingMessage[]> {
   const complaints = openSection(day.complaints, now);
   const staff = await services.models.Staff.find({ storeId: store._id, active: true }).sort({
@@ -119,7 +131,7 @@ async function personalLists(
   for (const s of staff) {
     const manager = canManage(s.role);
     const { tasks, upcoming } = tasksOfStaff(day, String(s._id), manager);
-    const lead = manager ? complaints : [];
+    const lead = leadOf(manager ? complaints : [], noShowLinesOf(noShows, s._id, day.today));
     if (tasks.length === 0 && lead.length === 0) continue;
     out.push(directTo(s, withComplaints(lead, personalText(day, s.name, tasks, upcoming))));
   }
@@ -157,6 +169,7 @@ export async function buildBriefing(
       holidays: holidaysAhead(today, day.settings),
       staffNames: day.staffNames,
       complaints: openSection(day.complaints, now),
+      bookings: await todaySection(services, store, today),
     },
     day.settings.briefing,
   );
@@ -172,18 +185,11 @@ export const morningBriefing: Job = {
     now: Date,
     services: Services,
   ): Promise<OutgoingMessage[]> {
-    const groups = await services.models.TeamGroup.find({ storeId: store._id })
-      .sort({ _id: 1 })
-      .lean();
+    // Before the briefing is built: the cards it reads count the no-shows already.
+    const noShows = await noticeNoShows(services.models, store, occ.day, now);
     const { day, text } = await buildBriefing(services, store, occ.day, now);
-    const out: OutgoingMessage[] = groups.map((g) => ({
-      platform: g.platform,
-      chatId: g.chatId,
-      chatType: 'group',
-      to: null,
-      text,
-    }));
-    out.push(...(await personalLists(services, store, day, now)));
+    const out = await toTeamGroups(services.models, store._id, text);
+    out.push(...(await personalLists(services, store, day, now, noShows)));
     await markAlertsSent(services, store, day.tasks, occ.day);
     return out;
   },
