@@ -18,11 +18,10 @@ import type { Services } from '../pipeline/context';
 import { directTo, type OutgoingMessage } from '../pipeline/message';
 import type { Occurrence } from '../scheduler/daily';
 import type { Job } from '../scheduler/jobs';
-import { addDays } from '../time/business-day';
+import { addDays, businessDayAt } from '../time/business-day';
 import { dayTasks, tasksOfStaff, type DayTasks } from './followups/day-tasks';
 import { canManage } from './command';
 import { openSection } from './complaints/lines';
-import type { Booking } from '../archive/bookings';
 import { todaySection } from './bookings/day-section';
 import { noShowLinesOf, noticeNoShows } from './bookings/no-shows';
 
@@ -121,7 +120,7 @@ async function personalLists(
   store: StoreDoc,
   day: DayTasks,
   now: Date,
-  noShows: Booking[],
+  noShowsOf: (ownerId: Types.ObjectId) => string[],
 ): Promise<OutgoingMessage[]> {
   const complaints = openSection(day.complaints, now);
   const staff = await services.models.Staff.find({ storeId: store._id, active: true }).sort({
@@ -131,7 +130,7 @@ async function personalLists(
   for (const s of staff) {
     const manager = canManage(s.role);
     const { tasks, upcoming } = tasksOfStaff(day, String(s._id), manager);
-    const lead = leadOf(manager ? complaints : [], noShowLinesOf(noShows, s._id, day.today));
+    const lead = leadOf(manager ? complaints : [], noShowsOf(s._id));
     if (tasks.length === 0 && lead.length === 0) continue;
     out.push(directTo(s, withComplaints(lead, personalText(day, s.name, tasks, upcoming))));
   }
@@ -186,10 +185,13 @@ export const morningBriefing: Job = {
     services: Services,
   ): Promise<OutgoingMessage[]> {
     // Before the briefing is built: the cards it reads count the no-shows already.
-    const noShows = await noticeNoShows(services.models, store, occ.day, now);
+    // The morning's business day: a briefing set before the cut-off still serves last night.
+    const since = businessDayAt(occ.day, store.briefingTime, store.businessDayCutoff);
+    const noShows = await noticeNoShows(services.models, store, since, now);
+    const lines = (ownerId: Types.ObjectId) => noShowLinesOf(noShows, ownerId, since);
     const { day, text } = await buildBriefing(services, store, occ.day, now);
     const out = await toTeamGroups(services.models, store._id, text);
-    out.push(...(await personalLists(services, store, day, now, noShows)));
+    out.push(...(await personalLists(services, store, day, now, lines)));
     await markAlertsSent(services, store, day.tasks, occ.day);
     return out;
   },

@@ -2,10 +2,10 @@
  * 班前会 through the whole bot: the meal's bookings to the team group at the store's time, with
  * the guests' highlights; A-class guests to the managers too; lunch off until set; once a day.
  */
-import { openStoreAfterFirstVisit, type Scenario } from '../support/replay';
+import { openScenario, openStoreAfterFirstVisit, type Scenario } from '../support/replay';
 import { dm, inGroupAt as inGroup, staff, tick } from '../support/events';
 import type { ReplayOutput } from '../../src/replay/replayer';
-import { briefDay } from '../../src/features/bookings/pre-shift';
+import { businessDayAt } from '../../src/time/business-day';
 import { openChain } from '../security/chain';
 
 const briefs = (out: ReplayOutput[]) => out.filter((o) => o.text.startsWith('【班前会】'));
@@ -72,6 +72,13 @@ describe('pre-shift brief', () => {
     expect(briefs(await s.run(tick('2026-11-23T16:31:00+08:00')))).toEqual([]);
   });
 
+  it('drops a brief the bot could not send within three hours of its time', async () => {
+    await bookTonight();
+    // Down from before 16:30 until 19:31: service has begun, the brief is no use any more.
+    expect(briefs(await s.run(tick(`${MON}T19:31:00+08:00`)))).toEqual([]);
+    expect(inChat(await s.run(tick('2026-11-24T19:29:00+08:00')), 'g1')).toHaveLength(1);
+  });
+
   it('keeps the lunch brief off until an admin sets it, and reads the setting words', async () => {
     await bookTonight();
     expect(briefs(await s.run(tick(`${MON}T10:31:00+08:00`)))).toEqual([]);
@@ -100,9 +107,25 @@ describe('pre-shift brief', () => {
   });
 
   it('serves the business day the brief time falls in', () => {
-    expect(briefDay(MON, '16:30', '05:00')).toBe(MON);
+    expect(businessDayAt(MON, '16:30', '05:00')).toBe(MON);
     // A bar whose day turns at 06:00 and briefs at 01:00 briefs the night still running.
-    expect(briefDay(MON, '01:00', '06:00')).toBe('2026-11-22');
+    expect(businessDayAt(MON, '01:00', '06:00')).toBe('2026-11-22');
+  });
+});
+
+describe('pre-shift brief without a team group', () => {
+  it('sends the managers the whole brief', async () => {
+    const s = await openScenario({ STORE_NAME: '海港店' });
+    try {
+      await s.run(staff('wang', '小王'), staff('boss', '陈店长', 'manager'));
+      await s.run(dm('wang', '张总订了今晚6人', `${MON}T12:00:00+08:00`));
+      const out = briefs(await s.run(tick(`${MON}T16:30:00+08:00`)));
+      expect(out.map((o) => [o.to, o.text])).toEqual([
+        ['boss', '【班前会】11月23日 晚市 预订1桌 6人\n晚市 张总 6人 · D类 · 还没来过 · 小王接'],
+      ]);
+    } finally {
+      await s.close();
+    }
   });
 });
 

@@ -14,7 +14,7 @@ import type { Services } from '../../pipeline/context';
 import { directTo } from '../../pipeline/message';
 import { maskPhones } from '../../privacy';
 import type { Job } from '../../scheduler/jobs';
-import { addDays, minutesOf } from '../../time/business-day';
+import { businessDayAt, localParts, minutesOf } from '../../time/business-day';
 import { managersOf } from '../command';
 import type { BriefTime } from '../settings-table';
 import { receivedByManager } from './guest-line';
@@ -42,11 +42,14 @@ export function preShiftOf(store: Pick<StoreDoc, 'lunchBrief' | 'dinnerBrief'>, 
 }
 
 /**
- * The business day a brief at local `time` on calendar day `day` is for: that day, unless the
- * time is before the store's cut-off (a bar briefing at 01:00 still serves the night before).
+ * A brief that could not go out within this long of its time (the bot was down, or it was
+ * turned on later in the day) is dropped: service has begun, and the message would be noise.
  */
-export function briefDay(day: string, time: string, cutoff: string): string {
-  return minutesOf(time) < minutesOf(cutoff) ? addDays(day, -1) : day;
+export const BRIEF_LATE_MINUTES = 180;
+
+export function tooLate(time: string, now: Date, timeZone: string): boolean {
+  const p = localParts(now, timeZone);
+  return p.hour * 60 + p.minute - minutesOf(time) > BRIEF_LATE_MINUTES;
 }
 
 interface Entry {
@@ -104,6 +107,9 @@ async function runBrief(store: StoreDoc, day: string, meal: Meal, services: Serv
     list.map((e) => e.line),
   );
   const out = await toTeamGroups(services.models, store._id, text);
+  const managers = await managersOf(services.models, store._id);
+  // A store with no team group bound yet: the managers get the whole brief instead.
+  if (out.length === 0) return managers.map((m) => directTo(m, text));
   const vip = list.filter((e) => e.aClass).map((e) => e.line);
   if (vip.length === 0) return out;
   const note = maskPhones(
@@ -112,7 +118,7 @@ async function runBrief(store: StoreDoc, day: string, meal: Meal, services: Serv
       ...vip,
     ].join('\n'),
   );
-  for (const m of await managersOf(services.models, store._id)) out.push(directTo(m, note));
+  for (const m of managers) out.push(directTo(m, note));
   return out;
 }
 
@@ -122,13 +128,11 @@ export function preShiftJob(meal: Meal): Job {
     timeOf: (store) => preShiftOf(store, meal).time,
     dueOn: (store) => preShiftOf(store, meal).on,
     oncePerDay: true,
-    run: (store, occ, _now, services) =>
-      runBrief(
-        store,
-        briefDay(occ.day, preShiftOf(store, meal).time, store.businessDayCutoff),
-        meal,
-        services,
-      ),
+    run: async (store, occ, now, services) => {
+      const { time } = preShiftOf(store, meal);
+      if (tooLate(time, now, store.timeZone)) return [];
+      return runBrief(store, businessDayAt(occ.day, time, store.businessDayCutoff), meal, services);
+    },
   };
 }
 
