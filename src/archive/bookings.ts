@@ -144,18 +144,21 @@ export async function cancelBooking(models: Models, b: Booking, who: Actor): Pro
   );
 }
 
-/** The customer came: the booking is kept, linked to the visit. Twice is the same. */
+/**
+ * The customer came: the booking is kept, linked to the visit; without a visit (已到店 pressed
+ * when the table sat down) it waits for the bill to link. Twice is the same.
+ */
 export async function markArrived(
   models: Models,
   b: Booking,
-  visitId: Types.ObjectId,
+  visitId: Types.ObjectId | undefined,
   who: Actor,
 ): Promise<void> {
-  if (b.state === 'arrived' && b.visitId?.equals(visitId)) return;
+  if (b.state === 'arrived' && (!visitId || b.visitId?.equals(visitId))) return;
   await models.Booking.updateOne(
     { _id: b._id },
     {
-      $set: { state: 'arrived', visitId },
+      $set: { state: 'arrived', ...(visitId && { visitId }) },
       $push: { history: { ...who, what: 'arrived', before: { state: b.state } } },
     },
   );

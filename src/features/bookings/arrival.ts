@@ -12,7 +12,7 @@ import { changeOf } from '../../pipeline/context';
 export const ARRIVED = ' · 预订已到店';
 
 /**
- * A booking a visit may meet: open, or already marked a no-show (the visit of that day was
+ * A booking a visit may meet: open, seated with 已到店 and no bill yet, or marked a no-show (the visit of that day was
  * recorded late, after the next morning): the guest came, so it arrives and is no no-show.
  */
 const WAITING = new Set(['open', 'noshow']);
@@ -24,7 +24,11 @@ export async function linkArrival(ctx: BotContext, saved: SavedVisit): Promise<b
   const linked = await afterCommit(change.report, 'booking arrival', async () => {
     const day = saved.visit.businessDate;
     const b = (await bookingsOf(models, saved.customer._id)).find(
-      (x) => x.day === day && (WAITING.has(x.state) || x.visitId?.equals(saved.visit._id)),
+      (x) =>
+        x.day === day &&
+        (WAITING.has(x.state) ||
+          (x.state === 'arrived' && !x.visitId) ||
+          x.visitId?.equals(saved.visit._id)),
     );
     if (!b) return false;
     await markArrived(models, b, saved.visit._id, { by: change.by, at: change.at });
