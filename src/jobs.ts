@@ -1,5 +1,6 @@
 /** Every scheduled job, in the order they run when due at the same time. */
 import { morningBriefing } from './features/briefing';
+import { dinnerBrief, lunchBrief } from './features/bookings/pre-shift';
 import { complaintEscalation } from './features/complaints/escalate';
 import { nightlyPrune } from './features/prune';
 import { nightlyBackupJob } from './features/nightly-backup';
@@ -14,4 +15,6 @@ export const JOBS: Job[] = [
   nightlyPrune,
   nightlyBackupJob,
   complaintEscalation,
+  lunchBrief,
+  dinnerBrief,
 ];

@@ -98,8 +98,16 @@ export async function bookingsOf(models: Models, customerId: Types.ObjectId): Pr
   return (await byIds(models, ids)).filter((b) => b.customerId.equals(customerId)).sort(byTime);
 }
 
+/** A day's meals in order; a booking with no period said is a dinner (as the brief reads it). */
+const MEAL_ORDER: Record<string, number> = { 早市: 0, 午市: 1, 晚市: 2, 夜场: 3 };
+const mealRank = (b: Booking) => MEAL_ORDER[b.mealPeriod ?? '晚市'] ?? 2;
+
 function byTime(a: Booking, b: Booking): number {
-  return a.day.localeCompare(b.day) || (a.time ?? '99').localeCompare(b.time ?? '99');
+  return (
+    a.day.localeCompare(b.day) ||
+    mealRank(a) - mealRank(b) ||
+    (a.time ?? '99').localeCompare(b.time ?? '99')
+  );
 }
 
 interface Actor {
@@ -136,19 +144,50 @@ export async function cancelBooking(models: Models, b: Booking, who: Actor): Pro
   );
 }
 
-/** The customer came: the booking is kept, linked to the visit. Twice is the same. */
+/**
+ * The customer came: the booking is kept, linked to the visit; without a visit (已到店 pressed
+ * when the table sat down) it waits for the bill to link. Twice is the same.
+ */
 export async function markArrived(
   models: Models,
   b: Booking,
-  visitId: Types.ObjectId,
+  visitId: Types.ObjectId | undefined,
   who: Actor,
 ): Promise<void> {
-  if (b.state === 'arrived' && b.visitId?.equals(visitId)) return;
+  if (b.state === 'arrived' && (!visitId || b.visitId?.equals(visitId))) return;
   await models.Booking.updateOne(
     { _id: b._id },
     {
-      $set: { state: 'arrived', visitId },
+      $set: { state: 'arrived', ...(visitId && { visitId }) },
       $push: { history: { ...who, what: 'arrived', before: { state: b.state } } },
     },
+  );
+}
+
+/**
+ * Bookings of these past business days still open are no-shows: marked once, with the morning
+ * (`today`) that noticed them. The filter on the state makes a re-run of that morning change
+ * nothing, and a visit recorded meanwhile (arrived) is left alone. Returns the no-shows that
+ * morning noticed, the same on a re-run. Run in the store's writer lane.
+ */
+export async function markNoShows(
+  models: Models,
+  storeId: Types.ObjectId,
+  days: string[],
+  today: string,
+  at: Date,
+): Promise<Booking[]> {
+  const past = (await bookingsOnDays(models, storeId, days)).filter((b) => b.day < today);
+  for (const b of past.filter((x) => x.state === 'open'))
+    await models.Booking.updateOne(
+      { _id: b._id, state: 'open' },
+      {
+        $set: { state: 'noshow', noShowOn: today },
+        // No one marked it: the store's own rule did (as with the churn alerts' records).
+        $push: { history: { at, by: storeId, what: 'noshow', before: { state: 'open' } } },
+      },
+    );
+  return (await bookingsOnDays(models, storeId, days)).filter(
+    (b) => b.state === 'noshow' && b.noShowOn === today,
   );
 }

@@ -11,6 +11,7 @@ import {
   followUpSettingsSchema,
   type FollowUpSettings,
 } from '../followup/settings';
+import type { OutgoingMessage } from '../pipeline/message';
 import { ShortCache } from './staff-cache';
 
 /** Short codes staff can type: `main`, `sh2`, `bj-wangfujing`. */
@@ -139,4 +140,20 @@ export async function nameGroup(models: Models, chat: Required<GroupChat>): Prom
     { platform: chat.platform, chatId: chat.chatId, name: { $ne: chat.name } },
     { $set: { name: chat.name } },
   );
+}
+
+/** The same text to every team group of the store (the morning, the week, the 班前会). */
+export async function toTeamGroups(
+  models: Models,
+  storeId: StoreDoc['_id'],
+  text: string,
+): Promise<OutgoingMessage[]> {
+  const groups = await models.TeamGroup.find({ storeId }).sort({ _id: 1 }).lean();
+  return groups.map((g) => ({
+    platform: g.platform,
+    chatId: g.chatId,
+    chatType: 'group',
+    to: null,
+    text,
+  }));
 }

@@ -11,16 +11,19 @@ import { Types } from 'mongoose';
 import { updateCustomer } from '../archive/customer-writes';
 import { readDayBooks, recordClosed, recordDue } from '../archive/day-book';
 import { noteWork } from '../archive/work-list';
+import { toTeamGroups } from '../archive/stores';
 import { storeWriter } from '../archive/writer';
 import type { StoreDoc } from '../model/store';
 import type { Services } from '../pipeline/context';
 import { directTo, type OutgoingMessage } from '../pipeline/message';
 import type { Occurrence } from '../scheduler/daily';
 import type { Job } from '../scheduler/jobs';
-import { addDays } from '../time/business-day';
+import { addDays, businessDayAt } from '../time/business-day';
 import { dayTasks, tasksOfStaff, type DayTasks } from './followups/day-tasks';
 import { canManage } from './command';
 import { openSection } from './complaints/lines';
+import { todaySection } from './bookings/day-section';
+import { noShowLinesOf, noticeNoShows } from './bookings/no-shows';
 
 /** Figures of one business day, from its day book (one read, whatever the store's size). */
 export async function dayFigures(
@@ -115,11 +118,19 @@ async function recordExpired(services: Services, store: StoreDoc, day: DayTasks)
   });
 }
 
+/** Complaints (managers), then the owner's no-shows, each block apart, before the list. */
+export function leadOf(complaints: string[], noShows: string[]): string[] {
+  return complaints.length && noShows.length
+    ? [...complaints, '', ...noShows]
+    : [...complaints, ...noShows];
+}
+
 async function personalLists(
   services: Services,
   store: StoreDoc,
   day: DayTasks,
   now: Date,
+  noShowsOf: (ownerId: Types.ObjectId) => string[],
 ): Promise<OutgoingMessage[]> {
   const complaints = openSection(day.complaints, now);
   const staff = await services.models.Staff.find({ storeId: store._id, active: true }).sort({
@@ -129,7 +140,7 @@ async function personalLists(
   for (const s of staff) {
     const manager = canManage(s.role);
     const { tasks, upcoming } = tasksOfStaff(day, String(s._id), manager);
-    const lead = manager ? complaints : [];
+    const lead = leadOf(manager ? complaints : [], noShowsOf(s._id));
     if (tasks.length === 0 && lead.length === 0) continue;
     const text = withComplaints(lead, personalText(day, s.name, tasks, upcoming));
     out.push(personalMessage(directTo(s, text), day, tasks));
@@ -168,6 +179,7 @@ export async function buildBriefing(
       holidays: holidaysAhead(today, day.settings),
       staffNames: day.staffNames,
       complaints: openSection(day.complaints, now),
+      bookings: await todaySection(services, store, today),
     },
     day.settings.briefing,
   );
@@ -183,18 +195,14 @@ export const morningBriefing: Job = {
     now: Date,
     services: Services,
   ): Promise<OutgoingMessage[]> {
-    const groups = await services.models.TeamGroup.find({ storeId: store._id })
-      .sort({ _id: 1 })
-      .lean();
+    // Before the briefing is built: the cards it reads count the no-shows already.
+    // The morning's business day: a briefing set before the cut-off still serves last night.
+    const since = businessDayAt(occ.day, store.briefingTime, store.businessDayCutoff);
+    const noShows = await noticeNoShows(services.models, store, since, now);
+    const lines = (ownerId: Types.ObjectId) => noShowLinesOf(noShows, ownerId, since);
     const { day, text } = await buildBriefing(services, store, occ.day, now);
-    const out: OutgoingMessage[] = groups.map((g) => ({
-      platform: g.platform,
-      chatId: g.chatId,
-      chatType: 'group',
-      to: null,
-      text,
-    }));
-    out.push(...(await personalLists(services, store, day, now)));
+    const out = await toTeamGroups(services.models, store._id, text);
+    out.push(...(await personalLists(services, store, day, now, lines)));
     await markAlertsSent(services, store, day.tasks, occ.day);
     return out;
   },

@@ -9,8 +9,10 @@ import type { StoreDoc } from '../model/store';
 import { clockOf, staffOf, type BotContext } from '../pipeline/context';
 import { maskPhone } from '../privacy';
 import { businessDate, daysBetween } from '../time/business-day';
+import { bookingsOf } from '../archive/bookings';
 import { complaintsOf } from '../archive/complaints';
 import { canManage, commandFeature, READ_ONLY, subjectOf } from './command';
+import { cardBookingLines } from './bookings/guest-line';
 import { cardLines } from './complaints/lines';
 import { argumentOf, isEmpty, labelOf, resolveCustomer } from './customer-argument';
 
@@ -90,6 +92,7 @@ export async function profileCard(
   ];
   if (ties.some(Boolean)) lines.push(ties.filter(Boolean).join(' · '));
   if (c.optOut) lines.push('不接受消息');
+  lines.push(...cardBookingLines(await bookingsOf(models, c._id), today));
   lines.push(...cardLines(await complaintsOf(models, c._id), today));
   const recent = chronological(history).slice(-RECENT).reverse();
   if (recent.length) {

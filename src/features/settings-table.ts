@@ -3,7 +3,16 @@
  * where the value lives (a store field, the tier thresholds or the follow-up rules) and its kind.
  */
 export type Kind =
-  'money' | 'count' | 'weeks' | 'days' | 'time' | 'dayList' | 'text' | 'zone' | 'weekday';
+  'money' | 'count' | 'weeks' | 'days' | 'time' | 'dayList' | 'text' | 'zone' | 'weekday' | 'brief';
+
+/**
+ * A 班前会's time and whether it is sent. Said as a time (`16:00`, which also turns it on) or as
+ * on/off (`关闭`, `开启`, which keeps the time): what was not said is the current value's.
+ */
+export interface BriefTime {
+  time: string;
+  on: boolean;
+}
 
 export interface Setting {
   /** How admins say it, longest first when matched: `A类消费`, `早报时间`. */
@@ -75,6 +84,18 @@ export const SETTINGS: readonly Setting[] = [
     label: '周报哪天发',
     kind: 'weekday',
     path: 'store.weeklyReportDay',
+  },
+  {
+    names: ['晚市班前', '晚市班前会', '晚班前会', '班前会'],
+    label: '晚市班前会',
+    kind: 'brief',
+    path: 'store.dinnerBrief',
+  },
+  {
+    names: ['午市班前', '午市班前会', '午班前会'],
+    label: '午市班前会',
+    kind: 'brief',
+    path: 'store.lunchBrief',
   },
   ...tierLadder('A'),
   ...tierLadder('B'),
@@ -160,6 +181,8 @@ export function readValue(kind: Kind, raw: string, evaluate: (s: string) => numb
       return isTimeZone(v) ? v : undefined;
     case 'weekday':
       return weekdayNumber(v);
+    case 'brief':
+      return briefOf(v);
     case 'text':
       return v && v.length <= 30 ? v : undefined;
   }
@@ -175,6 +198,19 @@ export function weekdayNumber(v: string): number | undefined {
   const d = m[1] === '天' ? '日' : m[1];
   return /\d/.test(d) ? Number(d) : WEEKDAYS.indexOf(d) + 1;
 }
+
+const OFF = /^(不发|关闭|关|停|不要|不开)$/;
+const ON = /^(开启|打开|开|发|要)$/;
+
+/** `16:00` → sent at 16:00; `关闭` → not sent; `开启` → sent (each keeps what was not said). */
+export function briefOf(v: string): Partial<BriefTime> | undefined {
+  if (OFF.test(v)) return { on: false };
+  if (ON.test(v)) return { on: true };
+  const time = timeOf(v);
+  return time ? { time, on: true } : undefined;
+}
+
+export const briefWord = (b: BriefTime) => (b.on ? b.time : `不发(${b.time})`);
 
 export const weekdayWord = (n: number) => (n === 0 ? '不发' : `周${WEEKDAYS[n - 1]}`);
 

@@ -13,8 +13,17 @@ import { yuan } from '../format/text';
 import type { StoreDoc } from '../model/store';
 import { evaluate } from '../parser/numerals';
 import { staffOf } from '../pipeline/context';
+import { preShiftOf } from './bookings/pre-shift';
 import { canManage, commandFeature } from './command';
-import { readValue, settingIn, weekdayWord, type Kind, type Setting } from './settings-table';
+import {
+  briefWord,
+  readValue,
+  settingIn,
+  weekdayWord,
+  type BriefTime,
+  type Kind,
+  type Setting,
+} from './settings-table';
 
 const OPENER =
   /^(?:@\S+\s*)?(?:修改设置|查看设置|当前设置|门店设置|设置|配置|设定|\/settings|settings)[\s:\uFF1A]*/i;
@@ -45,6 +54,7 @@ export function shown(kind: Kind, v: unknown): string {
   if (kind === 'days') return `${String(v)}天`;
   if (kind === 'dayList') return `第${(v as number[]).join('、')}天`;
   if (kind === 'weekday') return weekdayWord(Number(v));
+  if (kind === 'brief') return briefWord(v as BriefTime);
   return String(v);
 }
 
@@ -88,13 +98,14 @@ export function settingsText(store: StoreDoc): string {
     `【${store.name} 设置】`,
     `早报 ${store.briefingTime} · 营业日切换 ${store.businessDayCutoff} · ${store.timeZone}`,
     `周报 ${weekdayWord(store.weeklyReportDay ?? 1)} ${store.weeklyReportTime ?? '10:00'}`,
+    `班前会 晚市 ${briefWord(preShiftOf(store, 'dinner'))} · 午市 ${briefWord(preShiftOf(store, 'lunch'))}`,
     `A类:${ladder(t.A)}`,
     `B类:${ladder(t.B)}`,
     `新客户:首次到店${t.newCustomerDays}天内`,
     `回访:消费后第${f.postVisit.steps.join('、')}天,之后每${f.postVisit.thenEveryDays}天`,
     `流失:A类${f.churn.A}天 B类${f.churn.B}天 C类${f.churn.C}天 新客${f.churn.D}天没来`,
     `提醒:生日提前${f.occasions.listDaysBefore}天 礼物提前${f.occasions.giftDaysBefore}天 节日提前${f.holidays.listDaysBefore}天 留位电话提前${f.holidays.callDaysBefore}天`,
-    '管理员修改:设置 A类消费 6000 / 设置 早报时间 9:00 / 设置 A类流失 30',
+    '管理员修改:设置 A类消费 6000 / 设置 早报时间 9:00 / 设置 A类流失 30 / 设置 午市班前 10:30 / 设置 午市班前 关闭',
   ].join('\n');
 }
 
@@ -119,14 +130,19 @@ export const settings = commandFeature(['settings'], async (ctx) => {
     return;
   }
   const { setting, rest } = found;
-  const value = readValue(setting.kind, rest, evaluate);
+  const before = currentValue(store, setting);
+  const said = readValue(setting.kind, rest, evaluate);
+  // A brief said only 关闭 keeps its time; one said only a time is turned on.
+  const value =
+    setting.kind === 'brief' && said !== undefined
+      ? { ...(before as BriefTime), ...(said as Partial<BriefTime>) }
+      : said;
   if (value === undefined) {
     ctx.reply(
       `${setting.label}没有改:「${rest.trim()}」看不懂。例如:设置 ${setting.names[0]} ${example(setting.kind)}`,
     );
     return;
   }
-  const before = currentValue(store, setting);
   if (JSON.stringify(before) === JSON.stringify(value)) {
     ctx.reply(`${setting.label} 已经是 ${shown(setting.kind, value)}`);
     return;
@@ -153,5 +169,6 @@ function example(kind: Kind): string {
     text: '上海二店',
     zone: 'Asia/Shanghai',
     weekday: '周一',
+    brief: '16:30',
   }[kind];
 }

@@ -6,6 +6,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { toTeamGroups } from '../archive/stores';
 import { weekChartSvg } from '../report/chart';
 import { renderPng } from '../report/render';
 import { weekSummary, weekText, weekTitle } from '../report/text';
@@ -40,17 +41,8 @@ async function recipients(
   store: StoreDoc,
   text: string,
 ): Promise<OutgoingMessage[]> {
-  const groups = await services.models.TeamGroup.find({ storeId: store._id })
-    .sort({ _id: 1 })
-    .lean();
-  if (groups.length)
-    return groups.map((g) => ({
-      platform: g.platform,
-      chatId: g.chatId,
-      chatType: 'group',
-      to: null,
-      text,
-    }));
+  const groups = await toTeamGroups(services.models, store._id, text);
+  if (groups.length) return groups;
   return (await managersOf(services.models, store._id)).map((s) => directTo(s, text));
 }
 

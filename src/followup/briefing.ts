@@ -32,6 +32,8 @@ export interface GroupBriefing {
   staffNames: Record<string, string>;
   /** Open complaint cases, already worded: they lead until closed (features/complaints). */
   complaints?: string[];
+  /** 今日预订, already worded (features/bookings/day-section.ts). */
+  bookings?: string[];
 }
 
 export const MORE_HINT = '私聊我「我的待回访」';
@@ -135,6 +137,7 @@ export function groupBriefingText(
   const sections = [
     [head, ...numbersLines(b.yesterday, b.sameDayLastWeek)],
     b.complaints ?? [],
+    b.bookings ?? [],
     followUpLines(b, s),
     upcomingLines(b, s),
     holidayLines(b),

@@ -24,8 +24,13 @@ export const bookingSchema = new Schema(
     takenBy: { type: Types.ObjectId, required: true },
     /** The customer's owner, or whoever took it for a new customer. */
     ownerId: { type: Types.ObjectId, required: true },
-    /** open → arrived (a visit that day) or cancelled; open after the day's cut-off is a no-show. */
-    state: { type: String, enum: ['open', 'arrived', 'cancelled'], default: 'open' },
+    /**
+     * open → arrived (a visit that day) or cancelled; still open after the day's cut-off it is
+     * marked noshow by the next morning's briefing, and a late visit of that day still arrives.
+     */
+    state: { type: String, enum: ['open', 'arrived', 'cancelled', 'noshow'], default: 'open' },
+    /** The morning the no-show was noticed: that morning's owner list asks to call the guest. */
+    noShowOn: String,
     visitId: Types.ObjectId,
     chatId: String,
     text: String,
@@ -65,7 +70,8 @@ export interface Booking extends BookingSlot {
   customerName: string;
   takenBy: Types.ObjectId;
   ownerId: Types.ObjectId;
-  state: 'open' | 'arrived' | 'cancelled';
+  state: 'open' | 'arrived' | 'cancelled' | 'noshow';
+  noShowOn?: string;
   visitId?: Types.ObjectId;
   chatId?: string;
   text?: string;

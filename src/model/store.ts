@@ -11,6 +11,18 @@ export const storeSchema = new Schema(
     /** 周报 (the week as a chart): ISO weekday 1 = Monday … 7 = Sunday, 0 = not sent. */
     weeklyReportDay: { type: Number, default: 1, min: 0, max: 7 },
     weeklyReportTime: { type: String, default: '10:00' },
+    /**
+     * 班前会: the meal's bookings to the team group at this local time (features/bookings/
+     * pre-shift.ts). Dinner is on by default, lunch off (most stores brief once, before dinner).
+     */
+    dinnerBrief: {
+      time: { type: String, default: '16:30' },
+      on: { type: Boolean, default: true },
+    },
+    lunchBrief: {
+      time: { type: String, default: '10:30' },
+      on: { type: Boolean, default: false },
+    },
     /** Tier thresholds (archive/tiers.ts); absent means the defaults. Validated when set. */
     tiers: Schema.Types.Mixed,
     /** Follow-up rules (followup/settings.ts) the store changed; absent means the defaults. */

@@ -24,9 +24,15 @@ export function slotOccurrence(minutes: number, now: Date, timeZone: string): Oc
   return { key: `${day} ${hhmm}`, day };
 }
 
-export function dueOccurrence(time: string, now: Date, timeZone: string): Occurrence | undefined {
+/** Today's occurrence once `time` has come; keyed by the day alone when `oncePerDay`. */
+export function dueOccurrence(
+  time: string,
+  now: Date,
+  timeZone: string,
+  oncePerDay = false,
+): Occurrence | undefined {
   const p = localParts(now, timeZone);
   if (p.hour * 60 + p.minute < minutesOf(time)) return undefined;
   const day = isoDay(p.year, p.month, p.day);
-  return { key: `${day} ${time}`, day };
+  return { key: oncePerDay ? day : `${day} ${time}`, day };
 }

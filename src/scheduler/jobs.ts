@@ -18,6 +18,11 @@ export interface Job {
   timeOf(store: StoreDoc): string;
   /** Instead of once a day: once in every slot of this many minutes (timeOf is then unused). */
   everyMinutes?: number;
+  /**
+   * One occurrence per local day whatever the time: a time changed after the day's run does not
+   * run it again (the 班前会 is once per store, day and meal).
+   */
+  oncePerDay?: boolean;
   /** For jobs that do not run every day: whether the store wants it on this local day. */
   dueOn?(store: StoreDoc, day: string): boolean;
   run(
@@ -91,7 +96,7 @@ export async function runDueJobs(
     for (const job of jobs) {
       const occ = job.everyMinutes
         ? slotOccurrence(job.everyMinutes, now, store.timeZone)
-        : dueOccurrence(job.timeOf(store), now, store.timeZone);
+        : dueOccurrence(job.timeOf(store), now, store.timeZone, job.oncePerDay);
       if (!occ || (job.dueOn && !job.dueOn(store, occ.day))) continue;
       const key = `${String(store._id)}:${job.name}:${occ.key}`;
       current.add(key);

@@ -139,3 +139,11 @@ export function businessDate(clock: StoreClock): string {
   const today = isoDay(p.year, p.month, p.day);
   return p.hour * 60 + p.minute < minutesOf(clock.businessDayCutoff) ? addDays(today, -1) : today;
 }
+
+/**
+ * The business day local `time` on calendar day `day` belongs to: that day, unless the time is
+ * before the cut-off (a bar's 01:00 is still the night before).
+ */
+export function businessDayAt(day: string, time: string, cutoff: string): string {
+  return minutesOf(time) < minutesOf(cutoff) ? addDays(day, -1) : day;
+}

@@ -120,4 +120,34 @@ describe('bookings', () => {
     expect(b?.state).toBe('arrived');
     expect(b?.visitId).toBeDefined();
   });
+
+  it('puts 已到店 and 取消 buttons on the confirmation; each works as typed', async () => {
+    await s.run(staff('li', '小李'));
+    const [done] = await s.run(inGroup('wang', '张总订了明晚6人 牡丹厅'));
+    expect(done.actions).toEqual([
+      { label: '已到店', command: '张总 已到店' },
+      { label: '取消', command: '张总 取消预订 11月23日' },
+    ]);
+    await s.run(inGroup('wang', '张总订了后天中午 4位'));
+    // 取消 on the later booking's card cancels that one, not the nearer one.
+    expect(await s.say(inGroup('wang', '张总 取消预订 11月24日'))).toEqual([
+      '已取消预订 张总 | 11月24日 午市 | 4人',
+    ]);
+    const evening = '2026-11-23T18:40:00+08:00';
+    // Pressed by whoever is at the door, before the bill.
+    expect(await s.say(inGroup('li', '张总 已到店', evening))).toEqual([
+      '已到店 张总 | 11月23日 晚市 | 6人 | 牡丹厅',
+    ]);
+    const b = await s.db.models.Booking.findOne({ day: '2026-11-23' }).lean();
+    expect(b?.state).toBe('arrived');
+    const [bill] = await s.say(
+      inGroup('wang', '张总 今晚 6人 消费3600 牡丹厅', '2026-11-23T21:00:00+08:00'),
+    );
+    expect(bill.split('\n')[0]).toMatch(/ · 预订已到店$/);
+    const linked = await s.db.models.Booking.findOne({ day: '2026-11-23' }).lean();
+    expect(linked?.visitId).toBeDefined();
+    // Nobody booked today: colleagues' talk in the group gets no answer; asked directly, it does.
+    expect(await s.say(inGroup('wang', '李姐到店了', evening))).toEqual([]);
+    expect(await s.say(dm('wang', '李姐 已到店', evening))).toEqual(['李姐 今天没有待到店的预订']);
+  });
 });

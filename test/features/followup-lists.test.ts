@@ -3,19 +3,12 @@
  * capped and ordered lists, closing by any colleague, missed calls, completion per task.
  */
 import { openScenario, type Scenario } from '../support/replay';
-import { dm, staff, tick } from '../support/events';
+import { dm, inGroupAt as inGroup, staff, tick } from '../support/events';
 import type { ReplayOutput } from '../../src/replay/replayer';
 
 const to = (out: ReplayOutput[], who: string) => out.filter((o) => o.to === who).map((o) => o.text);
 const morning = (day: string) => tick(`${day}T09:30:00+08:00`);
 const at = (day: string, time = '11:00') => `${day}T${time}:00+08:00`;
-const inGroup = (from: string, text: string, now: string) => ({
-  now,
-  from,
-  chat: 'g1',
-  chatType: 'group',
-  text,
-});
 
 /** The personal list the morning sends `who` (other direct messages, like tier changes, aside). */
 async function listOf(s: Scenario, who: string, day: string): Promise<string> {

@@ -194,3 +194,17 @@ describe('a table on a day still to come is never a visit', () => {
     expect(parse('褚总 11月20日 3人 消费1800', on21st).ahead).toBeUndefined();
   });
 });
+
+describe('a booked table seated', () => {
+  test.each(['王总 已到店', '王总到店了', '王总 已经到了'])('%s is the arrival command', (text) => {
+    const r = parse(text);
+    expect({ intent: r.intent, command: r.command?.name, customer: r.customer?.value }).toEqual({
+      intent: 'command',
+      command: 'booking.arrived',
+      customer: '王总',
+    });
+  });
+  test.each(['张总已到店 3人 消费2000', '张总说下周已经到店了几次'])('%s is not', (text) => {
+    expect(parse(text).command?.name).not.toBe('booking.arrived');
+  });
+});

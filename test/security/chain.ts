@@ -65,8 +65,10 @@ export async function openChain(): Promise<Scenario> {
 
 /** 上海二店 and its people: whatever mentions them is theirs to change. */
 export async function otherStoreIds(s: Scenario): Promise<string[]> {
-  const { Store, Staff } = s.db.models;
+  const { Store, Staff, Customer } = s.db.models;
   const sh2 = (await Store.findOne({ code: 'sh2' }))!._id;
   const people = await Staff.find({ storeId: sh2 });
-  return [String(sh2), ...people.map((p) => String(p._id))];
+  // Its customers too: a customer's own lookups (their bookings) name the customer, not the store.
+  const guests = await Customer.find({ storeId: sh2 });
+  return [String(sh2), ...[...people, ...guests].map((p) => String(p._id))];
 }

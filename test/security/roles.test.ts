@@ -69,6 +69,8 @@ const WRITES: Command[] = [
   { text: '张总 周五再联系', allowed: ALL, ok: /张总.*(周五|11月27日)/, fresh: true },
   // A customer may say so to anyone who serves them: only ever fewer messages.
   { text: '张总 不接受消息', allowed: ALL, ok: /^已记下:张总 不接受消息/ },
+  // Issue 17: whoever takes the call records the booking (王总 is 上海二店's guest, new to 本店).
+  { text: '王总订了明晚4人 牡丹厅', allowed: ALL, ok: /^已记预订 王总 \| 11月24日 晚市 \| 4人/ },
   { text: '添加员工 小钱 服务员', allowed: ['admin'], ok: /邀请码/, refusal: ADMINS_ONLY },
   { text: '删除员工 小林', allowed: ['admin'], ok: /^已删除小林/, refusal: ADMINS_ONLY },
   {
@@ -111,6 +113,7 @@ const READS: Command[] = [
   { text: '设置', allowed: MANAGERS, ok: /^【本店 设置】/, refusal: ADMINS_ONLY },
   { text: '员工列表', allowed: MANAGERS, ok: /^本店 员工/, refusal: ADMINS_ONLY },
   { text: '门店列表', allowed: ALL, ok: /^你在「本店」/ },
+  { text: '明天预订', allowed: ALL, ok: /^明天没有预订$/ },
   { text: '帮助', allowed: ALL, ok: /^我能听懂这些/, hidden: { staff: ['添加员工', '营业额'] } },
 ];
 

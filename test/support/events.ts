@@ -12,3 +12,12 @@ export const dm = (from: string, text: string, now = NOW) => ({ now, from, text 
 
 /** The scheduler wakes at `now`. */
 export const tick = (now: string) => ({ now, tick: true });
+
+/** A message in team group `chat`, unaddressed, at `now`. */
+export const inGroupAt = (from: string, text: string, now: string, chat = 'g1') => ({
+  now,
+  from,
+  chat,
+  chatType: 'group',
+  text,
+});

@@ -1,6 +1,6 @@
 /**
  * 到店: a visit recorded for a customer with an open booking on that business day links the two
- * (`已记录 王总 … · 预订已到店`). A derived step after the visit's commit: if it fails the visit
+ * (`已记录 王总 … · 预订已到店`), also when recorded after the day was over. A derived step after the visit's commit: if it fails the visit
  * stands and the booking stays open.
  */
 import { bookingsOf, markArrived } from '../../archive/bookings';
@@ -11,6 +11,12 @@ import { changeOf } from '../../pipeline/context';
 
 export const ARRIVED = ' · 预订已到店';
 
+/**
+ * A booking a visit may meet: open, seated with 已到店 and no bill yet, or marked a no-show (the visit of that day was
+ * recorded late, after the next morning): the guest came, so it arrives and is no no-show.
+ */
+const WAITING = new Set(['open', 'noshow']);
+
 /** Whether the visit met a booking (now linked). */
 export async function linkArrival(ctx: BotContext, saved: SavedVisit): Promise<boolean> {
   const { models } = ctx.services;
@@ -18,7 +24,11 @@ export async function linkArrival(ctx: BotContext, saved: SavedVisit): Promise<b
   const linked = await afterCommit(change.report, 'booking arrival', async () => {
     const day = saved.visit.businessDate;
     const b = (await bookingsOf(models, saved.customer._id)).find(
-      (x) => x.day === day && (x.state === 'open' || x.visitId?.equals(saved.visit._id)),
+      (x) =>
+        x.day === day &&
+        (WAITING.has(x.state) ||
+          (x.state === 'arrived' && !x.visitId) ||
+          x.visitId?.equals(saved.visit._id)),
     );
     if (!b) return false;
     await markArrived(models, b, saved.visit._id, { by: change.by, at: change.at });

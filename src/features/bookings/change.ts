@@ -16,8 +16,11 @@ import { businessDate } from '../../time/business-day';
 import { canManage, commandFeature, REPEATABLE } from '../command';
 import { mealOfTime, resolveTime, slotLine } from './slot';
 
-/** The named customer's nearest open booking from today on, or why there is none. */
-async function openBooking(ctx: BotContext): Promise<Booking | string> {
+/**
+ * The named customer's nearest open booking from today on (on `day` when given), or why there
+ * is none.
+ */
+export async function openBooking(ctx: BotContext, day?: string): Promise<Booking | string> {
   const { store } = staffOf(ctx);
   const name = ctx.reading?.customer?.value;
   if (!name) return '是哪位客人的预订?例如:王总 取消预订';
@@ -25,11 +28,11 @@ async function openBooking(ctx: BotContext): Promise<Booking | string> {
   const found = await candidates(ctx.services.models, { storeId: store._id, name });
   for (const c of found) {
     const open = (await bookingsOf(ctx.services.models, c._id)).filter(
-      (b) => b.state === 'open' && b.day >= today,
+      (b) => b.state === 'open' && (day ? b.day === day : b.day >= today),
     );
     if (open[0]) return open[0];
   }
-  return `${name} 没有待到店的预订`;
+  return day === today ? `${name} 今天没有待到店的预订` : `${name} 没有待到店的预订`;
 }
 
 function mayChange(ctx: BotContext, b: Booking): boolean {
@@ -37,17 +40,23 @@ function mayChange(ctx: BotContext, b: Booking): boolean {
   return canManage(staff.role) || b.takenBy.equals(staff._id) || b.ownerId.equals(staff._id);
 }
 
-async function target(ctx: BotContext): Promise<Booking | undefined> {
-  const b = await openBooking(ctx);
+async function target(ctx: BotContext, day?: string): Promise<Booking | undefined> {
+  const b = await openBooking(ctx, day);
   if (typeof b === 'string') return void ctx.reply(b);
   if (!mayChange(ctx, b)) return void ctx.reply('这个预订不是你接的,请接单的同事或店长来改');
   return b;
 }
 
+/** A day said with 取消 (the button says it) picks that day's booking of several. */
+function daySaid(ctx: BotContext): string | undefined {
+  const d = ctx.reading?.date;
+  return d && !d.implied && d.value >= businessDate(clockOf(ctx)) ? d.value : undefined;
+}
+
 export const cancelBookingFeature = commandFeature(
   ['booking.cancel'],
   async (ctx) => {
-    const b = await target(ctx);
+    const b = await target(ctx, daySaid(ctx));
     if (!b) return;
     await cancelBooking(ctx.services.models, b, { by: staffOf(ctx).staff._id, at: ctx.msg.time });
     ctx.reply(`已取消预订 ${slotLine(b.customerName, b)}`);

@@ -8,10 +8,14 @@ import { shortDate } from '../../format/text';
 import { saidOf } from '../complaints/lines';
 import type { Models } from '../../model';
 import type { CustomerDoc } from '../../model/customer';
+import { dayWord, tableLine } from './slot';
 
-/** Open bookings of past business days: the customer did not come. */
+/**
+ * Bookings the customer did not come to: marked no-shows, and open ones of past business days
+ * the next morning has not marked yet.
+ */
 export function noShows(bookings: Booking[], today: string): Booking[] {
-  return bookings.filter((b) => b.state === 'open' && b.day < today);
+  return bookings.filter((b) => b.state === 'noshow' || (b.state === 'open' && b.day < today));
 }
 
 export function guestLine(c: CustomerDoc, today: string, missed: number, complaint = ''): string {
@@ -30,6 +34,16 @@ export async function guestLineOf(models: Models, c: CustomerDoc, today: string)
   const open = (await complaintsOf(models, c._id)).filter((k) => k.state === 'open');
   const complaint = open.map(saidOf).join('、');
   return guestLine(c, today, noShows(await bookingsOf(models, c._id), today).length, complaint);
+}
+
+/** The card's booking lines: the next table booked, and how often a booking was not kept. */
+export function cardBookingLines(bookings: Booking[], today: string): string[] {
+  const next = bookings.find((b) => b.state === 'open' && b.day >= today);
+  const missed = noShows(bookings, today).length;
+  return [
+    next ? `预订: ${dayWord(next.day)} ${tableLine('', next)}` : '',
+    missed ? `订了未到${missed}次` : '',
+  ].filter(Boolean);
 }
 
 /** A-class guests are received by the manager (seed 001: 店长必须亲身接待). */

@@ -11,7 +11,11 @@ import { commandFeature, READ_ONLY } from '../command';
 import { guestLineOf, receivedByManager } from './guest-line';
 import { dayWord, daysAsked, tableLine } from './slot';
 
-const STATE: Record<string, string> = { arrived: '已到店', cancelled: '已取消' };
+const STATE: Record<string, string> = {
+  arrived: '已到店',
+  cancelled: '已取消',
+  noshow: '未到店',
+};
 
 /** One booking with its guest: `18:30 王总 6人 牡丹厅 · A类 · 上次11月22日 · 店长接待`. */
 export async function bookingEntry(

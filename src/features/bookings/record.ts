@@ -5,16 +5,17 @@
  * bill is no booking but a slip (later-table.ts).
  */
 import { Types } from 'mongoose';
-import { recordBooking, type Slot } from '../../archive/bookings';
+import { recordBooking, type Booking, type Slot } from '../../archive/bookings';
 import { candidates, createCustomer } from '../../archive/customers';
 import type { CustomerDoc } from '../../model/customer';
 import type { Reading } from '../../parser/reading';
 import { changeOf, clockOf, sourceKeyOf, staffOf, type BotContext } from '../../pipeline/context';
+import { replyTo } from '../../pipeline/message';
 import type { Feature } from '../../pipeline/router';
 import { businessDate } from '../../time/business-day';
 import { draftKeyOf, keepDraft } from '../visit-flow';
 import { guestLineOf } from './guest-line';
-import { mealOfTime, resolveTime, slotLine } from './slot';
+import { dayWord, mealOfTime, resolveTime, slotLine } from './slot';
 
 /** A booking still being asked about, kept in the staff member's draft for this chat. */
 export interface PartialBooking {
@@ -87,7 +88,17 @@ export async function bookOrAsk(ctx: BotContext, p: PartialBooking): Promise<voi
   });
   ctx.committed = `已记预订 ${slotLine(booking.customerName, booking)}`;
   if (await Draft.exists({ _id })) await Draft.deleteOne({ _id });
-  ctx.reply(`${ctx.committed}\n${await guestLineOf(models, customer, today)}`);
+  const text = `${ctx.committed}\n${await guestLineOf(models, customer, today)}`;
+  ctx.send({ ...replyTo(ctx.msg, text), actions: bookingActions(booking) });
+}
+
+/** The confirmation's buttons, where the platform has them: each sends a command as typed. */
+export function bookingActions(b: Booking): { label: string; command: string }[] {
+  return [
+    { label: '已到店', command: `${b.customerName} 已到店` },
+    // The day picks this booking if the guest has several.
+    { label: '取消', command: `${b.customerName} 取消预订 ${dayWord(b.day)}` },
+  ];
 }
 
 /**

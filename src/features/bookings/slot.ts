@@ -68,3 +68,7 @@ export function daysAsked(words: string, today: string): { label: string; days: 
   if (/本周|这周/.test(words)) return { label: '本周', days: span(today, toSunday + 1) };
   return { label: /今天|今日/.test(words) ? '今天' : '今晚', days: [today] };
 }
+
+/** The people booked across these tables (a table with no head count adds none). */
+export const coversOf = (tables: Pick<Slot, 'partySize'>[]) =>
+  tables.reduce((n, b) => n + (b.partySize ?? 0), 0);

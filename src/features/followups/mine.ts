@@ -5,7 +5,8 @@
 import { clockOf, staffOf } from '../../pipeline/context';
 import { businessDate } from '../../time/business-day';
 import { replyTo } from '../../pipeline/message';
-import { personalMessage, personalText, withComplaints } from '../briefing';
+import { leadOf, personalMessage, personalText, withComplaints } from '../briefing';
+import { noShowLinesOf, noticedNoShows } from '../bookings/no-shows';
 import { openSection } from '../complaints/lines';
 import { canManage, commandFeature, READ_ONLY } from '../command';
 import { dayTasks, tasksOfStaff } from './day-tasks';
@@ -17,7 +18,9 @@ export const myFollowUps = commandFeature(
     const day = await dayTasks(ctx.services, store, businessDate(clockOf(ctx)));
     const { tasks, upcoming } = tasksOfStaff(day, String(staff._id), canManage(staff.role));
     const all = /全部|所有|完整/.test(ctx.msg.text);
-    const lead = canManage(staff.role) ? openSection(day.complaints, ctx.msg.time) : [];
+    const complaints = canManage(staff.role) ? openSection(day.complaints, ctx.msg.time) : [];
+    const noShows = await noticedNoShows(ctx.services.models, store._id, day.today);
+    const lead = leadOf(complaints, noShowLinesOf(noShows, staff._id, day.today));
     const text = withComplaints(lead, personalText(day, staff.name, tasks, upcoming, all));
     ctx.send(personalMessage(replyTo(ctx.msg, text), day, tasks));
   },

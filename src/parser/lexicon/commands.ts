@@ -158,6 +158,15 @@ export const COMMAND_RULES: readonly CommandRule[] = [
     form: 'subject',
   },
   {
+    // 王总 已到店 (the booking's 已到店 button): the booked table is seated; the bill comes later.
+    // Only the name and the words: 张总已到店 3人 消费2000 is a visit.
+    name: 'booking.arrived',
+    contains: words('已到店 到店了 已经到店 已经到了'),
+    needsName: true,
+    terse: true,
+    form: 'subject',
+  },
+  {
     // 王总 改到后天 8人, 王总 改到7点: a booking moved (a visit is changed with 改成).
     name: 'booking.change',
     contains: words('改到 改期到 改期 推到 挪到 提前到 延到 换到'),
