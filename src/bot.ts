@@ -21,7 +21,7 @@ import { createContext, type Services } from './pipeline/context';
 import type { IncomingMessage, OutgoingMessage } from './pipeline/message';
 import { screenInput } from './pipeline/input';
 import { route, type Feature } from './pipeline/router';
-import { dedupe, errorBoundary, identifyStaff, understand } from './pipeline/steps';
+import { errorBoundary, identifyStaff, understand } from './pipeline/steps';
 
 /**
  * Order matters: a sheet sent to the bot (and its 确认导入) is an admin's, before anything reads
@@ -66,7 +66,6 @@ export function createBot(services: Services, features: Feature[] = FEATURES): B
   const run = compose([
     errorBoundary,
     identifyStaff,
-    dedupe,
     screenInput,
     customerChoice,
     understand,

@@ -3,6 +3,9 @@
  * it takes, by collection, split into handling it (up to queueing its replies) and sending the
  * reply, and the bot's CPU for it. Medians over many messages of each kind.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import type { Connection } from 'mongoose';
 import type { IncomingMessage } from '../../src/pipeline/message';
 import type { Path } from './path';
@@ -35,7 +38,37 @@ function collectionOf(command: Record<string, unknown>, name: string): string {
   return typeof c === 'string' ? c : name;
 }
 
-export async function probe(
+/**
+ * PROBE_PROFILE=<folder>: a CPU profile of each probe alone (open it in Chrome's DevTools), so
+ * the seeding and warm-up are not in it as they are with `node --cpu-prof`.
+ */
+async function profiled<T>(name: string, run: () => Promise<T>): Promise<T> {
+  const dir = process.env.PROBE_PROFILE;
+  if (!dir) return run();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    const file = `${name.replace(/[^\w]+/g, '-')}.cpuprofile`;
+    writeFileSync(join(dir, file), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
+export function probe(
+  conn: Connection,
+  path: Path,
+  kind: ProbeKind,
+  count: number,
+): Promise<ProbeResult> {
+  return profiled(kind.name, () => measure(conn, path, kind, count));
+}
+
+async function measure(
   conn: Connection,
   path: Path,
   kind: ProbeKind,

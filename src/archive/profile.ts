@@ -71,6 +71,14 @@ export interface Learned {
   learned: string[];
 }
 
+/** Plain values compare as such; a birthday by its fields (an archive's may carry more). */
+function sameValue(stored: unknown, said: unknown): boolean {
+  if (typeof said !== 'object' || said === null) return stored === said;
+  if (typeof stored !== 'object' || stored === null) return false;
+  const s = stored as Record<string, unknown>;
+  return Object.entries(said).every(([k, v]) => s[k] === v);
+}
+
 /** Save what is new in one write of the archive (its lookups first). */
 export async function applyProfile(
   models: Models,
@@ -81,7 +89,8 @@ export async function applyProfile(
   const learned: string[] = [];
   const set: Record<string, unknown> = {};
   for (const [key, word] of REPLACED) {
-    if (f[key] === undefined) continue;
+    // Said again as the archive has it (张姐 is 女 every visit): nothing to write.
+    if (f[key] === undefined || sameValue(customer[key as keyof CustomerDoc], f[key])) continue;
     set[key] = f[key];
     if (word) learned.push(word);
   }

@@ -118,6 +118,37 @@ export async function appendToLookup(
   );
 }
 
+/**
+ * An id moves from one set to another (a customer's tier) in one round trip: added to the new
+ * one first, then taken off the old, in order, as addToLookup and removeFromLookup would.
+ */
+export async function moveInLookups(
+  models: Models,
+  id: Types.ObjectId,
+  to: string | undefined,
+  from: string | undefined,
+): Promise<void> {
+  const ops = [
+    ...(to
+      ? [
+          {
+            updateOne: {
+              filter: { _id: documentKey(to, id) },
+              update: { $addToSet: { ids: id } },
+              upsert: true,
+            },
+          },
+        ]
+      : []),
+    ...(from
+      ? [{ updateOne: { filter: { _id: documentKey(from, id) }, update: { $pull: { ids: id } } } }]
+      : []),
+  ];
+  if (ops.length === 0) return;
+  // Ordered: a lost upsert race stops before the removal, and the whole move is tried again.
+  await upsertOnce(() => models.Lookup.collection.bulkWrite(ops as never, { ordered: true }));
+}
+
 export async function removeFromLookup(
   models: Models,
   key: string,
@@ -129,6 +160,19 @@ export async function removeFromLookup(
       $pull: { ids: id },
     } as never,
   );
+}
+
+/** Several unsharded keys in one round trip: each key's ids (none for a key not stored). */
+export async function lookupIdsOf(
+  models: Models,
+  wanted: string[],
+): Promise<Map<string, Types.ObjectId[]>> {
+  type Doc = { _id: string; ids?: Types.ObjectId[] };
+  const docs = (await models.Lookup.collection
+    .find({ _id: { $in: wanted } } as never)
+    .toArray()) as unknown as Doc[];
+  const found = new Map(docs.map((d) => [d._id, d.ids ?? []]));
+  return new Map(wanted.map((k) => [k, found.get(k) ?? []]));
 }
 
 export async function lookupIds(models: Models, key: string): Promise<Types.ObjectId[]> {

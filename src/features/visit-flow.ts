@@ -7,10 +7,12 @@ import { candidates, createCustomer } from '../archive/customers';
 import { applyProfile, type ProfileFacts } from '../archive/profile';
 import { problemOf, type Problem } from '../archive/visit-checks';
 import { afterCommit } from '../archive/after-commit';
+import { customerListsOf } from '../archive/customer-lists';
 import { saveVisit, type VisitInput } from '../archive/visits';
 import type { CustomerDoc } from '../model/customer';
-import { draftKey } from '../model/draft';
-import { changeOf, clockOf, staffOf, type BotContext } from '../pipeline/context';
+import { draftKeyOf, draftOf, dropDraft, saveDraft } from './drafts';
+import { changeOf, clockOf, sourceKeyOf, staffOf, type BotContext } from '../pipeline/context';
+import { takenIn } from '../pipeline/steps';
 import { replyWithTierNote } from './tier-notes';
 import { businessDate, localParts } from '../time/business-day';
 import { sameTableJustNow } from '../archive/resends';
@@ -57,7 +59,7 @@ export async function keepDraft(
 ) {
   const { staff, store } = staffOf(ctx);
   const _id = draftKeyOf(ctx);
-  const draft = {
+  await saveDraft(ctx, {
     _id,
     storeId: store._id,
     staffId: staff._id,
@@ -67,19 +69,17 @@ export async function keepDraft(
     missing: extra.missing ?? [],
     choices: extra.choices?.map((c) => c._id),
     createdAt: ctx.msg.time,
-  };
-  await ctx.services.models.Draft.replaceOne({ _id }, draft, { upsert: true });
+  });
 }
 
-export const draftKeyOf = (ctx: BotContext) =>
-  draftKey(staffOf(ctx).staff._id, ctx.msg.platform, ctx.msg.chatId);
+export { draftKeyOf };
 
-/** Most records have no question pending: a read then, rather than a write every time. */
+/**
+ * Most records have no question pending: a read then (shared with whatever looked for the draft
+ * before, drafts.ts), rather than a write every time.
+ */
 export async function clearDrafts(ctx: BotContext): Promise<void> {
-  const { Draft } = ctx.services.models;
-  const _id = draftKeyOf(ctx);
-  if (await Draft.collection.findOne({ _id } as never, { projection: { _id: 1 } }))
-    await Draft.deleteOne({ _id });
+  if (await draftOf(ctx)) await dropDraft(ctx);
 }
 
 /**
@@ -91,8 +91,11 @@ export async function saveOrAsk(ctx: BotContext, p: PartialVisit): Promise<void>
   const { store } = staffOf(ctx);
   const { models } = ctx.services;
   const problem = problemOf({ ...p.visit, badPhone: p.badPhone }, businessDate(clockOf(ctx)));
-  if (problem) return askAgain(ctx, p, problem);
   const missing = missingOf(p);
+  // A question is asked once: a redelivered message is left alone. Only a save goes without the
+  // message log, its visit's key being this message's (pipeline/steps.ts takenIn).
+  if ((problem || missing.length > 0) && !(await takenIn(ctx))) return;
+  if (problem) return askAgain(ctx, p, problem);
   if (missing.length > 0) {
     await keepDraft(ctx, p, { missing });
     ctx.reply(question(missing));
@@ -109,11 +112,13 @@ export async function saveOrAsk(ctx: BotContext, p: PartialVisit): Promise<void>
     if (own.length === 1) found = own;
   }
   if (found.length > 1) {
+    if (!(await takenIn(ctx))) return;
     await keepDraft(ctx, p, { choices: found });
     ctx.reply(await choiceList(models, p.customerName!, found));
     return;
   }
   if (found[0] && (await askIfResent(ctx, found[0], p))) return;
+  if (p.profileOnly && !(await takenIn(ctx))) return;
   await finish(ctx, found[0] ?? (await newCustomer(ctx, p.customerName!)), p);
   await clearDrafts(ctx);
 }
@@ -141,6 +146,7 @@ async function askIfResent(ctx: BotContext, c: CustomerDoc, p: PartialVisit): Pr
     at: ctx.msg.time,
   });
   if (!earlier) return false;
+  if (!(await takenIn(ctx))) return true;
   await keepDraft(ctx, p, { missing: ['resend'] });
   const t = localParts(earlier.createdAt, clockOf(ctx).timeZone);
   const hhmm = `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
@@ -191,6 +197,11 @@ export async function finishVisit(
   } as VisitInput;
   const change = changeOf(ctx);
   const saved = await saveVisit(models, customer, input, change);
+  // This very message was saved before and is not a journal's retry: a platform redelivered it.
+  if (saved.duplicate && !ctx.resumed && input.sourceKey === sourceKeyOf(ctx)) {
+    ctx.services.log.info('duplicate message ignored', { messageId: ctx.msg.messageId });
+    return;
+  }
   // Saved: whatever fails from here, the staff member hears that it was recorded (every table
   // of a message that held several).
   const line = confirmation(saved);
@@ -208,9 +219,15 @@ export async function finishVisit(
     messageId: ctx.msg.messageId,
     duplicate: saved.duplicate,
   });
-  const arrived = !saved.duplicate && (await linkArrival(ctx, saved));
+  // The booking and complaint lists both matter to the reply: one read for the two.
+  const listed = saved.duplicate
+    ? undefined
+    : await afterCommit(change.report, 'customer lists', () =>
+        customerListsOf(models, saved.customer._id),
+      );
+  const arrived = !saved.duplicate && (await linkArrival(ctx, saved, listed?.bookings));
   const notes = await afterCommit(change.report, 'complaint', () =>
-    complaintNotes(ctx, saved, p.complaint),
+    complaintNotes(ctx, saved, p.complaint, listed?.complaints),
   );
   // The visit stands whatever happens to the case; the sender is told to say it again.
   const lost = !notes && p.complaint ? [`投诉没记上,请再发一次:投诉 ${saved.customer.name} …`] : [];

@@ -3,7 +3,7 @@
  * marked done once its replies are queued. A record that arrives while the database is away is
  * acknowledged (`已收到…`), kept, and written when the database is back, in order, with staff told;
  * what a crash left unfinished is handled again at the next start. Exactly once comes from the
- * message log and the visit's unique source key (src/pipeline/steps.ts dedupe).
+ * message log and the visit's unique source key (src/pipeline/steps.ts takenIn).
  */
 import { randomUUID } from 'node:crypto';
 import type { Bot } from '../bot';

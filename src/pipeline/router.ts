@@ -1,6 +1,7 @@
 import { storeWriter } from '../archive/writer';
 import type { Middleware } from './compose';
 import type { BotContext } from './context';
+import { takenIn } from './steps';
 
 /**
  * A feature is one file: it says which messages it takes and handles them (Hubot's scripts).
@@ -22,12 +23,18 @@ export interface Feature {
    * a message whose handling a crash cut short is taken up again only by such a feature.
    */
   repeatable?: boolean;
+  /**
+   * Asks the message log itself (pipeline/steps.ts takenIn), only where it must: its commit point
+   * is keyed by the message, so a message it saves needs no log entry to be recorded once.
+   */
+  keyedByMessage?: boolean;
 }
 
 export function route(features: Feature[]): Middleware<BotContext> {
   return async (ctx) => {
     for (const f of features) {
       if (!(await f.takes(ctx))) continue;
+      if (!f.keyedByMessage && !(await takenIn(ctx))) return;
       if (ctx.unfinished && !f.repeatable && !f.readOnly) {
         ctx.services.log.info('unfinished message not repeated', { feature: f.name });
         return;

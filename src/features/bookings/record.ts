@@ -12,7 +12,7 @@ import type { Reading } from '../../parser/reading';
 import { changeOf, clockOf, sourceKeyOf, staffOf, type BotContext } from '../../pipeline/context';
 import type { Feature } from '../../pipeline/router';
 import { businessDate } from '../../time/business-day';
-import { draftKeyOf, keepDraft } from '../visit-flow';
+import { clearDrafts, keepDraft } from '../visit-flow';
 import { guestLineOf } from './guest-line';
 import { mealOfTime, resolveTime, slotLine } from './slot';
 
@@ -62,8 +62,6 @@ export function bookingQuestion(name: string, missing: BookingMissing[]): string
 /** Save the booking, or keep it and ask for what is missing. */
 export async function bookOrAsk(ctx: BotContext, p: PartialBooking): Promise<void> {
   const { staff, store } = staffOf(ctx);
-  const { Draft } = ctx.services.models;
-  const _id = draftKeyOf(ctx);
   const today = businessDate(clockOf(ctx));
   const missing = missingOf(p.slot);
   if (missing.length) {
@@ -86,7 +84,7 @@ export async function bookOrAsk(ctx: BotContext, p: PartialBooking): Promise<voi
     at: ctx.msg.time,
   });
   ctx.committed = `已记预订 ${slotLine(booking.customerName, booking)}`;
-  if (await Draft.exists({ _id })) await Draft.deleteOne({ _id });
+  await clearDrafts(ctx);
   ctx.reply(`${ctx.committed}\n${await guestLineOf(models, customer, today)}`);
 }
 
