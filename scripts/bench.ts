@@ -104,7 +104,7 @@ function probeRow(r: ProbeResult): string {
     .map(([k, n]) => `${k} ${f1(n)}`)
     .join(', ');
   return (
-    `${r.handling} round trips handling + ${r.reply} sending the reply; bot CPU ${f1(r.cpuMs)} ms, ` +
+    `${r.handling} round trips to the reply + ${r.after} after it + ${r.reply} sending it; bot CPU ${f1(r.cpuMs)} ms, ` +
     `reply in ${f1(r.ms)} ms (medians); FerretDB CPU ${f1(r.dbCpuMs)} ms (mean); per message: ${top}`
   );
 }

@@ -49,7 +49,8 @@ export const FEATURES: Feature[] = [
 export interface HandleOptions {
   /**
    * Queue the replies as part of handling: the journal marks the message done only after this,
-   * so a crash in between hands it back (resumed) rather than leaving it answered never.
+   * so a crash in between hands it back (resumed) rather than leaving it answered never. Called
+   * more than once when a feature leaves work for after its reply: each call the replies since.
    */
   deliver?: (replies: OutgoingMessage[]) => Promise<void>;
   /** The journal hands back a message whose earlier handling was cut short. */
@@ -76,9 +77,16 @@ export function createBot(services: Services, features: Feature[] = FEATURES): B
       const ctx = createContext(msg, services);
       ctx.resumed = opts.resumed;
       if (opts.unjournaled) ctx.services = { ...ctx.services, journaled: false };
+      // Replies queued before the work left for after them (pipeline/after-reply.ts).
+      const queued: OutgoingMessage[] = [];
+      ctx.flush = async () => {
+        const now = ctx.replies.splice(0);
+        queued.push(...now);
+        if (opts.deliver && now.length > 0) await opts.deliver(now);
+      };
       await run(ctx);
       if (opts.deliver) await opts.deliver(ctx.replies);
-      return ctx.replies;
+      return [...queued, ...ctx.replies];
     },
   };
 }

@@ -4,7 +4,7 @@
  * Every question leaves a draft, so the staff member's next message finishes the record.
  */
 import { candidates, createCustomer } from '../archive/customers';
-import { applyProfile, type ProfileFacts } from '../archive/profile';
+import { applyProfile, changesProfile, type ProfileFacts } from '../archive/profile';
 import { problemOf, type Problem } from '../archive/visit-checks';
 import { afterCommit } from '../archive/after-commit';
 import { customerListsOf } from '../archive/customer-lists';
@@ -119,8 +119,9 @@ export async function saveOrAsk(ctx: BotContext, p: PartialVisit): Promise<void>
   }
   if (found[0] && (await askIfResent(ctx, found[0], p))) return;
   if (p.profileOnly && !(await takenIn(ctx))) return;
-  await finish(ctx, found[0] ?? (await newCustomer(ctx, p.customerName!)), p);
-  await clearDrafts(ctx);
+  await finish(ctx, found[0] ?? (await newCustomer(ctx, p.customerName!)), p, true);
+  // The question this message answered, if any, goes once the record stands (not before).
+  ctx.later('draft', () => clearDrafts(ctx));
 }
 
 /** A new archive is written again at once with its first visit (or facts), and its card then. */
@@ -168,9 +169,19 @@ async function askAgain(ctx: BotContext, p: PartialVisit, problem: Problem): Pro
   await keepDraft(ctx, cleared, { missing: [...new Set<Missing>([...missing, problem.field])] });
 }
 
-/** The record the staff member meant, now that the customer is known (drafts already cleared). */
-export function finish(ctx: BotContext, customer: CustomerDoc, p: PartialVisit): Promise<void> {
-  return p.profileOnly ? finishProfile(ctx, customer, p) : finishVisit(ctx, customer, p);
+/**
+ * The record the staff member meant, now that the customer is known (drafts already cleared).
+ * `settleLater`: one table alone, whose derived steps may follow its reply (ctx.later).
+ */
+export function finish(
+  ctx: BotContext,
+  customer: CustomerDoc,
+  p: PartialVisit,
+  settleLater = false,
+): Promise<void> {
+  return p.profileOnly
+    ? finishProfile(ctx, customer, p)
+    : finishVisit(ctx, customer, p, settleLater);
 }
 
 async function finishProfile(
@@ -186,6 +197,7 @@ export async function finishVisit(
   ctx: BotContext,
   customer: CustomerDoc,
   p: PartialVisit,
+  settleLater = false,
 ): Promise<void> {
   const { staff, store } = staffOf(ctx);
   const { models } = ctx.services;
@@ -196,7 +208,11 @@ export async function finishVisit(
     amount: p.visit.amount!,
   } as VisitInput;
   const change = changeOf(ctx);
-  const saved = await saveVisit(models, customer, input, change);
+  // Facts to learn are written with the customer as the visit left them: then nothing waits.
+  const later = settleLater && !changesProfile(customer, p.facts);
+  const saved = await saveVisit(models, customer, input, change, { settleLater: later });
+  const settle = saved.settle;
+  if (settle) ctx.later('visit', () => settle(customer));
   // This very message was saved before and is not a journal's retry: a platform redelivered it.
   if (saved.duplicate && !ctx.resumed && input.sourceKey === sourceKeyOf(ctx)) {
     ctx.services.log.info('duplicate message ignored', { messageId: ctx.msg.messageId });
@@ -208,11 +224,12 @@ export async function finishVisit(
   ctx.committed = ctx.committed ? `${ctx.committed}\n${line}` : line;
   if (!saved.duplicate) ctx.services.metrics?.visitRecorded();
   // Profile facts said with the visit are a second change: if it fails, the visit still stands.
-  const profile = saved.duplicate
-    ? undefined
-    : await afterCommit(change.report, 'profile', () =>
-        applyProfile(models, saved.customer, p.facts, change),
-      );
+  const profile =
+    saved.duplicate || settle
+      ? undefined
+      : await afterCommit(change.report, 'profile', () =>
+          applyProfile(models, saved.customer, p.facts, change),
+        );
   const learned = profile?.learned ?? [];
   if (profile) saved.customer = profile.customer;
   ctx.services.log.info('visit recorded', {

@@ -1,6 +1,7 @@
 import { storeWriter } from '../archive/writer';
 import type { Middleware } from './compose';
 import type { BotContext } from './context';
+import { afterReply } from './after-reply';
 import { takenIn } from './steps';
 
 /**
@@ -41,8 +42,12 @@ export function route(features: Feature[]): Middleware<BotContext> {
       }
       ctx.services.log.debug('message taken', { feature: f.name });
       const store = ctx.store;
-      if (f.readOnly || f.writesInSteps || !store) await f.handle(ctx);
-      else await storeWriter(ctx.services.models).run(store._id, () => f.handle(ctx));
+      const handle = async () => {
+        await f.handle(ctx);
+        await afterReply(ctx);
+      };
+      if (f.readOnly || f.writesInSteps || !store) await handle();
+      else await storeWriter(ctx.services.models).run(store._id, handle);
       return;
     }
   };
