@@ -100,13 +100,17 @@ export async function saveVisit(
   customer: CustomerDoc,
   input: VisitInput,
   x: VisitContext,
-  /** The reply need not wait for the derived steps: they are returned to run after it. */
-  opts: { settleLater?: boolean } = {},
+  opts: {
+    /** The reply need not wait for the derived steps: they are returned to run after it. */
+    settleLater?: boolean;
+    /** The visit's id, already on the work list (noted with its new customer). */
+    noted?: Types.ObjectId;
+  } = {},
 ): Promise<SavedVisit> {
   const newCustomer = customer.history.length === 0;
   const previousVisit = customer.stats?.lastVisit ?? undefined;
-  const _id = new Types.ObjectId();
-  await noteWork(models, input.recordedBy, x.today, [_id]);
+  const _id = opts.noted ?? new Types.ObjectId();
+  if (!opts.noted) await noteWork(models, input.recordedBy, x.today, [_id]);
   let visit: VisitDoc;
   try {
     visit = visitDocument(_id, customer, input, x.at ?? new Date());

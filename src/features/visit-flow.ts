@@ -10,6 +10,7 @@ import { afterCommit } from '../archive/after-commit';
 import { customerListsOf } from '../archive/customer-lists';
 import { saveVisit, type VisitInput } from '../archive/visits';
 import type { CustomerDoc } from '../model/customer';
+import { Types } from 'mongoose';
 import { draftKeyOf, draftOf, dropDraft, saveDraft } from './drafts';
 import { changeOf, clockOf, sourceKeyOf, staffOf, type BotContext } from '../pipeline/context';
 import { takenIn } from '../pipeline/steps';
@@ -119,18 +120,39 @@ export async function saveOrAsk(ctx: BotContext, p: PartialVisit): Promise<void>
   }
   if (found[0] && (await askIfResent(ctx, found[0], p))) return;
   if (p.profileOnly && !(await takenIn(ctx))) return;
-  await finish(ctx, found[0] ?? (await newCustomer(ctx, p.customerName!)), p, true);
+  if (found[0]) return finishHere(ctx, found[0], p, { settleLater: true });
+  // A new archive and its first visit are noted on the work list together (one write).
+  const noted = p.profileOnly ? undefined : new Types.ObjectId();
+  const created = await newCustomer(ctx, p.customerName!, noted ? [noted] : []);
+  await finishHere(ctx, created, p, { settleLater: true, noted, created: true });
+}
+
+/** Save what the message said and clear the question it answered, once the record stands. */
+async function finishHere(
+  ctx: BotContext,
+  customer: CustomerDoc,
+  p: PartialVisit,
+  opts: FinishOptions,
+): Promise<void> {
+  await finish(ctx, customer, p, opts);
   // The question this message answered, if any, goes once the record stands (not before).
   ctx.later('draft', () => clearDrafts(ctx));
 }
 
-/** A new archive is written again at once with its first visit (or facts), and its card then. */
-export function newCustomer(ctx: BotContext, name: string): Promise<CustomerDoc> {
+/**
+ * A new archive is written again at once with its first visit (or facts), and its card then.
+ * `alsoNoted`: the id of that visit, noted on the work list with the archive's.
+ */
+export function newCustomer(
+  ctx: BotContext,
+  name: string,
+  alsoNoted: Types.ObjectId[] = [],
+): Promise<CustomerDoc> {
   const { staff, store } = staffOf(ctx);
   return createCustomer(
     ctx.services.models,
     { storeId: store._id, name, ownerId: staff._id },
-    changeOf(ctx),
+    { ...changeOf(ctx), alsoNoted },
     { cardLater: true },
   );
 }
@@ -169,19 +191,23 @@ async function askAgain(ctx: BotContext, p: PartialVisit, problem: Problem): Pro
   await keepDraft(ctx, cleared, { missing: [...new Set<Missing>([...missing, problem.field])] });
 }
 
-/**
- * The record the staff member meant, now that the customer is known (drafts already cleared).
- * `settleLater`: one table alone, whose derived steps may follow its reply (ctx.later).
- */
+export interface FinishOptions {
+  /** One table alone: its derived steps may follow its reply (ctx.later). */
+  settleLater?: boolean;
+  /** The visit's id, already on the work list with its new customer's. */
+  noted?: Types.ObjectId;
+  /** The customer was created by this message: no bookings or complaints to look at yet. */
+  created?: boolean;
+}
+
+/** The record the staff member meant, now that the customer is known (drafts already cleared). */
 export function finish(
   ctx: BotContext,
   customer: CustomerDoc,
   p: PartialVisit,
-  settleLater = false,
+  opts: FinishOptions = {},
 ): Promise<void> {
-  return p.profileOnly
-    ? finishProfile(ctx, customer, p)
-    : finishVisit(ctx, customer, p, settleLater);
+  return p.profileOnly ? finishProfile(ctx, customer, p) : finishVisit(ctx, customer, p, opts);
 }
 
 async function finishProfile(
@@ -197,7 +223,7 @@ export async function finishVisit(
   ctx: BotContext,
   customer: CustomerDoc,
   p: PartialVisit,
-  settleLater = false,
+  opts: FinishOptions = {},
 ): Promise<void> {
   const { staff, store } = staffOf(ctx);
   const { models } = ctx.services;
@@ -209,8 +235,11 @@ export async function finishVisit(
   } as VisitInput;
   const change = changeOf(ctx);
   // Facts to learn are written with the customer as the visit left them: then nothing waits.
-  const later = settleLater && !changesProfile(customer, p.facts);
-  const saved = await saveVisit(models, customer, input, change, { settleLater: later });
+  const later = !!opts.settleLater && !changesProfile(customer, p.facts);
+  const saved = await saveVisit(models, customer, input, change, {
+    settleLater: later,
+    noted: opts.noted,
+  });
   const settle = saved.settle;
   if (settle) ctx.later('visit', () => settle(customer));
   // This very message was saved before and is not a journal's retry: a platform redelivered it.
@@ -237,11 +266,14 @@ export async function finishVisit(
     duplicate: saved.duplicate,
   });
   // The booking and complaint lists both matter to the reply: one read for the two.
+  // A customer this message created has no bookings or complaints yet.
   const listed = saved.duplicate
     ? undefined
-    : await afterCommit(change.report, 'customer lists', () =>
-        customerListsOf(models, saved.customer._id),
-      );
+    : opts.created
+      ? { bookings: [], complaints: [] }
+      : await afterCommit(change.report, 'customer lists', () =>
+          customerListsOf(models, saved.customer._id),
+        );
   const arrived = !saved.duplicate && (await linkArrival(ctx, saved, listed?.bookings));
   const notes = await afterCommit(change.report, 'complaint', () =>
     complaintNotes(ctx, saved, p.complaint, listed?.complaints),
