@@ -30,7 +30,9 @@ export const draftKeyOf = (ctx: BotContext) =>
 export function draftOf(ctx: BotContext): Promise<StoredDraft | null> {
   let found = read.get(ctx);
   if (!found) {
-    found = ctx.services.models.Draft.findById(draftKeyOf(ctx)).lean<StoredDraft>().exec();
+    // Straight to the collection: read on most messages, and stored as it is used.
+    const drafts = ctx.services.models.Draft.collection;
+    found = drafts.findOne({ _id: draftKeyOf(ctx) } as never) as Promise<StoredDraft | null>;
     read.set(ctx, found);
   }
   return found;
