@@ -51,7 +51,7 @@ export interface SavedVisit {
 export type VisitContext = Pick<ChangeContext, 'today' | 'tiers' | 'report'> & { at?: Date };
 
 /** The customer as the visit makes them, for the reply when the derived write has to wait. */
-function projected(
+export function projected(
   customer: CustomerDoc,
   visit: VisitDoc,
   x: VisitContext,
