@@ -1,6 +1,7 @@
 /**
  * npm run bench [-- --quick] [-- --soak SECONDS] [-- --messages N] [-- --db URI]
  *   [-- --pipeline-only] [-- --probes-only]
+ * --probes-only runs just the one-message probes (PROBE_TRACE, PROBE_PROFILE: scripts/bench/probes.ts).
  * One table, one run, this machine: pipeline throughput and latency through the whole bot with
  * the real local database, memory after N messages, a bounded soak, and the parser, archive and
  * briefing figures of the earlier benches (run as child processes, their lines collected).
@@ -103,7 +104,7 @@ function probeRow(r: ProbeResult): string {
     .map(([k, n]) => `${k} ${f1(n)}`)
     .join(', ');
   return (
-    `${r.handling} round trips handling + ${r.reply} sending the reply; bot CPU ${f1(r.cpuMs)} ms, ` +
+    `${r.handling} round trips to the reply + ${r.after} after it + ${r.reply} sending it; bot CPU ${f1(r.cpuMs)} ms, ` +
     `reply in ${f1(r.ms)} ms (medians); FerretDB CPU ${f1(r.dbCpuMs)} ms (mean); per message: ${top}`
   );
 }
@@ -237,7 +238,8 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   await pipeline();
   const loadMid = load();
-  if (!process.argv.includes('--pipeline-only')) earlier();
+  // The probes alone (a minute, not the pipeline runs and the earlier benches): for profiling.
+  if (!['--pipeline-only', '--probes-only'].some((f) => process.argv.includes(f))) earlier();
   console.log(`npm run bench${quick ? ' --quick' : ''} on ${machine}`);
   console.log(
     `load average (1/5/15 min): ${loadBefore} at start, ${loadMid} after the pipeline, ${load()} at end; ${Math.round((performance.now() - t0) / 1000)} s in all`,

@@ -23,7 +23,7 @@ import { createContext, type Services } from './pipeline/context';
 import type { IncomingMessage, OutgoingMessage } from './pipeline/message';
 import { screenInput } from './pipeline/input';
 import { route, type Feature } from './pipeline/router';
-import { dedupe, errorBoundary, identifyStaff, understand } from './pipeline/steps';
+import { errorBoundary, identifyStaff, understand } from './pipeline/steps';
 
 /**
  * Order matters: a sheet sent to the bot (and its 确认导入) is an admin's, before anything reads
@@ -54,7 +54,8 @@ export const FEATURES: Feature[] = [
 export interface HandleOptions {
   /**
    * Queue the replies as part of handling: the journal marks the message done only after this,
-   * so a crash in between hands it back (resumed) rather than leaving it answered never.
+   * so a crash in between hands it back (resumed) rather than leaving it answered never. Called
+   * more than once when a feature leaves work for after its reply: each call the replies since.
    */
   deliver?: (replies: OutgoingMessage[]) => Promise<void>;
   /** The journal hands back a message whose earlier handling was cut short. */
@@ -71,7 +72,6 @@ export function createBot(services: Services, features: Feature[] = FEATURES): B
   const run = compose([
     errorBoundary,
     identifyStaff,
-    dedupe,
     screenInput,
     customerChoice,
     understand,
@@ -82,9 +82,16 @@ export function createBot(services: Services, features: Feature[] = FEATURES): B
       const ctx = createContext(msg, services);
       ctx.resumed = opts.resumed;
       if (opts.unjournaled) ctx.services = { ...ctx.services, journaled: false };
+      // Replies queued before the work left for after them (pipeline/after-reply.ts).
+      const queued: OutgoingMessage[] = [];
+      ctx.flush = async () => {
+        const now = ctx.replies.splice(0);
+        queued.push(...now);
+        if (opts.deliver && now.length > 0) await opts.deliver(now);
+      };
       await run(ctx);
       if (opts.deliver) await opts.deliver(ctx.replies);
-      return ctx.replies;
+      return [...queued, ...ctx.replies];
     },
   };
 }

@@ -28,6 +28,8 @@ export interface NewBooking extends Slot {
 
 const dayKey = (storeId: Types.ObjectId, day: string) => `bd:${storeId}:${day}`;
 const customerKey = (customerId: Types.ObjectId) => `bc:${customerId}`;
+/** Where a customer's bookings are listed (read with other lists: archive/customer-lists.ts). */
+export const bookingListOf = customerKey;
 
 /** The booking's id, from its store and message. */
 export function bookingIdOf(storeId: Types.ObjectId, sourceKey: string): Types.ObjectId {
@@ -92,9 +94,13 @@ export async function bookingsOnDays(
     .sort(byTime);
 }
 
-/** A customer's bookings, every state, by day then time. */
-export async function bookingsOf(models: Models, customerId: Types.ObjectId): Promise<Booking[]> {
-  const ids = await lookupIds(models, customerKey(customerId));
+/** A customer's bookings, every state, by day then time; `listed`: their list, already read. */
+export async function bookingsOf(
+  models: Models,
+  customerId: Types.ObjectId,
+  listed?: Types.ObjectId[],
+): Promise<Booking[]> {
+  const ids = listed ?? (await lookupIds(models, customerKey(customerId)));
   return (await byIds(models, ids)).filter((b) => b.customerId.equals(customerId)).sort(byTime);
 }
 

@@ -29,6 +29,8 @@ export interface NewComplaint extends Pick<
 
 const openKey = (storeId: Types.ObjectId) => `cpo:${storeId}`;
 const customerKey = (customerId: Types.ObjectId) => `cpc:${customerId}`;
+/** Where a customer's cases are listed (read with other lists: archive/customer-lists.ts). */
+export const complaintListOf = customerKey;
 const monthKey = (storeId: Types.ObjectId, month: string) => `cpm:${storeId}:${month}`;
 
 export function complaintIdOf(storeId: Types.ObjectId, sourceKey: string): Types.ObjectId {
@@ -120,9 +122,14 @@ export async function openComplaints(models: Models, storeId: Types.ObjectId) {
   return found.filter((k) => k.state === 'open' && k.storeId.equals(storeId));
 }
 
-/** A customer's cases, oldest first. */
-export async function complaintsOf(models: Models, customerId: Types.ObjectId) {
-  const found = await byIds(models, await lookupIds(models, customerKey(customerId)));
+/** A customer's cases, oldest first; `listed`: their list, already read. */
+export async function complaintsOf(
+  models: Models,
+  customerId: Types.ObjectId,
+  listed?: Types.ObjectId[],
+) {
+  const ids = listed ?? (await lookupIds(models, customerKey(customerId)));
+  const found = await byIds(models, ids);
   return found.filter((k) => k.customerId.equals(customerId));
 }
 

@@ -15,7 +15,8 @@ import { removeIfOnlyTheVisit } from './empty-archive';
 import type { TierChange } from './refresh';
 import { settleVisit } from './settle';
 import type { ChangeContext } from './change';
-import type { VisitContext } from './visits';
+import { projected, type VisitContext } from './visits';
+import { readCustomer } from './customer-writes';
 import { noteWork, readWork } from './work-list';
 
 export type AmendField = 'amount' | 'partySize' | 'businessDate' | 'room';
@@ -115,7 +116,22 @@ async function commitChange(
   return now && changedBy(now, source) ? now : null;
 }
 
-async function settled(models: Models, visit: VisitDoc, x: VisitContext): Promise<Correction> {
+/** Derived work handed on to run after the reply (pipeline/after-reply.ts). */
+export type Later = (what: string, step: () => Promise<unknown>) => void;
+
+async function settled(
+  models: Models,
+  visit: VisitDoc,
+  x: VisitContext,
+  later?: Later,
+): Promise<Correction> {
+  // The reply says what the settle will write (the same rule, on the customer just read).
+  const start = later && (await readCustomer(models, visit.customerId));
+  if (later && start) {
+    later('correction', () => settleVisit(models, visit, { ...x, customer: start }));
+    const will = projected(start, visit, x);
+    return { visit, customer: will.customer, tierChange: will.change };
+  }
   const done = await afterCommit(x.report, 'correction', () => settleVisit(models, visit, x));
   return { visit, customer: done?.customer, tierChange: done?.change };
 }
@@ -154,6 +170,8 @@ export async function amendVisit(
   value: string | number,
   who: Who,
   x: VisitContext,
+  /** Given: the customer's figures, card and day book are written after the reply. */
+  later?: Later,
 ): Promise<(Correction & { before: unknown }) | null> {
   const before = visit[field] ?? undefined;
   await noteWork(models, who.by, x.today, [visit._id]);
@@ -167,5 +185,5 @@ export async function amendVisit(
   );
   if (!done) return null;
   const asked = done.changes.find((c) => c.source === who.source);
-  return { ...(await settled(models, done, x)), before: asked?.before ?? before };
+  return { ...(await settled(models, done, x, later)), before: asked?.before ?? before };
 }

@@ -74,7 +74,14 @@ export async function insertCustomer(
   doc: Partial<Customer> & { _id: Types.ObjectId; storeId: Types.ObjectId; name: string },
   opts: { cardLater?: boolean } = {},
 ): Promise<CustomerDoc> {
-  const made = (await models.Customer.create({ ...doc, rev: 0 })).toObject() as CustomerDoc;
+  const at = new Date();
+  // The schema's defaults filled in, then straight to the collection: no mongoose save (its
+  // validation and change tracking) on the way to recording a new customer's first table.
+  const made = {
+    ...new models.Customer({ ...doc, rev: 0, createdAt: at, updatedAt: at }).toObject(),
+    __v: 0,
+  } as CustomerDoc;
+  await models.Customer.collection.insertOne(made as never);
   if (!opts.cardLater) await writeCards(models, [made]);
   return made;
 }

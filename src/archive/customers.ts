@@ -3,14 +3,14 @@
  * as staff write it and its known aliases. Lookups go through hand-kept indexes (db/lookup.ts).
  */
 import { Types } from 'mongoose';
-import { addToLookup, keys, lookupIds } from '../db/lookup';
+import { addToLookup, keys, lookupIds, writeLookups } from '../db/lookup';
 import { tidyName } from '../text/names';
 import { sameName } from '../text/script';
 import type { Models } from '../model';
 import type { CustomerDoc } from '../model/customer';
 import type { ChangeContext } from './change';
 import { insertCustomer, updateCustomer } from './customer-writes';
-import { noteWork } from './work-list';
+import { workNote } from './work-list';
 
 export interface CustomerRef {
   storeId: Types.ObjectId;
@@ -103,16 +103,22 @@ export async function createCustomer(
     /** Given when the id was noted on a work list first. */
     _id?: Types.ObjectId;
   },
-  /** Who creates it: the new archive is noted on their work list first. */
-  work?: Pick<ChangeContext, 'by' | 'today'>,
+  /**
+   * Who creates it: the new archive is noted on their work list first, with `alsoNoted` (the id
+   * of the visit about to be written with it: one note for both).
+   */
+  work?: Pick<ChangeContext, 'by' | 'today'> & { alsoNoted?: Types.ObjectId[] },
   opts: { cardLater?: boolean } = {},
 ): Promise<CustomerDoc> {
   const _id = spec._id ?? new Types.ObjectId();
   const name = tidyName(spec.name);
-  if (work) await noteWork(models, work.by, work.today, [_id]);
-  await addToLookup(models, keys.customerName(spec.storeId, name), _id);
-  if (spec.phone) await addToLookup(models, keys.customerPhone(spec.storeId, spec.phone), _id);
-  if (spec.ownerId) await addToLookup(models, keys.ownedBy(spec.ownerId), _id);
+  // One round trip for the work list's note and the indexes, in this order, before the archive.
+  await writeLookups(models, [
+    ...(work ? [workNote(work.by, work.today, [_id, ...(work.alsoNoted ?? [])])] : []),
+    { add: keys.customerName(spec.storeId, name), id: _id },
+    ...(spec.phone ? [{ add: keys.customerPhone(spec.storeId, spec.phone), id: _id }] : []),
+    ...(spec.ownerId ? [{ add: keys.ownedBy(spec.ownerId), id: _id }] : []),
+  ]);
   return insertCustomer(
     models,
     {

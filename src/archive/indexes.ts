@@ -5,7 +5,7 @@
  * Readers check the customer's own record, so an id left behind by a crash is harmless.
  */
 import type { Types } from 'mongoose';
-import { addToLookup, keys, removeFromLookup } from '../db/lookup';
+import { addToLookup, keys, moveInLookups, removeFromLookup } from '../db/lookup';
 import type { Models } from '../model';
 import type { Tier } from './tiers';
 
@@ -22,8 +22,8 @@ export async function keepTierIndex(
   after: Tier | undefined,
 ): Promise<void> {
   if (before === after) return;
-  if (after) await addToLookup(models, keys.tier(c.storeId, after), c._id);
-  if (before) await removeFromLookup(models, keys.tier(c.storeId, before), c._id);
+  const key = (t: Tier | undefined) => (t ? keys.tier(c.storeId, t) : undefined);
+  await moveInLookups(models, c._id, key(after), key(before));
 }
 
 export interface BirthdayKey {

@@ -71,17 +71,21 @@ export interface Learned {
   learned: string[];
 }
 
-/** Save what is new in one write of the archive (its lookups first). */
-export async function applyProfile(
-  models: Models,
-  customer: CustomerDoc,
-  f: ProfileFacts,
-  work: Work,
-): Promise<Learned> {
+/** Plain values compare as such; a birthday by its fields (an archive's may carry more). */
+function sameValue(stored: unknown, said: unknown): boolean {
+  if (typeof said !== 'object' || said === null) return stored === said;
+  if (typeof stored !== 'object' || stored === null) return false;
+  const s = stored as Record<string, unknown>;
+  return Object.entries(said).every(([k, v]) => s[k] === v);
+}
+
+/** What the facts change in the archive: its words for the reply, what is set and added. */
+function planOf(customer: CustomerDoc, f: ProfileFacts) {
   const learned: string[] = [];
   const set: Record<string, unknown> = {};
   for (const [key, word] of REPLACED) {
-    if (f[key] === undefined) continue;
+    // Said again as the archive has it (张姐 is 女 every visit): nothing to write.
+    if (f[key] === undefined || sameValue(customer[key as keyof CustomerDoc], f[key])) continue;
     set[key] = f[key];
     if (word) learned.push(word);
   }
@@ -102,6 +106,23 @@ export async function applyProfile(
     add.bottles = { $each: f.bottles };
     learned.push('存酒');
   }
+  return { learned, set, add, referrer, phone };
+}
+
+/** Whether applyProfile would write anything for these facts. */
+export function changesProfile(customer: CustomerDoc, f: ProfileFacts): boolean {
+  const p = planOf(customer, f);
+  return p.learned.length > 0 || Object.keys(p.set).length > 0;
+}
+
+/** Save what is new in one write of the archive (its lookups first). */
+export async function applyProfile(
+  models: Models,
+  customer: CustomerDoc,
+  f: ProfileFacts,
+  work: Work,
+): Promise<Learned> {
+  const { learned, set, add, referrer, phone } = planOf(customer, f);
   if (learned.length === 0 && Object.keys(set).length === 0) return { customer, learned };
   await noteWork(models, work.by, work.today, [customer._id]);
   if (referrer) Object.assign(set, await linkReferrer(models, customer, f.referrer!, work));

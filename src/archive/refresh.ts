@@ -119,6 +119,17 @@ const indexedTier = (c: CustomerDoc): Tier | undefined =>
     ? (c.tier as Tier)
     : undefined;
 
+/** What the owner is told when a customer who had a tier is counted under another. */
+export function tierChangeOf(
+  before: CustomerDoc,
+  after: CustomerDoc,
+  verdict: TierVerdict,
+): TierChange | undefined {
+  const from = indexedTier(before);
+  const to = indexedTier(after);
+  return from && to && from !== to ? { from, to: verdict } : undefined;
+}
+
 /**
  * Bring a customer's history to `intended(c)` and their figures and tier in line with it, as of
  * `today`; applied to the document as stored (guarded by rev, computed again on a conflict).
@@ -148,8 +159,7 @@ export async function settleHistory(
   const to = indexedTier(after);
   if (changed) await keepTierIndex(models, after, from, to);
   const verdict = derivedOf(after, summariesOf(after), today, settings).verdict;
-  const change = from && to && from !== to ? { from, to: verdict } : undefined;
-  return { customer: after, before, change };
+  return { customer: after, before, change: tierChangeOf(before, after, verdict) };
 }
 
 /** Recompute one customer's figures and tier from their history as stored. */

@@ -10,7 +10,7 @@ import type { CustomerDoc } from '../model/customer';
 import type { VisitDoc } from '../model/visit';
 import { afterCommit } from './after-commit';
 import type { ChangeContext } from './change';
-import { derivedOf, summariesOf, type TierChange } from './refresh';
+import { derivedOf, summariesOf, tierChangeOf, type TierChange } from './refresh';
 import { placed, settleVisit } from './settle';
 import { noteWork } from './work-list';
 
@@ -40,16 +40,32 @@ export interface SavedVisit {
   /** The source message had already been saved (redelivery): nothing new was written. */
   duplicate: boolean;
   tierChange?: TierChange;
+  /**
+   * Saved with `settleLater`: the derived steps, still to run, from the customer as stored then;
+   * `customer` and `tierChange` are what they will make (the same rule, on the copy just read).
+   */
+  settle?: (start: CustomerDoc) => Promise<unknown>;
 }
 
 /** What saving a visit needs of the change it belongs to. */
 export type VisitContext = Pick<ChangeContext, 'today' | 'tiers' | 'report'> & { at?: Date };
 
 /** The customer as the visit makes them, for the reply when the derived write has to wait. */
-function projected(customer: CustomerDoc, visit: VisitDoc, x: VisitContext): CustomerDoc {
+export function projected(
+  customer: CustomerDoc,
+  visit: VisitDoc,
+  x: VisitContext,
+): { customer: CustomerDoc; change?: TierChange } {
   const history = placed(summariesOf(customer), visit, customer._id);
   const d = derivedOf(customer, history, x.today, x.tiers);
-  return { ...customer, stats: d.stats, tier: d.tier } as CustomerDoc;
+  const after = {
+    ...customer,
+    stats: d.stats,
+    tier: d.tier,
+    tierReason: d.tierReason,
+    tierAsOf: x.today,
+  } as CustomerDoc;
+  return { customer: after, change: tierChangeOf(customer, after, d.verdict) };
 }
 
 /** The visit as stored: every field the schema gives a default, none left undefined. */
@@ -84,11 +100,17 @@ export async function saveVisit(
   customer: CustomerDoc,
   input: VisitInput,
   x: VisitContext,
+  opts: {
+    /** The reply need not wait for the derived steps: they are returned to run after it. */
+    settleLater?: boolean;
+    /** The visit's id, already on the work list (noted with its new customer). */
+    noted?: Types.ObjectId;
+  } = {},
 ): Promise<SavedVisit> {
   const newCustomer = customer.history.length === 0;
   const previousVisit = customer.stats?.lastVisit ?? undefined;
-  const _id = new Types.ObjectId();
-  await noteWork(models, input.recordedBy, x.today, [_id]);
+  const _id = opts.noted ?? new Types.ObjectId();
+  if (!opts.noted) await noteWork(models, input.recordedBy, x.today, [_id]);
   let visit: VisitDoc;
   try {
     visit = visitDocument(_id, customer, input, x.at ?? new Date());
@@ -109,12 +131,24 @@ export async function saveVisit(
     };
   }
   // Recorded. What follows is derived; if it fails the sweeper finishes it.
+  if (opts.settleLater) {
+    const will = projected(customer, visit, x);
+    return {
+      visit,
+      customer: will.customer,
+      newCustomer,
+      previousVisit,
+      duplicate: false,
+      tierChange: will.change,
+      settle: (start) => settleVisit(models, visit, { ...x, customer: start }),
+    };
+  }
   const settled = await afterCommit(x.report, 'visit', () =>
     settleVisit(models, visit, { ...x, customer }),
   );
   return {
     visit,
-    customer: settled?.customer ?? projected(customer, visit, x),
+    customer: settled?.customer ?? projected(customer, visit, x).customer,
     newCustomer,
     previousVisit,
     duplicate: false,

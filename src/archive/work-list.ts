@@ -6,7 +6,7 @@
  * the sweeper finds nothing to do for it.
  */
 import { Types } from 'mongoose';
-import { appendToLookup, keys } from '../db/lookup';
+import { appendToLookup, keys, type LookupWrite } from '../db/lookup';
 import type { Models } from '../model';
 
 type Id = Types.ObjectId;
@@ -15,6 +15,12 @@ type Id = Types.ObjectId;
 export async function noteWork(models: Models, actorId: Id, day: string, ids: Id[]): Promise<void> {
   await appendToLookup(models, keys.recordsOf(actorId, day), ids);
 }
+
+/** The same note, as one of several lookup writes made together (db/lookup.ts writeLookups). */
+export const workNote = (actorId: Id, day: string, ids: Id[]): LookupWrite => ({
+  append: keys.recordsOf(actorId, day),
+  ids,
+});
 
 /** The ids noted by each actor on each day, in the order noted (one read). */
 export async function readWork(

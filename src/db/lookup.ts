@@ -118,6 +118,65 @@ export async function appendToLookup(
   );
 }
 
+/** One write of writeLookups: as appendToLookup, addToLookup or removeFromLookup would do it. */
+export type LookupWrite =
+  | { append: string; ids: Types.ObjectId[] }
+  | { add: string; id: Types.ObjectId }
+  | { remove: string; id: Types.ObjectId };
+
+function operationOf(w: LookupWrite) {
+  if ('append' in w)
+    return {
+      updateOne: {
+        filter: { _id: w.append },
+        update: { $push: { ids: { $each: w.ids } } },
+        upsert: true,
+      },
+    };
+  if ('add' in w)
+    return {
+      updateOne: {
+        filter: { _id: documentKey(w.add, w.id) },
+        update: { $addToSet: { ids: w.id } },
+        upsert: true,
+      },
+    };
+  return {
+    updateOne: { filter: { _id: documentKey(w.remove, w.id) }, update: { $pull: { ids: w.id } } },
+  };
+}
+
+/**
+ * Several lookup writes in one round trip, applied in the order given (an id is still listed
+ * before what it points to is written, and taken off after). Ordered: a write that loses its
+ * upsert race stops the rest, which are tried again from that write on (upsertOnce's rule).
+ */
+export async function writeLookups(models: Models, writes: LookupWrite[]): Promise<void> {
+  const ops = writes.map(operationOf);
+  if (ops.length === 0) return;
+  try {
+    await models.Lookup.collection.bulkWrite(ops as never, { ordered: true });
+  } catch (err) {
+    const e = err as { code?: number; writeErrors?: { index: number }[] | { index: number } };
+    const first = Array.isArray(e.writeErrors) ? e.writeErrors[0] : e.writeErrors;
+    if (e.code !== 11000 || first === undefined) throw err;
+    await models.Lookup.collection.bulkWrite(ops.slice(first.index) as never, { ordered: true });
+  }
+}
+
+/** An id moves from one set to another (a customer's tier): added to the new one first. */
+export async function moveInLookups(
+  models: Models,
+  id: Types.ObjectId,
+  to: string | undefined,
+  from: string | undefined,
+): Promise<void> {
+  await writeLookups(models, [
+    ...(to ? [{ add: to, id }] : []),
+    ...(from ? [{ remove: from, id }] : []),
+  ]);
+}
+
 export async function removeFromLookup(
   models: Models,
   key: string,
@@ -129,6 +188,19 @@ export async function removeFromLookup(
       $pull: { ids: id },
     } as never,
   );
+}
+
+/** Several unsharded keys in one round trip: each key's ids (none for a key not stored). */
+export async function lookupIdsOf(
+  models: Models,
+  wanted: string[],
+): Promise<Map<string, Types.ObjectId[]>> {
+  type Doc = { _id: string; ids?: Types.ObjectId[] };
+  const docs = (await models.Lookup.collection
+    .find({ _id: { $in: wanted } } as never)
+    .toArray()) as unknown as Doc[];
+  const found = new Map(docs.map((d) => [d._id, d.ids ?? []]));
+  return new Map(wanted.map((k) => [k, found.get(k) ?? []]));
 }
 
 export async function lookupIds(models: Models, key: string): Promise<Types.ObjectId[]> {

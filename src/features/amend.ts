@@ -42,7 +42,8 @@ export const amend = commandFeature(
     const visit = await correctionTarget(ctx);
     if (!visit) return;
     const who = changeOf(ctx);
-    const done = await amendVisit(ctx.services.models, visit, change.field, change.value, who, who);
+    const { models } = ctx.services;
+    const done = await amendVisit(models, visit, change.field, change.value, who, who, ctx.later);
     if (!done) return ctx.reply('这条刚被别人改过,请看一下再改');
     const name = done.customer?.name ?? '客人';
     const { field } = change;

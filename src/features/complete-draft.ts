@@ -5,24 +5,24 @@
 import { readCustomer as readArchive } from '../archive/customer-writes';
 import type { Types } from 'mongoose';
 import { createCustomer } from '../archive/customers';
-import type { DraftDoc } from '../model/draft';
+import { draftOf, dropDraft, type StoredDraft } from './drafts';
 import { readAmount, readCustomer, readDate, readPartySize } from '../parser';
 import { changeOf, clockOf, staffOf, type BotContext } from '../pipeline/context';
 import type { Feature } from '../pipeline/router';
-import { draftKeyOf, finish, saveOrAsk, type Missing, type PartialVisit } from './visit-flow';
+import { finish, saveOrAsk, type Missing, type PartialVisit } from './visit-flow';
 
 /** A question older than this is stale: staff have moved on, so the message is read afresh. */
 const DRAFT_TTL_MS = 30 * 60 * 1000;
 const CANCEL = ['算了', '取消', '不记了', '不用了'];
 
-const drafts = new WeakMap<BotContext, DraftDoc>();
+const drafts = new WeakMap<BotContext, StoredDraft>();
 
-export async function pendingDraft(ctx: BotContext): Promise<DraftDoc | null> {
-  const draft = await ctx.services.models.Draft.findById(draftKeyOf(ctx));
+export async function pendingDraft(ctx: BotContext): Promise<StoredDraft | null> {
+  const draft = await draftOf(ctx);
   return draft && ctx.msg.time.getTime() - draft.createdAt.getTime() <= DRAFT_TTL_MS ? draft : null;
 }
 
-async function pickChoice(ctx: BotContext, draft: DraftDoc, text: string): Promise<void> {
+async function pickChoice(ctx: BotContext, draft: StoredDraft, text: string): Promise<void> {
   const { staff, store } = staffOf(ctx);
   const p = draft.visit as PartialVisit;
   const n = Number(/^\s*(?:@\S+\s+)?(\d{1,2})\s*$/.exec(text)?.[1] ?? NaN);
@@ -49,7 +49,7 @@ async function pickChoice(ctx: BotContext, draft: DraftDoc, text: string): Promi
   if (!customer) throw new Error('chosen customer vanished');
   // The draft goes once the record is saved: a crash in between leaves the question answerable.
   await finish(ctx, customer, p);
-  await draft.deleteOne();
+  await dropDraft(ctx);
 }
 
 export const choiceHint = (n: number, command: boolean) =>
@@ -70,7 +70,7 @@ const LABEL: Record<Missing, string> = {
 const YES = /^(?:是|对|嗯|确认|另一桌|另外一桌|再记|记吧|没错)/;
 const NO = /^(?:不是|不对|没有|重复|同一桌|不用)/;
 
-async function fillMissing(ctx: BotContext, draft: DraftDoc, text: string): Promise<void> {
+async function fillMissing(ctx: BotContext, draft: StoredDraft, text: string): Promise<void> {
   const p = draft.visit as PartialVisit;
   const next: PartialVisit = { ...p, visit: { ...p.visit } };
   const wants = (m: Missing) => draft.missing.includes(m);
@@ -104,12 +104,12 @@ async function fillMissing(ctx: BotContext, draft: DraftDoc, text: string): Prom
 
 async function confirmResend(
   ctx: BotContext,
-  draft: DraftDoc,
+  draft: StoredDraft,
   next: PartialVisit,
   text: string,
 ): Promise<void> {
   if (NO.test(text)) {
-    await draft.deleteOne();
+    await dropDraft(ctx);
     ctx.reply('好的,没有再记,那一桌只记了一次');
     return;
   }
@@ -117,7 +117,7 @@ async function confirmResend(
   await saveOrAsk(ctx, { ...next, resendConfirmed: true });
 }
 
-function reask(ctx: BotContext, draft: DraftDoc): void {
+function reask(ctx: BotContext, draft: StoredDraft): void {
   if (ctx.msg.chatType !== 'direct' && !ctx.msg.mentioned) return;
   const first = (draft.missing[0] ?? 'amount') as Missing;
   if (first === 'resend') return void ctx.reply('是另一桌请回「是」,同一桌请回「不是」');
@@ -144,7 +144,7 @@ export const completeDraft: Feature = {
     const draft = drafts.get(ctx)!;
     const text = ctx.msg.text.trim();
     if (CANCEL.some((w) => text.startsWith(w))) {
-      await draft.deleteOne();
+      await dropDraft(ctx);
       ctx.reply(draft.command ? '好的,这条不办了' : '好的,这条不记了');
       return;
     }

@@ -10,7 +10,7 @@ import { cardOf } from '../archive/card';
 import { tierSettingsOf } from '../archive/refresh';
 import { tasksFor } from '../followup/tasks';
 import type { CustomerDoc } from '../model/customer';
-import { draftKey } from '../model/draft';
+import { draftKeyOf, saveDraft } from './drafts';
 import { clockOf, staffOf, type BotContext } from '../pipeline/context';
 import { maskPhone } from '../privacy';
 import { businessDate } from '../time/business-day';
@@ -194,28 +194,23 @@ async function askWhich(
 ): Promise<void> {
   const { staff, store } = staffOf(ctx);
   const { models } = ctx.services;
-  const _id = draftKey(staff._id, ctx.msg.platform, ctx.msg.chatId);
   const command: CommandQuestion = {
     text: ctx.msg.text,
     mentioned: !!ctx.msg.mentioned,
     slot,
     chosen: { ...chosenIds.get(ctx) },
   };
-  await models.Draft.replaceOne(
-    { _id },
-    {
-      _id,
-      storeId: store._id,
-      staffId: staff._id,
-      platform: ctx.msg.platform,
-      chatId: ctx.msg.chatId,
-      visit: {},
-      missing: [],
-      choices: choices.map((c) => c._id),
-      command,
-      createdAt: ctx.msg.time,
-    },
-    { upsert: true },
-  );
+  await saveDraft(ctx, {
+    _id: draftKeyOf(ctx),
+    storeId: store._id,
+    staffId: staff._id,
+    platform: ctx.msg.platform,
+    chatId: ctx.msg.chatId,
+    visit: {},
+    missing: [],
+    choices: choices.map((c) => c._id),
+    command,
+    createdAt: ctx.msg.time,
+  });
   ctx.reply(await choiceList(models, labelOf(ctx, a), choices, { newOption: false }));
 }

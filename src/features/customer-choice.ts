@@ -6,8 +6,10 @@
 import type { CommandQuestion } from './customer-argument';
 import { setChosen } from './customer-argument';
 import { choiceHint, pendingDraft } from './complete-draft';
+import { dropDraft } from './drafts';
 import type { Middleware } from '../pipeline/compose';
 import { addressed, type BotContext } from '../pipeline/context';
+import { takenIn } from '../pipeline/steps';
 
 /** A number alone, after an @-mention perhaps: nothing else reads a draft for every message. */
 const LONE_NUMBER = /^\s*(?:@\S+\s+)?(\d{1,2})\s*$/;
@@ -20,12 +22,12 @@ export const customerChoice: Middleware<BotContext> = async (ctx, next) => {
   const choices = draft.choices ?? [];
   const n = Number(m[1]);
   if (n < 1 || n > choices.length) {
-    if (addressed(ctx)) ctx.reply(choiceHint(choices.length, true));
+    if (addressed(ctx) && (await takenIn(ctx))) ctx.reply(choiceHint(choices.length, true));
     return;
   }
   setChosen(ctx, { ...question.chosen, [question.slot]: String(choices[n - 1]) });
   ctx.msg = { ...ctx.msg, text: question.text, mentioned: question.mentioned };
   await next();
   // Gone once the command ran; a new question it asked (合并's second name) is another draft.
-  await ctx.services.models.Draft.deleteOne({ _id: draft._id, createdAt: draft.createdAt });
+  await dropDraft(ctx, draft.createdAt);
 };

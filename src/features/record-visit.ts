@@ -3,6 +3,7 @@ import { factsOf } from '../archive/profile';
 import type { Reading } from '../parser/reading';
 import { clockOf, sourceKeyOf, type BotContext } from '../pipeline/context';
 import type { Feature } from '../pipeline/router';
+import { takenIn } from '../pipeline/steps';
 import { businessDate } from '../time/business-day';
 import { ONE_TABLE_EACH, recordSeveral } from './several-visits';
 import { saveOrAsk, type PartialVisit } from './visit-flow';
@@ -42,9 +43,12 @@ export const recordVisit: Feature = {
   takes: (ctx) => ctx.reading?.intent === 'visit',
   handle: async (ctx) => {
     const r = ctx.reading!;
+    // Only a single table goes to its save without the message log (visit-flow.ts).
+    if ((r.tangled || r.several) && !(await takenIn(ctx))) return;
     if (r.tangled) return ctx.reply(ONE_TABLE_EACH);
     if (r.several) return recordSeveral(ctx, r.several);
     return saveOrAsk(ctx, visitFromReading(ctx, r));
   },
   repeatable: true,
+  keyedByMessage: true,
 };

@@ -4,13 +4,16 @@
  * Every question leaves a draft, so the staff member's next message finishes the record.
  */
 import { candidates, createCustomer } from '../archive/customers';
-import { applyProfile, type ProfileFacts } from '../archive/profile';
+import { applyProfile, changesProfile, type ProfileFacts } from '../archive/profile';
 import { problemOf, type Problem } from '../archive/visit-checks';
 import { afterCommit } from '../archive/after-commit';
+import { customerListsOf } from '../archive/customer-lists';
 import { saveVisit, type VisitInput } from '../archive/visits';
 import type { CustomerDoc } from '../model/customer';
-import { draftKey } from '../model/draft';
-import { changeOf, clockOf, staffOf, type BotContext } from '../pipeline/context';
+import { Types } from 'mongoose';
+import { draftKeyOf, draftOf, dropDraft, saveDraft } from './drafts';
+import { changeOf, clockOf, sourceKeyOf, staffOf, type BotContext } from '../pipeline/context';
+import { takenIn } from '../pipeline/steps';
 import { replyWithTierNote } from './tier-notes';
 import { businessDate, localParts } from '../time/business-day';
 import { sameTableJustNow } from '../archive/resends';
@@ -57,7 +60,7 @@ export async function keepDraft(
 ) {
   const { staff, store } = staffOf(ctx);
   const _id = draftKeyOf(ctx);
-  const draft = {
+  await saveDraft(ctx, {
     _id,
     storeId: store._id,
     staffId: staff._id,
@@ -67,19 +70,17 @@ export async function keepDraft(
     missing: extra.missing ?? [],
     choices: extra.choices?.map((c) => c._id),
     createdAt: ctx.msg.time,
-  };
-  await ctx.services.models.Draft.replaceOne({ _id }, draft, { upsert: true });
+  });
 }
 
-export const draftKeyOf = (ctx: BotContext) =>
-  draftKey(staffOf(ctx).staff._id, ctx.msg.platform, ctx.msg.chatId);
+export { draftKeyOf };
 
-/** Most records have no question pending: a read then, rather than a write every time. */
+/**
+ * Most records have no question pending: a read then (shared with whatever looked for the draft
+ * before, drafts.ts), rather than a write every time.
+ */
 export async function clearDrafts(ctx: BotContext): Promise<void> {
-  const { Draft } = ctx.services.models;
-  const _id = draftKeyOf(ctx);
-  if (await Draft.collection.findOne({ _id } as never, { projection: { _id: 1 } }))
-    await Draft.deleteOne({ _id });
+  if (await draftOf(ctx)) await dropDraft(ctx);
 }
 
 /**
@@ -91,8 +92,11 @@ export async function saveOrAsk(ctx: BotContext, p: PartialVisit): Promise<void>
   const { store } = staffOf(ctx);
   const { models } = ctx.services;
   const problem = problemOf({ ...p.visit, badPhone: p.badPhone }, businessDate(clockOf(ctx)));
-  if (problem) return askAgain(ctx, p, problem);
   const missing = missingOf(p);
+  // A question is asked once: a redelivered message is left alone. Only a save goes without the
+  // message log, its visit's key being this message's (pipeline/steps.ts takenIn).
+  if ((problem || missing.length > 0) && !(await takenIn(ctx))) return;
+  if (problem) return askAgain(ctx, p, problem);
   if (missing.length > 0) {
     await keepDraft(ctx, p, { missing });
     ctx.reply(question(missing));
@@ -109,22 +113,46 @@ export async function saveOrAsk(ctx: BotContext, p: PartialVisit): Promise<void>
     if (own.length === 1) found = own;
   }
   if (found.length > 1) {
+    if (!(await takenIn(ctx))) return;
     await keepDraft(ctx, p, { choices: found });
     ctx.reply(await choiceList(models, p.customerName!, found));
     return;
   }
   if (found[0] && (await askIfResent(ctx, found[0], p))) return;
-  await finish(ctx, found[0] ?? (await newCustomer(ctx, p.customerName!)), p);
-  await clearDrafts(ctx);
+  if (p.profileOnly && !(await takenIn(ctx))) return;
+  if (found[0]) return finishHere(ctx, found[0], p, { settleLater: true });
+  // A new archive and its first visit are noted on the work list together (one write).
+  const noted = p.profileOnly ? undefined : new Types.ObjectId();
+  const created = await newCustomer(ctx, p.customerName!, noted ? [noted] : []);
+  await finishHere(ctx, created, p, { settleLater: true, noted, created: true });
 }
 
-/** A new archive is written again at once with its first visit (or facts), and its card then. */
-export function newCustomer(ctx: BotContext, name: string): Promise<CustomerDoc> {
+/** Save what the message said and clear the question it answered, once the record stands. */
+async function finishHere(
+  ctx: BotContext,
+  customer: CustomerDoc,
+  p: PartialVisit,
+  opts: FinishOptions,
+): Promise<void> {
+  await finish(ctx, customer, p, opts);
+  // The question this message answered, if any, goes once the record stands (not before).
+  ctx.later('draft', () => clearDrafts(ctx));
+}
+
+/**
+ * A new archive is written again at once with its first visit (or facts), and its card then.
+ * `alsoNoted`: the id of that visit, noted on the work list with the archive's.
+ */
+export function newCustomer(
+  ctx: BotContext,
+  name: string,
+  alsoNoted: Types.ObjectId[] = [],
+): Promise<CustomerDoc> {
   const { staff, store } = staffOf(ctx);
   return createCustomer(
     ctx.services.models,
     { storeId: store._id, name, ownerId: staff._id },
-    changeOf(ctx),
+    { ...changeOf(ctx), alsoNoted },
     { cardLater: true },
   );
 }
@@ -141,6 +169,7 @@ async function askIfResent(ctx: BotContext, c: CustomerDoc, p: PartialVisit): Pr
     at: ctx.msg.time,
   });
   if (!earlier) return false;
+  if (!(await takenIn(ctx))) return true;
   await keepDraft(ctx, p, { missing: ['resend'] });
   const t = localParts(earlier.createdAt, clockOf(ctx).timeZone);
   const hhmm = `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
@@ -162,9 +191,23 @@ async function askAgain(ctx: BotContext, p: PartialVisit, problem: Problem): Pro
   await keepDraft(ctx, cleared, { missing: [...new Set<Missing>([...missing, problem.field])] });
 }
 
+export interface FinishOptions {
+  /** One table alone: its derived steps may follow its reply (ctx.later). */
+  settleLater?: boolean;
+  /** The visit's id, already on the work list with its new customer's. */
+  noted?: Types.ObjectId;
+  /** The customer was created by this message: no bookings or complaints to look at yet. */
+  created?: boolean;
+}
+
 /** The record the staff member meant, now that the customer is known (drafts already cleared). */
-export function finish(ctx: BotContext, customer: CustomerDoc, p: PartialVisit): Promise<void> {
-  return p.profileOnly ? finishProfile(ctx, customer, p) : finishVisit(ctx, customer, p);
+export function finish(
+  ctx: BotContext,
+  customer: CustomerDoc,
+  p: PartialVisit,
+  opts: FinishOptions = {},
+): Promise<void> {
+  return p.profileOnly ? finishProfile(ctx, customer, p) : finishVisit(ctx, customer, p, opts);
 }
 
 async function finishProfile(
@@ -180,6 +223,7 @@ export async function finishVisit(
   ctx: BotContext,
   customer: CustomerDoc,
   p: PartialVisit,
+  opts: FinishOptions = {},
 ): Promise<void> {
   const { staff, store } = staffOf(ctx);
   const { models } = ctx.services;
@@ -190,27 +234,49 @@ export async function finishVisit(
     amount: p.visit.amount!,
   } as VisitInput;
   const change = changeOf(ctx);
-  const saved = await saveVisit(models, customer, input, change);
+  // Facts to learn are written with the customer as the visit left them: then nothing waits.
+  const later = !!opts.settleLater && !changesProfile(customer, p.facts);
+  const saved = await saveVisit(models, customer, input, change, {
+    settleLater: later,
+    noted: opts.noted,
+  });
+  const settle = saved.settle;
+  if (settle) ctx.later('visit', () => settle(customer));
+  // This very message was saved before and is not a journal's retry: a platform redelivered it.
+  if (saved.duplicate && !ctx.resumed && input.sourceKey === sourceKeyOf(ctx)) {
+    ctx.services.log.info('duplicate message ignored', { messageId: ctx.msg.messageId });
+    return;
+  }
   // Saved: whatever fails from here, the staff member hears that it was recorded (every table
   // of a message that held several).
   const line = confirmation(saved);
   ctx.committed = ctx.committed ? `${ctx.committed}\n${line}` : line;
   if (!saved.duplicate) ctx.services.metrics?.visitRecorded();
   // Profile facts said with the visit are a second change: if it fails, the visit still stands.
-  const profile = saved.duplicate
-    ? undefined
-    : await afterCommit(change.report, 'profile', () =>
-        applyProfile(models, saved.customer, p.facts, change),
-      );
+  const profile =
+    saved.duplicate || settle
+      ? undefined
+      : await afterCommit(change.report, 'profile', () =>
+          applyProfile(models, saved.customer, p.facts, change),
+        );
   const learned = profile?.learned ?? [];
   if (profile) saved.customer = profile.customer;
   ctx.services.log.info('visit recorded', {
     messageId: ctx.msg.messageId,
     duplicate: saved.duplicate,
   });
-  const arrived = !saved.duplicate && (await linkArrival(ctx, saved));
+  // The booking and complaint lists both matter to the reply: one read for the two.
+  // A customer this message created has no bookings or complaints yet.
+  const listed = saved.duplicate
+    ? undefined
+    : opts.created
+      ? { bookings: [], complaints: [] }
+      : await afterCommit(change.report, 'customer lists', () =>
+          customerListsOf(models, saved.customer._id),
+        );
+  const arrived = !saved.duplicate && (await linkArrival(ctx, saved, listed?.bookings));
   const notes = await afterCommit(change.report, 'complaint', () =>
-    complaintNotes(ctx, saved, p.complaint),
+    complaintNotes(ctx, saved, p.complaint, listed?.complaints),
   );
   // The visit stands whatever happens to the case; the sender is told to say it again.
   const lost = !notes && p.complaint ? [`投诉没记上,请再发一次:投诉 ${saved.customer.name} …`] : [];

@@ -3,7 +3,7 @@
  * marked done once its replies are queued. A record that arrives while the database is away is
  * acknowledged (`已收到…`), kept, and written when the database is back, in order, with staff told;
  * what a crash left unfinished is handled again at the next start. Exactly once comes from the
- * message log and the visit's unique source key (src/pipeline/steps.ts dedupe).
+ * message log and the visit's unique source key (src/pipeline/steps.ts takenIn).
  */
 import { randomUUID } from 'node:crypto';
 import type { Bot } from '../bot';
@@ -70,7 +70,13 @@ export function createDurableIntake(o: DurableIntakeOptions): DurableIntake {
     for (const r of replies) await o.sendDirect(r);
   };
 
-  const deliver = async (e: JournalEntry, resumed: boolean, replies: OutgoingMessage[]) => {
+  /** `from`: how many of this handling's replies were queued by earlier calls. */
+  const deliver = async (
+    e: JournalEntry,
+    resumed: boolean,
+    replies: OutgoingMessage[],
+    from: number,
+  ) => {
     if (replies.some((r) => r.text === REPLY_KEPT)) {
       if (resumed || e.acked) return 'kept';
       await direct(replies);
@@ -82,9 +88,9 @@ export function createDurableIntake(o: DurableIntakeOptions): DurableIntake {
       await direct(replies);
       return 'done';
     }
-    const told = resumed && e.acked ? noted(e.msg, replies) : replies;
+    const told = resumed && e.acked && from === 0 ? noted(e.msg, replies) : replies;
     try {
-      await o.enqueue(replyKeys(e.msg, told, e.id));
+      await o.enqueue(replyKeys(e.msg, told, e.id, from));
     } catch (err) {
       // Saved, but the queue (in the database) just went away: answer straight away instead.
       if (!isDatabaseUnavailable(err)) throw err;
@@ -97,9 +103,13 @@ export function createDurableIntake(o: DurableIntakeOptions): DurableIntake {
     inFlight.add(e.id);
     try {
       let outcome: Outcome = 'done';
+      let queued = 0;
       await o.bot.handle(e.msg, {
         resumed,
-        deliver: async (replies) => void (outcome = await deliver(e, resumed, replies)),
+        deliver: async (replies) => {
+          outcome = await deliver(e, resumed, replies, queued);
+          queued += replies.length;
+        },
       });
       if (outcome === 'done') await o.journal.done(e.id);
       return outcome;
@@ -110,9 +120,13 @@ export function createDurableIntake(o: DurableIntakeOptions): DurableIntake {
 
   /** A message the journal refused: no "kept for later", nothing to mark done. */
   const unjournaled = async (e: JournalEntry) => {
+    let queued = 0;
     await o.bot.handle(e.msg, {
       unjournaled: true,
-      deliver: async (replies) => void (await deliver(e, false, replies)),
+      deliver: async (replies) => {
+        await deliver(e, false, replies, queued);
+        queued += replies.length;
+      },
     });
   };
 

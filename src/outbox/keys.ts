@@ -40,11 +40,13 @@ export function replyKeys(
   msgs: OutgoingMessage[],
   /** The journal entry's id: handling it again after a crash queues the same keys, once. */
   handling = new Types.ObjectId().toHexString(),
+  /** Replies of this handling queued before these (a reply queued ahead of later work). */
+  from = 0,
 ): KeyedMessage[] {
   return msgs.map(({ deliveryKey, ...msg }, n) => ({
     key:
       deliveryKey ??
-      `reply:${incoming.platform}:${incoming.chatId}:${incoming.messageId}:${handling}:${n}`,
+      `reply:${incoming.platform}:${incoming.chatId}:${incoming.messageId}:${handling}:${from + n}`,
     msg,
   }));
 }

@@ -51,6 +51,15 @@ export interface BotContext {
    * follows fails (errorBoundary), so a saved table is never answered with 出错了.
    */
   committed?: string;
+  /**
+   * Derived work of a committed change that the reply does not wait for (a visit's customer
+   * figures, card and day book): run after the replies are queued, still as the store's writer
+   * (pipeline/after-reply.ts); one that fails is reported and left to the sweeper.
+   */
+  later(what: string, step: () => Promise<unknown>): void;
+  deferred: { what: string; step: () => Promise<unknown> }[];
+  /** Queue the replies so far (the journal's deliver); set by the bot for the router. */
+  flush(): Promise<void>;
   /** Answer in the chat the message came from. */
   reply(text: string): void;
   /** Send elsewhere (e.g. a direct message to a customer's owner). */
@@ -59,7 +68,11 @@ export interface BotContext {
 
 export function createContext(msg: IncomingMessage, services: Services): BotContext {
   const replies: OutgoingMessage[] = [];
+  const deferred: BotContext['deferred'] = [];
   return {
+    deferred,
+    later: (what, step) => void deferred.push({ what, step }),
+    flush: async () => undefined,
     msg,
     // Every line logged while handling this message says which message it was.
     services: { ...services, log: withFields(services.log, { messageId: msg.messageId }) },

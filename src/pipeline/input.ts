@@ -1,11 +1,11 @@
 /**
  * What reaches the parser is text a person typed: invisible characters are taken out (a
  * zero-width space inside 张总 would hide the name) and a message too long to be one record is
- * refused before anything reads it. Runs after dedupe, so a redelivered long message is refused
- * only once.
+ * refused before anything reads it (once: a redelivered long message is not answered again).
  */
 import type { Middleware } from './compose';
 import { addressed, type BotContext } from './context';
+import { takenIn } from './steps';
 
 /** A day's records pasted at once are ~40 characters a line; 2,000 is a screenful. */
 export const MAX_MESSAGE_CHARS = 2000;
@@ -28,7 +28,7 @@ export const screenInput: Middleware<BotContext> = async (ctx, next) => {
   const text = typeof ctx.msg.text === 'string' ? ctx.msg.text : '';
   if (text.length > MAX_MESSAGE_CHARS) {
     // In a group a pasted notice is chatter: only a message meant for the bot gets the answer.
-    if (addressed(ctx)) ctx.reply(REPLY_TOO_LONG);
+    if (addressed(ctx) && (await takenIn(ctx))) ctx.reply(REPLY_TOO_LONG);
     ctx.services.log.info('message too long', { chars: text.length });
     return;
   }

@@ -1,6 +1,8 @@
 import { storeWriter } from '../archive/writer';
 import type { Middleware } from './compose';
 import type { BotContext } from './context';
+import { afterReply } from './after-reply';
+import { takenIn } from './steps';
 
 /**
  * A feature is one file: it says which messages it takes and handles them (Hubot's scripts).
@@ -22,20 +24,30 @@ export interface Feature {
    * a message whose handling a crash cut short is taken up again only by such a feature.
    */
   repeatable?: boolean;
+  /**
+   * Asks the message log itself (pipeline/steps.ts takenIn), only where it must: its commit point
+   * is keyed by the message, so a message it saves needs no log entry to be recorded once.
+   */
+  keyedByMessage?: boolean;
 }
 
 export function route(features: Feature[]): Middleware<BotContext> {
   return async (ctx) => {
     for (const f of features) {
       if (!(await f.takes(ctx))) continue;
+      if (!f.keyedByMessage && !(await takenIn(ctx))) return;
       if (ctx.unfinished && !f.repeatable && !f.readOnly) {
         ctx.services.log.info('unfinished message not repeated', { feature: f.name });
         return;
       }
       ctx.services.log.debug('message taken', { feature: f.name });
       const store = ctx.store;
-      if (f.readOnly || f.writesInSteps || !store) await f.handle(ctx);
-      else await storeWriter(ctx.services.models).run(store._id, () => f.handle(ctx));
+      const handle = async () => {
+        await f.handle(ctx);
+        await afterReply(ctx);
+      };
+      if (f.readOnly || f.writesInSteps || !store) await handle();
+      else await storeWriter(ctx.services.models).run(store._id, handle);
       return;
     }
   };

@@ -126,16 +126,29 @@ async function welcomeStranger(ctx: BotContext): Promise<void> {
 }
 
 /**
- * A platform redelivering a message must not make a second record: the log's key says "seen".
+ * A platform redelivering a message must not have it acted on twice: the log's key says "seen".
  * A message the journal hands back because its handling was cut short (a crash, the database
  * going away half-way) goes on, marked unfinished: the router then gives it only to a feature
  * whose writes are keyed by the message (records, corrections, merges), which finishes what the
  * first handling began and answers; anything else is not repeated, since it may have taken effect.
+ *
+ * Asked by whatever acts on the message, just before it does (the router, for most features), so
+ * a message nothing acts on (group chatter) costs no write, and a visit, whose own insert is keyed
+ * by the message (features/visit-flow.ts), skips it on its way to being saved. Resolves false when
+ * the message is to be left alone. One insert per message at most (memoized).
  */
-export const dedupe: Middleware<BotContext> = async (ctx, next) => {
+export function takenIn(ctx: BotContext): Promise<boolean> {
+  let seen = firstSight.get(ctx);
+  if (!seen) firstSight.set(ctx, (seen = logMessage(ctx)));
+  return seen;
+}
+
+const firstSight = new WeakMap<BotContext, Promise<boolean>>();
+
+async function logMessage(ctx: BotContext): Promise<boolean> {
   const { models, log } = ctx.services;
   try {
-    // Straight to the collection: the hottest write of all, with nothing for mongoose to add.
+    // Straight to the collection: a hot write, with nothing for mongoose to add.
     await models.MessageLog.collection.insertOne({
       _id: messageLogId(ctx.msg.platform, ctx.msg.messageId),
       platform: ctx.msg.platform,
@@ -147,17 +160,18 @@ export const dedupe: Middleware<BotContext> = async (ctx, next) => {
       text: maskPrivate(ctx.msg.text.slice(0, 2000)),
       receivedAt: ctx.msg.time,
     } as never);
+    return true;
   } catch (err) {
     if ((err as { code?: number }).code !== 11000) throw err;
     if (!ctx.resumed) {
       log.info('duplicate message ignored', { messageId: ctx.msg.messageId });
-      return;
+      return false;
     }
     ctx.unfinished = true;
     log.info('unfinished message taken up again', { messageId: ctx.msg.messageId });
+    return true;
   }
-  await next();
-};
+}
 
 /** The parser failed on the message: nothing was read, so nothing was saved. */
 export const REPLY_PARSE_FAILED = '抱歉,这条没读懂(程序出错,已记录问题),请换个说法再发一次';
@@ -177,7 +191,7 @@ export const understand: Middleware<BotContext> = async (ctx, next) => {
       stack: (err as Error).stack,
     });
     ctx.services.metrics?.parseFailed();
-    if (addressed(ctx)) ctx.reply(REPLY_PARSE_FAILED);
+    if (addressed(ctx) && (await takenIn(ctx))) ctx.reply(REPLY_PARSE_FAILED);
     return;
   }
   await next();

@@ -3,19 +3,18 @@
  * (`周五`, `6位`, `明晚7点 8人`) completes the booking. 算了 drops it.
  */
 import { readDate, readPartySize } from '../../parser';
-import type { DraftDoc } from '../../model/draft';
 import { clockOf, type BotContext } from '../../pipeline/context';
 import type { Feature } from '../../pipeline/router';
 import { businessDate } from '../../time/business-day';
-import { draftKeyOf } from '../visit-flow';
+import { draftOf, dropDraft, type StoredDraft } from '../drafts';
 import { bookOrAsk, slotFromReading, type PartialBooking } from './record';
 
 const DRAFT_TTL_MS = 30 * 60 * 1000;
 const CANCEL = /^(?:算了|取消|不记了|不用了)/;
-const drafts = new WeakMap<BotContext, DraftDoc>();
+const drafts = new WeakMap<BotContext, StoredDraft>();
 
-async function bookingDraft(ctx: BotContext): Promise<DraftDoc | null> {
-  const d = await ctx.services.models.Draft.findById(draftKeyOf(ctx));
+async function bookingDraft(ctx: BotContext): Promise<StoredDraft | null> {
+  const d = await draftOf(ctx);
   if (!d || (d.visit as { kind?: string })?.kind !== 'booking') return null;
   return ctx.msg.time.getTime() - d.createdAt.getTime() <= DRAFT_TTL_MS ? d : null;
 }
@@ -35,7 +34,7 @@ export const answerBooking: Feature = {
     const draft = drafts.get(ctx)!;
     const text = ctx.msg.text.trim();
     if (CANCEL.test(text)) {
-      await draft.deleteOne();
+      await dropDraft(ctx);
       return ctx.reply('好的,这个预订不记了');
     }
     const p = draft.visit as PartialBooking;

@@ -3,6 +3,7 @@
  * (`已记录 王总 … · 预订已到店`), also when recorded after the day was over. A derived step after the visit's commit: if it fails the visit
  * stands and the booking stays open.
  */
+import type { Types } from 'mongoose';
 import { bookingsOf, markArrived } from '../../archive/bookings';
 import { afterCommit } from '../../archive/after-commit';
 import type { SavedVisit } from '../../archive/visits';
@@ -18,12 +19,16 @@ export const ARRIVED = ' · 预订已到店';
 const WAITING = new Set(['open', 'noshow']);
 
 /** Whether the visit met a booking (now linked). */
-export async function linkArrival(ctx: BotContext, saved: SavedVisit): Promise<boolean> {
+export async function linkArrival(
+  ctx: BotContext,
+  saved: SavedVisit,
+  listed?: Types.ObjectId[],
+): Promise<boolean> {
   const { models } = ctx.services;
   const change = changeOf(ctx);
   const linked = await afterCommit(change.report, 'booking arrival', async () => {
     const day = saved.visit.businessDate;
-    const b = (await bookingsOf(models, saved.customer._id)).find(
+    const b = (await bookingsOf(models, saved.customer._id, listed)).find(
       (x) =>
         x.day === day &&
         (WAITING.has(x.state) ||

@@ -4,6 +4,7 @@
  */
 import { bookingsOf, type Booking } from '../../archive/bookings';
 import { complaintsOf } from '../../archive/complaints';
+import { customerListsOf } from '../../archive/customer-lists';
 import { shortDate } from '../../format/text';
 import { saidOf } from '../complaints/lines';
 import type { Models } from '../../model';
@@ -31,9 +32,13 @@ export function guestLine(c: CustomerDoc, today: string, missed: number, complai
 
 /** The line for a customer, reading their bookings for the no-show count. */
 export async function guestLineOf(models: Models, c: CustomerDoc, today: string): Promise<string> {
-  const open = (await complaintsOf(models, c._id)).filter((k) => k.state === 'open');
+  const listed = await customerListsOf(models, c._id);
+  const open = (await complaintsOf(models, c._id, listed.complaints)).filter(
+    (k) => k.state === 'open',
+  );
   const complaint = open.map(saidOf).join('、');
-  return guestLine(c, today, noShows(await bookingsOf(models, c._id), today).length, complaint);
+  const bookings = await bookingsOf(models, c._id, listed.bookings);
+  return guestLine(c, today, noShows(bookings, today).length, complaint);
 }
 
 /** The card's booking lines: the next table booked, and how often a booking was not kept. */

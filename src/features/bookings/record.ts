@@ -13,7 +13,7 @@ import { changeOf, clockOf, sourceKeyOf, staffOf, type BotContext } from '../../
 import { replyTo } from '../../pipeline/message';
 import type { Feature } from '../../pipeline/router';
 import { businessDate } from '../../time/business-day';
-import { draftKeyOf, keepDraft } from '../visit-flow';
+import { clearDrafts, keepDraft } from '../visit-flow';
 import { guestLineOf } from './guest-line';
 import { dayWord, mealOfTime, resolveTime, slotLine } from './slot';
 
@@ -63,8 +63,6 @@ export function bookingQuestion(name: string, missing: BookingMissing[]): string
 /** Save the booking, or keep it and ask for what is missing. */
 export async function bookOrAsk(ctx: BotContext, p: PartialBooking): Promise<void> {
   const { staff, store } = staffOf(ctx);
-  const { Draft } = ctx.services.models;
-  const _id = draftKeyOf(ctx);
   const today = businessDate(clockOf(ctx));
   const missing = missingOf(p.slot);
   if (missing.length) {
@@ -87,7 +85,7 @@ export async function bookOrAsk(ctx: BotContext, p: PartialBooking): Promise<voi
     at: ctx.msg.time,
   });
   ctx.committed = `已记预订 ${slotLine(booking.customerName, booking)}`;
-  if (await Draft.exists({ _id })) await Draft.deleteOne({ _id });
+  await clearDrafts(ctx);
   const text = `${ctx.committed}\n${await guestLineOf(models, customer, today)}`;
   ctx.send({ ...replyTo(ctx.msg, text), actions: bookingActions(booking) });
 }

@@ -7,8 +7,17 @@ import { yuan } from '../../format/text';
 import type { Models } from '../../model';
 import { staffOf } from '../../pipeline/context';
 import { commandFeature, READ_ONLY } from '../command';
-import { dayBooksOf } from './archive';
-import { named, periodIn, periodLabel, previous, rangeText, soFar, type Period } from './period';
+import { readDayBooks } from '../../archive/day-book';
+import {
+  daysOf,
+  named,
+  periodIn,
+  periodLabel,
+  previous,
+  rangeText,
+  soFar,
+  type Period,
+} from './period';
 import { seesStore, todayOf } from './shared';
 
 export interface Totals {
@@ -18,19 +27,24 @@ export interface Totals {
   newCustomers: number;
 }
 
+/** The totals of each period, from one read of all their day books. */
 export async function totalsOf(
   models: Models,
   storeId: Types.ObjectId,
-  p: Period,
-): Promise<Totals> {
-  const t: Totals = { tables: 0, covers: 0, revenue: 0, newCustomers: 0 };
-  for (const b of await dayBooksOf(models, storeId, p)) {
-    t.tables += b.tables;
-    t.covers += b.covers;
-    t.revenue += b.revenue;
-    t.newCustomers += b.newCustomers;
-  }
-  return t;
+  periods: Period[],
+): Promise<Totals[]> {
+  const books = await readDayBooks(models, storeId, [...new Set(periods.flatMap(daysOf))]);
+  return periods.map((p) => {
+    const days = new Set(daysOf(p));
+    const t: Totals = { tables: 0, covers: 0, revenue: 0, newCustomers: 0 };
+    for (const b of books.filter((x) => days.has(x.day))) {
+      t.tables += b.tables;
+      t.covers += b.covers;
+      t.revenue += b.revenue;
+      t.newCustomers += b.newCustomers;
+    }
+    return t;
+  });
 }
 
 /** `¥38,000 · 20桌 · 86人 · 人均¥442` (人均 only when covers were recorded). */
@@ -68,8 +82,7 @@ export const revenue = commandFeature(
     const today = todayOf(ctx);
     const period = soFar(periodIn(ctx.msg.text, today) ?? named('今天', today), today);
     const before = previous(period);
-    const now = await totalsOf(ctx.services.models, store._id, period);
-    const then = await totalsOf(ctx.services.models, store._id, before);
+    const [now, then] = await totalsOf(ctx.services.models, store._id, [period, before]);
     const lines = [`${periodLabel(period, today)}营业额`];
     if (now.tables === 0) lines.push('没有记录消费');
     else lines.push(totalsLine(now), `新客${now.newCustomers}位`);
