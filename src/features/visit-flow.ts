@@ -253,12 +253,13 @@ export async function finishVisit(
   ctx.committed = ctx.committed ? `${ctx.committed}\n${line}` : line;
   if (!saved.duplicate) ctx.services.metrics?.visitRecorded();
   // Profile facts said with the visit are a second change: if it fails, the visit still stands.
-  const profile =
-    saved.duplicate || settle
-      ? undefined
-      : await afterCommit(change.report, 'profile', () =>
-          applyProfile(models, saved.customer, p.facts, change),
-        );
+  // Also on a duplicate (a journal's re-run, a draft's answer sent again): the phone is not on the
+  // visit, so nothing else can rebuild it, and a fact already stored writes nothing (planOf).
+  const profile = settle
+    ? undefined
+    : await afterCommit(change.report, 'profile', () =>
+        applyProfile(models, saved.customer, p.facts, change),
+      );
   const learned = profile?.learned ?? [];
   if (profile) saved.customer = profile.customer;
   ctx.services.log.info('visit recorded', {
@@ -267,14 +268,14 @@ export async function finishVisit(
   });
   // The booking and complaint lists both matter to the reply: one read for the two.
   // A customer this message created has no bookings or complaints yet.
-  const listed = saved.duplicate
-    ? undefined
-    : opts.created
-      ? { bookings: [], complaints: [] }
-      : await afterCommit(change.report, 'customer lists', () =>
-          customerListsOf(models, saved.customer._id),
-        );
-  const arrived = !saved.duplicate && (await linkArrival(ctx, saved, listed?.bookings));
+  const listed = opts.created
+    ? { bookings: [], complaints: [] }
+    : await afterCommit(change.report, 'customer lists', () =>
+        customerListsOf(models, saved.customer._id),
+      );
+  // Linked on a duplicate too (a crash may have come first); a booking this visit already met
+  // is found again and left as it is (markArrived).
+  const arrived = await linkArrival(ctx, saved, listed?.bookings);
   const notes = await afterCommit(change.report, 'complaint', () =>
     complaintNotes(ctx, saved, p.complaint, listed?.complaints),
   );

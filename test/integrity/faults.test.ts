@@ -38,6 +38,8 @@ interface Case {
   action: Line | 'import';
   /** Whether the change took effect (its commit point was written). */
   committed(models: Models, store: StoreDoc, source: string): Promise<boolean>;
+  /** After the restart: what the message said beside its commit point, which nothing rebuilds. */
+  whole?: { read(models: Models, store: StoreDoc, source: string): Promise<unknown>; is: unknown };
 }
 
 const visitOf = (models: Models, source: string) =>
@@ -51,10 +53,26 @@ const CASES: Case[] = [
     committed: async (m, _s, src) => !!(await visitOf(m, src)),
   },
   {
-    name: 'a visit of a known customer, with a phone',
-    before: [{ from: 'wang', text: '张总 昨晚 2人 消费1800', ago: 60 }],
+    name: 'a visit of a known customer, with a phone and a booking',
+    before: [
+      { from: 'wang', text: '张总 昨晚 2人 消费1800', ago: 60 },
+      { from: 'wang', text: '张总订了今晚4人', ago: 30 },
+    ],
     action: { from: 'wang', text: '张总 今晚 4人 3600 电话13800138000' },
     committed: async (m, _s, src) => !!(await visitOf(m, src)),
+    whole: {
+      read: async (m, store, src) => {
+        const customer = await m.Customer.findOne({ storeId: store._id, name: '张总' }).lean();
+        const booking = await m.Booking.findOne({ customerId: customer?._id }).lean();
+        const visit = await visitOf(m, src);
+        return {
+          phones: customer?.phones,
+          booking: booking?.state,
+          met: !!visit && !!booking?.visitId?.equals(visit._id),
+        };
+      },
+      is: { phones: ['13800138000'], booking: 'arrived', met: true },
+    },
   },
   {
     name: 'a draft answered',
@@ -243,6 +261,11 @@ describe.each(CASES)('$name, cut after every write', (c) => {
       );
       const visits = await activeVisits(store);
       expect(new Set(visits.map((v) => v.sourceKey)).size).toBe(visits.length);
+      if (c.whole)
+        expect([k, await c.whole.read(db.models, store, `fault:${msg!.messageId}`)]).toEqual([
+          k,
+          c.whole.is,
+        ]);
     }
   }, 120_000);
 });
