@@ -3,12 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startEmbeddedDatabase, type EmbeddedDatabase } from '../../src/db/embedded';
 import { startBot, type LiveBot } from '../support/process';
-
-/** The value of one sample line of the exposition text, e.g. `huitouke_visits_recorded_total`. */
-function sample(text: string, series: string): number | undefined {
-  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line === undefined ? undefined : Number(line.slice(series.length + 1));
-}
+import { sample } from '../support/metrics';
 
 describe('the status port of a running bot', () => {
   let dir: string;
