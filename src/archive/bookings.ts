@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
-import { addToLookup, lookupIds, removeFromLookup } from '../db/lookup';
+import { addToLookup, lookupIds, removeFromLookup, upsertOnce } from '../db/lookup';
 import type { Models } from '../model';
 import type { Booking, BookingSlot } from '../model/booking';
 
@@ -65,10 +65,8 @@ export async function recordBooking(models: Models, b: NewBooking): Promise<Book
     history: [{ at: b.at, by: b.takenBy, what: 'booked' }],
     createdAt: b.at,
   };
-  await models.Booking.collection.updateOne(
-    { _id } as never,
-    { $setOnInsert: doc },
-    { upsert: true },
+  await upsertOnce(() =>
+    models.Booking.collection.updateOne({ _id } as never, { $setOnInsert: doc }, { upsert: true }),
   );
   return (await models.Booking.findById(_id).lean()) as unknown as Booking;
 }

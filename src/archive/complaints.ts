@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
-import { addToLookup, lookupIds, removeFromLookup } from '../db/lookup';
+import { addToLookup, lookupIds, removeFromLookup, upsertOnce } from '../db/lookup';
 import type { Models } from '../model';
 import type { Complaint } from '../model/complaint';
 
@@ -66,10 +66,12 @@ export async function openComplaint(
     state: 'open',
     history: [{ at: c.at, by: c.recordedBy, what: 'opened' }],
   };
-  await models.Complaint.collection.updateOne(
-    { _id } as never,
-    { $setOnInsert: doc },
-    { upsert: true },
+  await upsertOnce(() =>
+    models.Complaint.collection.updateOne(
+      { _id } as never,
+      { $setOnInsert: doc },
+      { upsert: true },
+    ),
   );
   return { complaint: (await models.Complaint.findById(_id).lean()) as Complaint, opened: true };
 }

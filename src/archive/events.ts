@@ -1,6 +1,7 @@
 /** 客户动态: what happened to an archive besides visits (transfers, merges), each said once. */
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
+import { upsertOnce } from '../db/lookup';
 import type { Models } from '../model';
 import type { CustomerEvent } from '../model/customer-event';
 
@@ -13,9 +14,11 @@ export async function noteEvent(models: Models, cause: string, e: CustomerEvent)
     .update(`${cause}|${String(e.customerId)}|${e.kind}`)
     .digest('hex')
     .slice(0, 24);
-  await models.CustomerEvent.updateOne(
-    { _id: new Types.ObjectId(hex) },
-    { $setOnInsert: e },
-    { upsert: true },
+  await upsertOnce(() =>
+    models.CustomerEvent.updateOne(
+      { _id: new Types.ObjectId(hex) },
+      { $setOnInsert: e },
+      { upsert: true },
+    ),
   );
 }

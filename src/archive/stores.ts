@@ -4,6 +4,7 @@
  * writes that store only. Stores and groups are few, so scanning them is fine; the group → store
  * answer is read on every group message and kept briefly in memory like the sender.
  */
+import { upsertOnce } from '../db/lookup';
 import type { Models } from '../model';
 import type { StoreDoc } from '../model/store';
 import {
@@ -98,10 +99,14 @@ export async function bindGroup(
     platform: chat.platform,
     chatId: chat.chatId,
   }).lean();
-  await models.TeamGroup.updateOne(
-    { platform: chat.platform, chatId: chat.chatId },
-    { $set: { storeId: store._id, ...(chat.name ? { name: chat.name } : {}) } },
-    { upsert: true },
+  // platform+chatId is unique: a second process binding the same group may insert first.
+  const set = { storeId: store._id, ...(chat.name ? { name: chat.name } : {}) };
+  await upsertOnce(() =>
+    models.TeamGroup.updateOne(
+      { platform: chat.platform, chatId: chat.chatId },
+      { $set: set },
+      { upsert: true },
+    ),
   );
   forgetGroups(models);
   return before ? models.Store.findById(before.storeId) : null;

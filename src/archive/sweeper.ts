@@ -1,8 +1,9 @@
 /**
  * The sweeper: at start-up and every few minutes it reads the work lists of today and yesterday
- * (work-list.ts: every change noted there before it was written) and repairs whatever is listed
- * that it has not checked yet. A change cut short by a crash, or whose derived step failed after
- * its commit point, is finished within minutes; a consistent archive costs it reads only.
+ * (work-list.ts: every change noted there before it was written; the first pass reads a week's)
+ * and repairs whatever is listed that it has not checked yet. A change cut short by a crash, or
+ * whose derived step failed after its commit point, is finished within minutes; a consistent
+ * archive costs it reads only.
  */
 import type { Types } from 'mongoose';
 import type { Models } from '../model';
@@ -20,12 +21,20 @@ export interface SweepResult {
 }
 
 export interface Sweeper {
-  /** Check what was noted since the last pass (everything of the two days on the first). */
+  /** Check what was noted since the last pass (everything of the last week's on the first). */
   sweep(store: StoreDoc, now: Date): Promise<SweepResult>;
 }
 
 /** How many noted ids are repaired per turn as the store's writer: records go on in between. */
 const PER_TURN = 20;
+
+/**
+ * Business days the first pass after a start reads (today among them). A change cut short just
+ * before a downtime longer than a day (a closed week, a dead server over a holiday) is then still
+ * finished without `npm run verify -- --repair`; later passes only need today and yesterday, the
+ * process having swept every few minutes since.
+ */
+export const STARTUP_LOOKBACK_DAYS = 7;
 
 async function actorsOf(models: Models, store: StoreDoc): Promise<Types.ObjectId[]> {
   const staff = await models.Staff.find({ storeId: store._id }, { _id: 1 }).lean();
@@ -35,6 +44,8 @@ async function actorsOf(models: Models, store: StoreDoc): Promise<Types.ObjectId
 export function createSweeper(models: Models): Sweeper {
   /** How far each work list has been checked (list key → entries), in this process. */
   const checked = new Map<string, number>();
+  /** Stores swept since this process started: their later passes read two days only. */
+  const swept = new Set<string>();
   return {
     async sweep(store, now) {
       const today = businessDate({
@@ -42,7 +53,8 @@ export function createSweeper(models: Models): Sweeper {
         timeZone: store.timeZone,
         businessDayCutoff: store.businessDayCutoff,
       });
-      const days = [addDays(today, -1), today];
+      const back = swept.has(String(store._id)) ? 2 : STARTUP_LOOKBACK_DAYS;
+      const days = Array.from({ length: back }, (_, i) => addDays(today, i + 1 - back));
       const actors = await actorsOf(models, store);
       const lists = await readWork(models, actors, days);
       // Each id once, whoever noted it and however often.
@@ -64,6 +76,7 @@ export function createSweeper(models: Models): Sweeper {
       }
       // Only what was checked without an error counts as checked: a failed pass is tried again.
       for (const [key, n] of upTo) checked.set(key, n);
+      swept.add(String(store._id));
       for (const key of checked.keys())
         if (!days.some((d) => key.endsWith(`:${d}`)) && key.startsWith('r:')) checked.delete(key);
       return result;

@@ -5,6 +5,7 @@
  * instead of incremented totals, and customers and cards carry revs; the visits are the truth, so
  * it is the repair of `npm run verify -- --repair`, store by store.
  */
+import { upsertOnce } from '../db/lookup';
 import type { Logger } from '../log';
 import type { Models } from '../model';
 import { businessDate } from '../time/business-day';
@@ -45,10 +46,9 @@ export async function upgradeArchive(models: Models, log: Logger, now: Date): Pr
   for (const m of MIGRATIONS) {
     if (m.version <= at) continue;
     await m.run(models, log, now);
-    await models.JobState.updateOne(
-      { _id: STATE_ID },
-      { $set: { version: m.version } },
-      { upsert: true },
+    const version = m.version;
+    await upsertOnce(() =>
+      models.JobState.updateOne({ _id: STATE_ID }, { $set: { version } }, { upsert: true }),
     );
     log.info('archive migrated', { version: m.version, what: m.what });
   }

@@ -4,6 +4,7 @@
  * record that clears it share one read, and each write here keeps that read true.
  */
 import type { Types } from 'mongoose';
+import { upsertOnce } from '../db/lookup';
 import { draftKey } from '../model/draft';
 import { staffOf, type BotContext } from '../pipeline/context';
 
@@ -41,7 +42,8 @@ export function draftOf(ctx: BotContext): Promise<StoredDraft | null> {
 /** Write the draft (the one question pending in this chat replaces any other). */
 export async function saveDraft(ctx: BotContext, draft: StoredDraft): Promise<void> {
   read.delete(ctx);
-  await ctx.services.models.Draft.replaceOne({ _id: draft._id }, draft, { upsert: true });
+  const drafts = ctx.services.models.Draft;
+  await upsertOnce(() => drafts.replaceOne({ _id: draft._id }, draft, { upsert: true }));
   read.set(ctx, Promise.resolve(draft));
 }
 

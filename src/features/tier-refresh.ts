@@ -13,6 +13,7 @@ import { tierChangeText, tierEdges, type TierSettings } from '../archive/tiers';
 import { Types } from 'mongoose';
 import { jobStateId } from '../model/job-state';
 import { customersOnDays } from '../archive/day-book';
+import { upsertOnce } from '../db/lookup';
 import { storeWriter } from '../archive/writer';
 import type { StoreDoc } from '../model/store';
 import type { Services } from '../pipeline/context';
@@ -57,7 +58,9 @@ export async function refreshTiers(services: Services, store: StoreDoc, today: s
     const line = tierChangeText(done.customer.name, done.change.from, done.change.to);
     byOwner.set(owner, [...(byOwner.get(owner) ?? []), line]);
   }
-  await models.JobState.updateOne({ _id: stateId }, { $set: { lastDay: today } }, { upsert: true });
+  await upsertOnce(() =>
+    models.JobState.updateOne({ _id: stateId }, { $set: { lastDay: today } }, { upsert: true }),
+  );
   return byOwner;
 }
 

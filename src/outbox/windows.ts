@@ -4,6 +4,7 @@
  * send at most every `flushMs` (0: after every send) and on `flush()`. A crash forgets at most the
  * last `flushMs` of sends, which the limits' margins cover.
  */
+import { upsertOnce } from '../db/lookup';
 import type { Models } from '../model';
 import { trimmed, waitMs, type Rate } from './window';
 
@@ -24,10 +25,12 @@ export function createWindows(models: Models, flushMs = 0): Windows {
     dirty.clear();
     lastFlush = Date.now();
     for (const id of ids)
-      await models.SendWindow.updateOne(
-        { _id: id },
-        { $set: { sent: sent.get(id) ?? [] } },
-        { upsert: true },
+      await upsertOnce(() =>
+        models.SendWindow.updateOne(
+          { _id: id },
+          { $set: { sent: sent.get(id) ?? [] } },
+          { upsert: true },
+        ),
       );
   };
   return {

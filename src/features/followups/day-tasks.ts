@@ -5,7 +5,7 @@
  */
 import { Types } from 'mongoose';
 import { tierSettingsOf } from '../../archive/refresh';
-import { keys } from '../../db/lookup';
+import { keys, upsertOnce } from '../../db/lookup';
 import { followUpSettingsSchema, type FollowUpSettings } from '../../followup/settings';
 import { dayTaskOf } from '../../followup/day-task';
 import { pendingPostVisit } from '../../followup/post-visit';
@@ -101,15 +101,20 @@ export async function dayTasks(
   }
   if (remember) {
     const { models } = services;
-    await models.Lookup.updateOne(
-      { _id: keys.openFollowUps(store._id) },
-      { $set: { ids: open.map((c) => new Types.ObjectId(c.id)) } },
-      { upsert: true },
+    const ids = open.map((c) => new Types.ObjectId(c.id));
+    await upsertOnce(() =>
+      models.Lookup.updateOne(
+        { _id: keys.openFollowUps(store._id) },
+        { $set: { ids } },
+        { upsert: true },
+      ),
     );
-    await models.JobState.updateOne(
-      { _id: jobStateId(JOB, store._id) },
-      { $set: { lastDay: today } },
-      { upsert: true },
+    await upsertOnce(() =>
+      models.JobState.updateOne(
+        { _id: jobStateId(JOB, store._id) },
+        { $set: { lastDay: today } },
+        { upsert: true },
+      ),
     );
   }
   tasks.push(
