@@ -9,6 +9,7 @@ import { groupPushKeyOf } from './archive/stores';
 import { ArchiveVersionError, upgradeArchive } from './archive/upgrade';
 import { createBot } from './bot';
 import { ConfigError, loadConfig, type Config } from './config';
+import { AlreadyRunningError, lockDataDir } from './data-dir-lock';
 import { openDatabase } from './database';
 import { DatabaseUnavailableError } from './db/connect';
 import { DatabaseStartError } from './db/ferretdb-binary';
@@ -40,6 +41,7 @@ async function run(config: Config, log: Logger): Promise<void> {
   const deliverySettings = loadDeliverySettings(process.env);
   const observed = createObservability(config.status, log);
   const adapters = createAdapters(config).map((a) => observed.adapters.watch(a));
+  lockDataDir(config.dataDir);
   const db = await openDatabase(config, log);
   const models = createModels(db.conn);
   await ensureIndexes(models);
@@ -175,6 +177,7 @@ async function main(): Promise<void> {
       err instanceof DatabaseStartError ||
       err instanceof DatabaseUnavailableError ||
       err instanceof JournalError ||
+      err instanceof AlreadyRunningError ||
       err instanceof ArchiveVersionError;
     process.stderr.write(`启动失败: ${(err as Error).message}\n`);
     if (!known) log.error('start-up failed', { stack: (err as Error).stack });

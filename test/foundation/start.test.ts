@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runScript } from '../support/process';
@@ -36,4 +37,22 @@ describe('npm start on the console', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain('无法连接数据库');
   }, 30_000);
+
+  it('refuses a second bot on the same data directory, and starts over a dead one’s lock', async () => {
+    const other = spawn('sleep', ['30']);
+    try {
+      writeFileSync(join(dataDir, 'bot.pid'), String(other.pid));
+      const refused = await runScript('src/main.ts', '张总 今晚 2人 消费600\n', env());
+      expect(refused.code).toBe(1);
+      expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+      expect(refused.stderr).toContain(`另一个机器人进程(pid ${other.pid})`);
+      expect(refused.stdout).not.toContain('已记录');
+    } finally {
+      other.kill();
+    }
+    await new Promise((res) => other.once('exit', res));
+    const after = await runScript('src/main.ts', '张总 今晚 2人 消费600\n', env());
+    expect(after.code).toBe(0);
+    expect(after.stdout).toContain('已记录 张总');
+  }, 60_000);
 });
