@@ -1,8 +1,9 @@
 /**
  * npm run verify -- [--repair] [--store 编号]
  * Recomputes every derived value (customer history, figures and tier, follow-up cards, tier index,
- * day books) of each store from its visits and prints what differs; exit 1 when anything does.
- * With --repair the differences are rewritten from the visits, then checked again.
+ * day books, the name/phone/owner/birthday/opening-day lookups of each archive) of each store
+ * from its visits and prints what differs; exit 1 when anything does. With --repair the
+ * differences are rewritten from the visits, then checked again.
  */
 import { ConfigError } from '../src/config';
 import { repairStore, verifyStore, type Difference } from '../src/archive/verify';

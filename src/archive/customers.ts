@@ -9,6 +9,7 @@ import { sameName } from '../text/script';
 import type { Models } from '../model';
 import type { CustomerDoc } from '../model/customer';
 import type { ChangeContext } from './change';
+import { birthdayKey, openingDays } from './indexes';
 import { insertCustomer, updateCustomer } from './customer-writes';
 import { workNote } from './work-list';
 
@@ -149,4 +150,34 @@ export async function customersOwnedBy(
 ): Promise<CustomerDoc[]> {
   const all = await load(models, await lookupIds(models, keys.ownedBy(staffId)));
   return all.filter((c) => String(c.ownerId) === String(staffId));
+}
+
+/**
+ * Every lookup a live archive must be listed under to be found: its name and aliases, phones,
+ * owner, birthday and the days its opening balance dates (what createCustomer, addPhone, merge,
+ * transfer, profile and import write). `npm run verify` checks them.
+ */
+export function lookupKeysOf(c: CustomerDoc): string[] {
+  const { storeId } = c;
+  return [
+    ...new Set([
+      ...[c.name, ...c.aliases].map((n) => keys.customerName(storeId, n)),
+      ...c.phones.map((p) => keys.customerPhone(storeId, p)),
+      ...(c.ownerId ? [keys.ownedBy(c.ownerId)] : []),
+      ...(c.birthday ? [birthdayKey(storeId, c.birthday)] : []),
+      ...openingDays(c.opening).map((d) => keys.openingDay(storeId, d)),
+    ]),
+  ];
+}
+
+/** List the archive again under lookups it went missing from (one round trip). */
+export async function relistCustomer(
+  models: Models,
+  c: Pick<CustomerDoc, '_id'>,
+  missing: string[],
+): Promise<void> {
+  await writeLookups(
+    models,
+    missing.map((key) => ({ add: key, id: c._id })),
+  );
 }

@@ -1,11 +1,13 @@
 /**
  * Hand-kept indexes that answer store-wide questions without scanning customers (FerretDB v1 scans
  * for any filter but `{_id}`): the members of each tier (全店A类客户共N位), who has a birthday
- * on a given day, and whose imported opening balance dates a visit on a day. Each is kept by one call where the field is written (refresh.ts, profile.ts).
+ * on a given day, whose imported opening balance dates a visit on a day, and whose follow-up was
+ * still open after the morning run. Each is kept by one call where the field is written
+ * (refresh.ts, profile.ts, features/followups/day-tasks.ts).
  * Readers check the customer's own record, so an id left behind by a crash is harmless.
  */
 import type { Types } from 'mongoose';
-import { addToLookup, keys, moveInLookups, removeFromLookup } from '../db/lookup';
+import { addToLookup, keys, moveInLookups, removeFromLookup, replaceLookup } from '../db/lookup';
 import type { Models } from '../model';
 import type { Tier } from './tiers';
 
@@ -82,4 +84,16 @@ export async function customersWithOpeningOn(
     _id: { $in: days.map((d) => keys.openingDay(storeId, d)) },
   }).lean();
   return new Set(docs.flatMap((d) => d.ids.map(String)));
+}
+
+/**
+ * The customers whose follow-up is still open after the morning run (`remember`): the whole list
+ * is replaced, so tomorrow's run carries over exactly today's open ones (followups/candidates.ts).
+ */
+export async function rememberOpenFollowUps(
+  models: Models,
+  storeId: Types.ObjectId,
+  ids: Types.ObjectId[],
+): Promise<void> {
+  await replaceLookup(models, keys.openFollowUps(storeId), ids);
 }

@@ -1,15 +1,23 @@
 /**
  * `npm run verify`: every derived value of a store recomputed from its visits, imported opening
  * balances and merges, and compared with what is stored (customer history, figures and tier,
- * follow-up cards, tier index, day book entries). The same recomputation is the tests' oracle.
- * `repairStore` rewrites what differs through the archive's own repair (repair.ts).
+ * follow-up cards, tier index, day book entries, the lookups each archive is found by). The same
+ * recomputation is the tests' oracle. `repairStore` rewrites what differs through the archive's
+ * own repair (repair.ts) and writers (customers.ts).
+ *
+ * Lookups: only a missing entry is a difference. An entry left pointing at an archive that no
+ * longer has that name, phone, owner, birthday or opening day is what every writer leaves for a
+ * moment (db/lookup.ts: added before, removed after) and readers check the archive itself.
  */
+import type { Types } from 'mongoose';
+import { documentKeys, keys } from '../db/lookup';
 import type { Models } from '../model';
 import type { CustomerDoc } from '../model/customer';
 import type { StoreDoc } from '../model/store';
 import type { VisitDoc } from '../model/visit';
 import { rethrow } from './after-commit';
 import { cardRow } from './customer-writes';
+import { lookupKeysOf, relistCustomer } from './customers';
 import { dayShardId } from '../model/day-book';
 import { entryOf, sameEntry, type DayEntry } from './day-book';
 import { settleMerge } from './merge';
@@ -34,6 +42,8 @@ interface Snapshot {
   /** `day|visitId` → the entry and the document it is in. */
   entries: Map<string, { entry: DayEntry; doc: string }>;
   tierLists: Map<Tier, Set<string>>;
+  /** Lookup document id → the live archives its ids lead to (merged-away ones followed). */
+  finds: Map<string, Set<string>>;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -66,7 +76,34 @@ async function snapshot(models: Models, store: StoreDoc): Promise<Snapshot> {
     cards: new Map(cards.map((c) => [String(c._id), c])),
     entries,
     tierLists,
+    finds: await customerLookups(models, storeId, customers),
   };
+}
+
+const BATCH = 500;
+
+/** The lookups a store's archives are found by: its own keys (one scan) and its owners' lists. */
+async function customerLookups(models: Models, storeId: Types.ObjectId, customers: CustomerDoc[]) {
+  const store = escape(String(storeId));
+  type Doc = { _id: string; ids: unknown[] };
+  const docs = await models.Lookup.find({
+    _id: { $regex: `^(n|p|od|bday|lbday):${store}:` },
+  }).lean<Doc[]>();
+  const owners = new Map(
+    customers.flatMap((c) => (c.ownerId ? [[String(c.ownerId), c.ownerId]] : [])),
+  );
+  const ownerDocs = [...owners.values()].flatMap((o) => documentKeys(keys.ownedBy(o)));
+  for (let i = 0; i < ownerDocs.length; i += BATCH)
+    docs.push(
+      ...(await models.Lookup.find({ _id: { $in: ownerDocs.slice(i, i + BATCH) } }).lean<Doc[]>()),
+    );
+  const byId = new Map(customers.map((c) => [String(c._id), c]));
+  const liveOf = (id: string) => {
+    let c = byId.get(id);
+    for (let hops = 0; c?.mergedInto && hops < 5; hops++) c = byId.get(String(c.mergedInto));
+    return c ? String(c._id) : id;
+  };
+  return new Map(docs.map((d) => [d._id, new Set(d.ids.map((id) => liveOf(String(id))))]));
 }
 
 const label = (c: CustomerDoc) => `${c.name} ${String(c._id)}`;
@@ -109,7 +146,19 @@ function checkCustomer(
   const listed = TIERS.filter((t) => s.tierLists.get(t)?.has(String(c._id)));
   if (listed.join() !== (tier ?? ''))
     out.push({ what: 'tier-index', who, detail: `listed [${listed}], tier ${tier ?? '-'}` });
+  if (!c.removedAt) out.push(...checkLookups(s, c));
   return out;
+}
+
+const NOT_LISTED = 'not listed under ';
+
+/** A live archive must be found under each of its lookups (directly or as a merged-away one). */
+function checkLookups(s: Snapshot, c: CustomerDoc): Difference[] {
+  const id = String(c._id);
+  const found = (key: string) => documentKeys(key).some((d) => s.finds.get(d)?.has(id));
+  return lookupKeysOf(c)
+    .filter((key) => !found(key))
+    .map((key) => ({ what: 'lookup', who: label(c), detail: `${NOT_LISTED}${key}` }));
 }
 
 /** The entry every active visit of a live customer should have, keyed `day|visitId`. */
@@ -207,5 +256,13 @@ export async function repairStore(models: Models, store: StoreDoc, today: string
       { $unset: { [`entries.${visitId}`]: 1 } },
     );
   }
-  return { differences, fixed: fixed + orphans.length };
+  const unlisted = differences.filter((d) => d.what === 'lookup');
+  const missing = new Map<string, string[]>();
+  for (const d of unlisted)
+    missing.set(d.who, [...(missing.get(d.who) ?? []), d.detail.slice(NOT_LISTED.length)]);
+  for (const c of s.customers) {
+    const keysOf = missing.get(label(c));
+    if (keysOf) await relistCustomer(models, c, keysOf);
+  }
+  return { differences, fixed: fixed + orphans.length + unlisted.length };
 }

@@ -102,6 +102,18 @@ export async function addToLookup(models: Models, key: string, id: Types.ObjectI
   );
 }
 
+/** Replace an unsharded key's whole list (a list remembered afresh each time, not a set kept up). */
+export async function replaceLookup(
+  models: Models,
+  key: string,
+  ids: Types.ObjectId[],
+): Promise<void> {
+  if (SHARDED.test(key)) throw new Error(`replaceLookup: ${key} is sharded`);
+  await upsertOnce(() =>
+    models.Lookup.collection.updateOne({ _id: key } as never, { $set: { ids } }, { upsert: true }),
+  );
+}
+
 /** Append (duplicates kept, order kept): a list of events rather than a set. */
 export async function appendToLookup(
   models: Models,

@@ -43,6 +43,7 @@ async function write(
   // Lookups before the archive they lead to (db/lookup.ts).
   for (const phone of u.phones)
     await addToLookup(models, keys.customerPhone(customer.storeId, phone), customer._id);
+  if (u.set.ownerId) await addToLookup(models, keys.ownedBy(ownerId!), customer._id);
   if (u.set.birthday) await keepBirthdayIndex(models, customer, customer.birthday, row.birthday);
   const [daysBefore, daysAfter] = [openingDays(customer.opening), openingDays(row.opening)];
   if (u.set.opening) await keepOpeningIndex(models, customer, [], daysAfter);

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { verifyStore } from '../../src/archive/verify';
 import { previewImport, runImport } from '../../src/import';
 import type { StoreDoc } from '../../src/model/store';
 import { openScenario, type Scenario } from '../support/replay';
@@ -66,6 +67,8 @@ describe('importing a store’s own customer sheet', () => {
       day: 1,
       year: 1985,
     });
+    // Found by every name, phone, owner, birthday and opening day the archives now hold.
+    expect(await verifyStore(s.db.models, store, TODAY)).toEqual([]);
   });
 
   it('counts historic totals in stats and tiers, and finds imported customers by phone', async () => {

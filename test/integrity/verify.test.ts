@@ -95,4 +95,22 @@ describe('npm run verify', () => {
     expect(fixed.stdout).toContain('一致');
     expect((await runScript('scripts/verify.ts', '', env)).code).toBe(0);
   }, 60_000);
+
+  it('a phone lookup gone: exit 1, --repair lists the archive again, 查 <phone> finds it', async () => {
+    const url = new URL(testServerUri());
+    url.pathname = `/${s.db.conn.name}`;
+    const env = { MONGODB_URI: url.toString() };
+    await s.run(dm('wang', '王总 今晚 2人 消费900 13700008000'));
+    const found = async () => (await s.say(dm('wang', '查 13700008000'))).join('\n');
+    expect(await found()).toContain('王总');
+    const wang = (await s.db.models.Customer.findOne({ name: '王总' }).lean())!;
+    await removeFromLookup(s.db.models, keys.customerPhone(store._id, '13700008000'), wang._id);
+    expect(await found()).not.toContain('王总');
+    const broken = await runScript('scripts/verify.ts', '', env);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain('lookup 王总');
+    const fixed = await runScript('scripts/verify.ts', '', env, ['--repair']);
+    expect(fixed.code).toBe(0);
+    expect(await found()).toContain('王总');
+  }, 60_000);
 });

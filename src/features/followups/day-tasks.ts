@@ -4,8 +4,9 @@
  * run. The morning run also remembers who is still open, so an overdue task carries over.
  */
 import { Types } from 'mongoose';
+import { rememberOpenFollowUps } from '../../archive/indexes';
 import { tierSettingsOf } from '../../archive/refresh';
-import { keys, upsertOnce } from '../../db/lookup';
+import { upsertOnce } from '../../db/lookup';
 import { followUpSettingsSchema, type FollowUpSettings } from '../../followup/settings';
 import { dayTaskOf } from '../../followup/day-task';
 import { pendingPostVisit } from '../../followup/post-visit';
@@ -101,14 +102,8 @@ export async function dayTasks(
   }
   if (remember) {
     const { models } = services;
-    const ids = open.map((c) => new Types.ObjectId(c.id));
-    await upsertOnce(() =>
-      models.Lookup.updateOne(
-        { _id: keys.openFollowUps(store._id) },
-        { $set: { ids } },
-        { upsert: true },
-      ),
-    );
+    const openIds = open.map((c) => new Types.ObjectId(c.id));
+    await rememberOpenFollowUps(models, store._id, openIds);
     await upsertOnce(() =>
       models.JobState.updateOne(
         { _id: jobStateId(JOB, store._id) },
