@@ -10,15 +10,28 @@ import { join } from 'node:path';
 
 export class AlreadyRunningError extends Error {}
 
-const alive = (pid: number) => {
+/**
+ * A killed bot whose parent is gone stays a zombie until something reaps it (a container without
+ * an init): it answers signal 0 but holds nothing. Linux says so in /proc; elsewhere, no zombie.
+ */
+function zombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    return false;
+  }
+}
+
+function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     // EPERM: the process exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
-};
+  return !zombie(pid);
+}
 
 function holderPid(file: string): number | undefined {
   try {
@@ -29,13 +42,26 @@ function holderPid(file: string): number | undefined {
   }
 }
 
+/** A supervisor's restart may come while the killed bot is still on its way out. */
+const WAIT_FOR_EXIT_MS = 5000;
+
+async function liveHolder(file: string): Promise<number | undefined> {
+  const until = Date.now() + WAIT_FOR_EXIT_MS;
+  for (;;) {
+    const pid = holderPid(file);
+    // A container restarts the bot with the same pid (often 1): that file is our own, left by a kill.
+    if (pid === undefined || pid === process.pid || !alive(pid)) return undefined;
+    if (Date.now() > until) return pid;
+    await new Promise((res) => setTimeout(res, 250));
+  }
+}
+
 /** Take the directory for this process, or throw when another live bot holds it. */
-export function lockDataDir(dataDir: string): () => void {
+export async function lockDataDir(dataDir: string): Promise<() => void> {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'bot.pid');
-  const pid = holderPid(file);
-  // A container restarts the bot with the same pid (often 1): that file is our own, left by a kill.
-  if (pid !== undefined && pid !== process.pid && alive(pid))
+  const pid = await liveHolder(file);
+  if (pid !== undefined)
     throw new AlreadyRunningError(
       `另一个机器人进程(pid ${pid})正在使用 ${dataDir}。同一个数据目录只能运行一个机器人;` +
         `要多个进程请用 MongoDB(MONGODB_URI),每个进程一个 DATA_DIR。确认没有在运行时删除 ${file}`,

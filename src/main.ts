@@ -41,7 +41,7 @@ async function run(config: Config, log: Logger): Promise<void> {
   const deliverySettings = loadDeliverySettings(process.env);
   const observed = createObservability(config.status, log);
   const adapters = createAdapters(config).map((a) => observed.adapters.watch(a));
-  lockDataDir(config.dataDir);
+  await lockDataDir(config.dataDir);
   const db = await openDatabase(config, log);
   const models = createModels(db.conn);
   await ensureIndexes(models);
