@@ -7,31 +7,9 @@
  */
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { processAlive } from './process-alive';
 
 export class AlreadyRunningError extends Error {}
-
-/**
- * A killed bot whose parent is gone stays a zombie until something reaps it (a container without
- * an init): it answers signal 0 but holds nothing. Linux says so in /proc; elsewhere, no zombie.
- */
-function zombie(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
-  } catch {
-    return false;
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    // EPERM: the process exists but belongs to someone else.
-    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
-  }
-  return !zombie(pid);
-}
 
 function holderPid(file: string): number | undefined {
   try {
@@ -50,7 +28,7 @@ async function liveHolder(file: string): Promise<number | undefined> {
   for (;;) {
     const pid = holderPid(file);
     // A container restarts the bot with the same pid (often 1): that file is our own, left by a kill.
-    if (pid === undefined || pid === process.pid || !alive(pid)) return undefined;
+    if (pid === undefined || pid === process.pid || !processAlive(pid)) return undefined;
     if (Date.now() > until) return pid;
     await new Promise((res) => setTimeout(res, 250));
   }

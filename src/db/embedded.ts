@@ -9,6 +9,7 @@ import { connect, createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DatabaseStartError, ensureFerretdbBinary } from './ferretdb-binary';
+import { processAlive } from '../process-alive';
 
 export interface EmbeddedDatabase {
   /** mongodb:// URI without a database name (append one). */
@@ -91,15 +92,6 @@ function answers(port: number): Promise<boolean> {
   });
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The server another process (a running bot) already keeps for this data directory: the staff
  * command-line tool or a second start then shares it instead of opening the same files twice.
@@ -110,7 +102,7 @@ async function runningServer(stateFile: string): Promise<number | undefined> {
       port: number;
       pid: number;
     };
-    return alive(pid) && (await answers(port)) ? port : undefined;
+    return processAlive(pid) && (await answers(port)) ? port : undefined;
   } catch {
     return undefined;
   }
