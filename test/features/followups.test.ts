@@ -132,6 +132,17 @@ describe('birthdays, holidays and churn', () => {
     expect(eve).toContain('中秋祝福');
   });
 
+  it('counts a merged customer once in the holiday greeting', async () => {
+    await s.run(dm('wang', '张总 11月20日 2人 消费600', '2026-11-20T22:00:00+08:00'));
+    await s.run(dm('wang', '老张 11月21日 2人 消费800', '2026-11-21T22:00:00+08:00'));
+    await s.run(dm('wang', '李姐 11月21日 2人 消费500', '2026-11-21T22:30:00+08:00'));
+    const [merged] = await s.say(dm('boss', '合并 张总 老张', '2026-11-22T10:00:00+08:00'));
+    expect(merged).toContain('并入');
+    const [eve] = to(await s.run(tick('2027-09-14T09:30:00+08:00')), 'wang');
+    expect(eve).toContain('中秋祝福');
+    expect(eve).toContain('你的客户2位');
+  });
+
   it('alerts the owner and the managers once when an A customer has been away 30 days', async () => {
     await s.run(dm('wang', '张总 11月1日 6人 消费3800', '2026-11-01T22:00:00+08:00'));
     await s.run(dm('wang', '已回访 张总', '2026-11-02T10:00:00+08:00'));

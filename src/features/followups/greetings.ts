@@ -4,7 +4,7 @@
  * gets one task: how many customers to greet and the words to send them, from their own phone.
  */
 import { Types } from 'mongoose';
-import { keys, lookupIds } from '../../db/lookup';
+import { customersOwnedBy } from '../../archive/customers';
 import { holidaysInRange, type HolidayOnDate } from '../../followup/holidays';
 import { HOLIDAY_WISHES } from '../../followup/scripts';
 import type { FollowUpSettings } from '../../followup/settings';
@@ -36,15 +36,14 @@ export async function ownerGreetings(
 ): Promise<Task[]> {
   const [h] = greetingHolidays(today, s);
   if (!h) return [];
-  const optedOut = new Set((await lookupIds(models, keys.optedOut(store._id))).map(String));
   const tasks: Task[] = [];
   for (const [ownerId, name] of Object.entries(staffNames)) {
-    const owned = await lookupIds(models, keys.ownedBy(new Types.ObjectId(ownerId)));
-    const quiet = owned.filter((id) => !optedOut.has(String(id))).length;
+    // The archives themselves, not the owner's list: a merged-away or moved archive stays listed
+    // (lookups are written first and may keep extra ids) and would be counted twice.
+    const owned = await customersOwnedBy(models, new Types.ObjectId(ownerId));
+    const quiet = owned.filter((c) => !c.optOut).length;
     // No wishes before the apology: a customer whose complaint is open gets that call instead.
-    const count = owned.filter(
-      (id) => !optedOut.has(String(id)) && !complained.has(String(id)),
-    ).length;
+    const count = owned.filter((c) => !c.optOut && !complained.has(String(c._id))).length;
     if (count === 0) continue;
     tasks.push({
       key: `holiday:${h.name}:${h.date.slice(0, 4)}:greet`,
