@@ -1,7 +1,8 @@
 /**
  * npm run bench [-- --quick] [-- --soak SECONDS] [-- --messages N] [-- --db URI]
  *   [-- --pipeline-only] [-- --probes-only]
- * --probes-only runs just the one-message probes (PROBE_TRACE, PROBE_PROFILE: scripts/bench/probes.ts).
+ * --probes-only runs just the one-message probes (PROBE_TRACE, PROBE_PROFILE: scripts/bench/probes.ts;
+ *   PROBE_ONLY=<name prefix> picks some).
  * One table, one run, this machine: pipeline throughput and latency through the whole bot with
  * the real local database, memory after N messages, a bounded soak, and the parser, archive and
  * briefing figures of the earlier benches (run as child processes, their lines collected).
@@ -104,7 +105,7 @@ function probeRow(r: ProbeResult): string {
     .map(([k, n]) => `${k} ${f1(n)}`)
     .join(', ');
   return (
-    `${r.handling} round trips to the reply + ${r.after} after it + ${r.reply} sending it; bot CPU ${f1(r.cpuMs)} ms, ` +
+    `${r.handling} round trips to the reply + ${r.after} after it + ${r.reply} sending it; bot CPU ${f1(r.cpuMs)} ms (${f1(r.sysMs)} in the kernel), ` +
     `reply in ${f1(r.ms)} ms (medians); FerretDB CPU ${f1(r.dbCpuMs)} ms (mean); per message: ${top}`
   );
 }
@@ -118,7 +119,9 @@ async function pipeline(): Promise<void> {
     log('  through journal (fsync), durable intake, bot, delivery queue, stand-in platform');
     await closedLoop(t, path, quick ? 300 : 1000); // warm-up: JIT, connection pool, first customers
 
-    for (const kind of probeKinds(t))
+    // PROBE_ONLY=<probe name prefix>: just those probes (a before/after comparison of one kind).
+    const only = process.env.PROBE_ONLY ?? '';
+    for (const kind of probeKinds(t).filter((k) => k.name.startsWith(only)))
       row(
         `one message: ${kind.name}`,
         probeRow(await probe(db.conn, path, kind, quick ? 30 : 100)),
@@ -191,12 +194,14 @@ async function pipeline(): Promise<void> {
     );
     await path.close();
     // Everything the run derived (figures, tiers, cards, day books) against its visits.
+    const v0 = performance.now();
     const diffs = await verifyStore(db.models, t.store, '2099-12-31');
+    const verifyMs = performance.now() - v0;
     const visits = await db.models.Visit.countDocuments({ status: 'active' });
     row(
       'consistency after the run (npm run verify)',
       diffs.length === 0
-        ? `0 differences over ${visits.toLocaleString('en-US')} visits`
+        ? `0 differences over ${visits.toLocaleString('en-US')} visits (${(verifyMs / 1000).toFixed(1)} s)`
         : `${diffs.length} DIFFERENCES, e.g. ${diffs
             .slice(0, 3)
             .map((d) => `${d.what} ${d.who}: ${d.detail}`)

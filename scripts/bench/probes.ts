@@ -32,6 +32,8 @@ export interface ProbeResult {
   /** Mean round trips per collection (handling and reply together). */
   byCollection: Map<string, number>;
   cpuMs: number;
+  /** Of which in the kernel (socket writes, the journal's fsync). */
+  sysMs: number;
   /** CPU of the local database's process, mean per message (/proc counts in 10 ms ticks). */
   dbCpuMs: number;
   ms: number;
@@ -103,6 +105,7 @@ async function measure(
   const after: number[] = [];
   const reply: number[] = [];
   const cpu: number[] = [];
+  const sys: number[] = [];
   const d0 = childCpuSeconds();
   const ms: number[] = [];
   try {
@@ -122,6 +125,7 @@ async function measure(
       reply.push(counts.reply);
       // The 40 ms of waiting cost no CPU; what was used is the message's.
       cpu.push((c.user + c.system) / 1000);
+      sys.push(c.system / 1000);
       ms.push(r.ms);
     }
   } finally {
@@ -135,6 +139,7 @@ async function measure(
     reply: percentiles(reply).p50,
     byCollection: new Map([...totals].map(([k, n]) => [k, n / count])),
     cpuMs: percentiles(cpu).p50,
+    sysMs: percentiles(sys).p50,
     dbCpuMs: ((childCpuSeconds() - d0) * 1000) / count,
     ms: percentiles(ms).p50,
   };
