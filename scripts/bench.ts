@@ -26,7 +26,7 @@ import {
   type RunResult,
   type Traffic,
 } from './bench/pipeline';
-import { probe, type ProbeKind, type ProbeResult } from './bench/probes';
+import { driverFloor, probe, type ProbeKind, type ProbeResult } from './bench/probes';
 import { customerName } from './bench/seed';
 
 setFlagsFromString('--expose-gc');
@@ -120,6 +120,8 @@ async function pipeline(): Promise<void> {
     await closedLoop(t, path, quick ? 300 : 1000); // warm-up: JIT, connection pool, first customers
 
     // PROBE_ONLY=<probe name prefix>: just those probes (a before/after comparison of one kind).
+    const floor = await driverFloor(db.conn, quick ? 500 : 2000);
+    row('one round trip alone (findOne by _id)', `bot CPU ${floor.toFixed(2)} ms (mean)`);
     const only = process.env.PROBE_ONLY ?? '';
     for (const kind of probeKinds(t).filter((k) => k.name.startsWith(only)))
       row(

@@ -144,3 +144,19 @@ async function measure(
     ms: percentiles(ms).p50,
   };
 }
+
+/**
+ * What one round trip costs the bot with no bot code around it: a `findOne` by `_id` through the
+ * same driver and connection, after a warm-up. The probes above cannot go below their round trips
+ * times this.
+ */
+export async function driverFloor(conn: Connection, count: number): Promise<number> {
+  const col = conn.getClient().db(conn.name).collection<{ _id: string }>('benchfloor');
+  await col.updateOne({ _id: 'floor' }, { $set: { at: new Date() } }, { upsert: true });
+  for (let i = 0; i < count; i++) await col.findOne({ _id: 'floor' });
+  const c0 = process.cpuUsage();
+  for (let i = 0; i < count; i++) await col.findOne({ _id: 'floor' });
+  const c = process.cpuUsage(c0);
+  await col.drop();
+  return (c.user + c.system) / 1000 / count;
+}
