@@ -50,6 +50,8 @@ describe('visits: who, how many, how much, where', () => {
     ['一千五', 1500],
     ['九百九十九', 999],
     ['一万零五百', 10500],
+    ['1万零800', 10800],
+    ['3千零8', 3008],
     ['８８８元', 888],
     ['￥３，２８０', 3280],
     ['原价4200 打折后3780', 3780],
@@ -71,6 +73,12 @@ describe('visits: who, how many, how much, where', () => {
     ['15个人', 15],
     ['两桌20人', 20],
     ['20人两桌', 20],
+    // A rough count (two neighbouring numerals) is read at its upper end.
+    ['五六个人', 6],
+    ['八九位', 9],
+    ['三五个人', 5],
+    ['二三十个人', 30],
+    ['十五六个人', 16],
   ])('party %s', (written, partySize) => {
     expect(parse(`童总 今晚 ${written} 消费3000`).partySize?.value).toBe(partySize);
   });
@@ -86,6 +94,20 @@ describe('visits: who, how many, how much, where', () => {
     ['2号房', '2号房'],
   ])('room %s', (written, room) => {
     expect(parse(`易总 今晚 4人 2600 ${written}`).room?.value).toBe(room);
+  });
+
+  test('a rough bill (花了七八千) is not recorded as paid, so the bot asks', () => {
+    const r = parse('童总 今晚 6人 花了七八千');
+    expect(r.amount).toBeUndefined();
+    expect(r.missing).toContain('amount');
+  });
+
+  test('a booth code after a spaced figure is a room, not a magnitude (2万2 K8卡座)', () => {
+    expect(values(parse('刘哥 今晚 5个人 一共2万2 K8卡座'))).toMatchObject({
+      amount: 22000,
+      room: 'K8卡座',
+    });
+    expect(parse('刘哥 今晚 5个人 一共2 k').amount?.value).toBe(2000);
   });
 
   test('every field keeps the span it was read from', () => {

@@ -137,6 +137,8 @@ function classify(ctx: ParseContext, draft: Draft, tok: NumberToken, from: numbe
   if (text[after] === '个' && !isHan(text[after + 1]))
     return setParty(ctx, draft, tok.value, tok.start, after + 1);
   if (label) return setParty(ctx, draft, tok.value, left - label.length, tok.end);
+  // 花了七八千 is a guess at the bill: left for the bot to ask, never recorded as paid.
+  if (tok.approximate) return;
   const unit = CURRENCY.startingAt(text, after);
   const cue = CUES.endingAt(text, left);
   const end = unit ? after + unit.length : tok.end;

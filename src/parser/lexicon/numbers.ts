@@ -17,6 +17,14 @@ export const CN_UNITS: ReadonlyMap<string, number> = new Map(
   ),
 );
 
+/**
+ * Two neighbouring numerals said together give a rough count, not a two-digit number: 五六个人 is
+ * five or six people, 七八千 seven or eight thousand (三五 is three to five).
+ */
+export const APPROXIMATE_PAIRS: ReadonlySet<string> = new Set(
+  words('一两 一二 两三 二三 三四 四五 五六 六七 七八 八九 三五'),
+);
+
 /** Words right after a number that make it money. */
 export const CURRENCY_SUFFIXES: readonly string[] = words('元整 块钱 元 块 圆 RMB rmb Rmb CNY cny');
 
