@@ -73,6 +73,9 @@ describe('visits: who, how many, how much, where', () => {
     ['15个人', 15],
     ['两桌20人', 20],
     ['20人两桌', 20],
+    ['两个大人一个小孩', 3],
+    ['2位大人和1个孩子', 3],
+    ['两个大人 两个小朋友', 4],
     // A rough count (two neighbouring numerals) is read at its upper end.
     ['五六个人', 6],
     ['八九位', 9],

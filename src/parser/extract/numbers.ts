@@ -29,9 +29,11 @@ const COUNTERS = new WordMatcher(OTHER_COUNTERS);
 const PARTY_WORD = new WordMatcher(PARTY_WORDS.keys());
 /** 4+2人, 4加2位: people joined by + (two who came later) are one party. */
 const JOINED_PARTY = /^(\d{1,3})\s?(?:[+＋]|加)\s?(\d{1,3})\s?(?=人|位|个人|pax)/;
-/** 3大1小 → 4, 6男2女 → 8. */
+/** 3大1小 → 4, 6男2女 → 8, 两个大人一个小孩 → 3, 2位大人和1个孩子 → 3. */
 const MIXED_PARTY =
-  /^(\d{1,3}|[一二两三四五六七八九十]{1,2})\s?[大男](?:人)?\s?(\d{1,3}|[一二两三四五六七八九十]{1,2})\s?[小女](?:孩|孩子|朋友)?/;
+  /^(\d{1,3}|[一二两三四五六七八九十]{1,2})\s?[个位]?[大男](?:人)?\s?(?:[+＋加和带]\s?)?(\d{1,3}|[一二两三四五六七八九十]{1,2})\s?[个位]?(?:小孩子|小孩|小朋友|孩子|小|女)/;
+/** What may follow the first figure of a mixed party: 3大, 6男, 两个大人. */
+const MIXED_OPENS = /^[个位]?[大男]/;
 /** 俩 / 仨 after a word (哥俩, 姐妹仨) or standing alone (今晚 仨), when the list did not cover it. */
 const LIANG_SA = /(?<=[\u3400-\u9fff]|^|\s)[俩仨](?![\u3400-\u9fff])/g;
 const MAX_PARTY = 500;
@@ -113,8 +115,9 @@ function classify(ctx: ParseContext, draft: Draft, tok: NumberToken, from: numbe
   if (from === tok.start && negative(ctx, draft, tok)) return;
   const after = skipSpace(text, tok.end);
   const next = text[after];
-  const mixed =
-    next === '大' || next === '男' ? MIXED_PARTY.exec(text.slice(tok.start, tok.start + 16)) : null;
+  const mixed = MIXED_OPENS.test(text.slice(after, after + 2))
+    ? MIXED_PARTY.exec(text.slice(tok.start, tok.start + 16))
+    : null;
   if (mixed) {
     const total = mixedTotal(mixed);
     if (total) return setParty(ctx, draft, total, tok.start, tok.start + mixed[0].length);
