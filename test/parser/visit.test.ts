@@ -95,6 +95,9 @@ describe('visits: who, how many, how much, where', () => {
     ['V12', 'V12'],
     ['房间:听雨', '听雨'],
     ['2号房', '2号房'],
+    ['3号包', '3号包'],
+    ['二号包厢', '二号包厢'],
+    ['十二号桌', '十二号桌'],
   ])('room %s', (written, room) => {
     expect(parse(`易总 今晚 4人 2600 ${written}`).room?.value).toBe(room);
   });
@@ -103,6 +106,10 @@ describe('visits: who, how many, how much, where', () => {
     const r = parse('童总 今晚 6人 花了七八千');
     expect(r.amount).toBeUndefined();
     expect(r.missing).toContain('amount');
+  });
+
+  test('a clipped room word needs its 号: 买了3包烟 counts packets, no room', () => {
+    expect(parse('易总 今晚 4人 2600 买了3包烟').room).toBeUndefined();
   });
 
   test('a booth code after a spaced figure is a room, not a magnitude (2万2 K8卡座)', () => {

@@ -5,9 +5,24 @@
  */
 import { alternation, isHan, type ParseContext } from '../context';
 import type { Draft } from '../draft';
-import { NAMED_ROOM_SUFFIXES, NOT_ROOMS, ROOM_LABELS, ROOM_WORDS } from '../lexicon/rooms';
+import {
+  CLIPPED_ROOM_WORDS,
+  NAMED_ROOM_SUFFIXES,
+  NOT_ROOMS,
+  ROOM_LABELS,
+  ROOM_WORDS,
+} from '../lexicon/rooms';
+import { CN_DIGITS, CN_UNITS } from '../lexicon/numbers';
 
 const WORDS = alternation(ROOM_WORDS);
+const CLIPPED = alternation(CLIPPED_ROOM_WORDS);
+/** After the number: 3号包厢, 12桌, and 3号包 (a clipped word needs its 号). */
+const NUMBERED = `(?:号?(?:${WORDS})|号(?:${CLIPPED}))`;
+/** Numerals a room number is said in: the digits and 十 (二号包厢, 十二号桌). */
+const CN_NUMERALS = [
+  ...CN_DIGITS.keys(),
+  ...[...CN_UNITS].filter(([, v]) => v === 10).map(([k]) => k),
+];
 /** Each pattern with the characters it cannot match without (a cheap test before the scan). */
 const PATTERNS: readonly (readonly [RegExp, RegExp])[] = [
   // 包间:兰亭 / 桌号 12 — the label's value is the room.
@@ -29,7 +44,9 @@ const PATTERNS: readonly (readonly [RegExp, RegExp])[] = [
   ],
   [/卡座/, /卡座\s?[A-Za-z]?\d{1,3}(?:号)?/g],
   // Not the tail of a figure: 消费1w2 包厢 is ¥12,000 in a private room, not room 2.
-  [/\d/, new RegExp(`(?<![\\d.A-Za-z])[A-Za-z]?\\d{1,4}\\s?号?(?:${WORDS})`, 'g')],
+  [/\d/, new RegExp(`(?<![\\d.A-Za-z])[A-Za-z]?\\d{1,4}\\s?${NUMBERED}`, 'g')],
+  // 二号包厢, 十二号桌: a number said in words needs its 号 (两桌 counts tables).
+  [/号/, new RegExp(`[${CN_NUMERALS.join('')}]{1,3}号(?:${WORDS}|${CLIPPED})`, 'g')],
 ];
 const NAMED = new RegExp(`[\\u3400-\\u9fff]{1,6}?(?:${alternation(NAMED_ROOM_SUFFIXES)})`, 'g');
 /** 存了一瓶轩尼诗: a count of bottles or glasses before the suffix; a brand, not a room. */

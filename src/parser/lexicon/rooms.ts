@@ -7,6 +7,9 @@ export const ROOM_WORDS: readonly string[] = words(
   '包厢 包间 房间 雅间 雅座 卡座 卡位 房 厅 桌 台 卡 阁 间',
 );
 
+/** Room words clipped so short they follow only a 号: 3号包 is 3号包厢, but 3包 counts packets. */
+export const CLIPPED_ROOM_WORDS: readonly string[] = words('包');
+
 /** Labels whose value is the room: 包间:兰亭, 桌号 12. */
 export const ROOM_LABELS: readonly string[] = words(
   '包间 包厢 房间 房号 桌号 台号 雅间 卡座号 座位 位置',
