@@ -108,6 +108,16 @@ describe('visits: who, how many, how much, where', () => {
     expect(r.missing).toContain('amount');
   });
 
+  test('a bill followed by a spaced room word stays the bill (消费4,680 包厢, 2800 卡里)', () => {
+    expect(values(parse('唐总 今晚 6人 消费4,680 包厢'))).toMatchObject({
+      amount: 4680,
+      room: undefined,
+    });
+    expect(parse('唐总 今晚 6人 消费2800 卡里还有3000').amount?.value).toBe(2800);
+    expect(parse('唐总 今晚 6人 消费2800,5号桌').room?.value).toBe('5号桌');
+    expect(parse('唐总 今晚 6人 888包厢').room?.value).toBe('888包厢');
+  });
+
   test('a clipped room word needs its 号: 买了3包烟 counts packets, no room', () => {
     expect(parse('易总 今晚 4人 2600 买了3包烟').room).toBeUndefined();
   });

@@ -8,6 +8,7 @@ import type { AmountKind, Draft } from '../draft';
 import {
   AMOUNT_CUES,
   CURRENCY_SUFFIXES,
+  NOT_BILL_CUES,
   ORIGINAL_CUES,
   OTHER_COUNTERS,
   PAID_CUES,
@@ -26,6 +27,7 @@ const CURRENCY = new WordMatcher(CURRENCY_SUFFIXES);
 const PARTY_AFTER = new WordMatcher(PARTY_SUFFIXES);
 const PARTY_BEFORE = new WordMatcher(PARTY_LABELS);
 const COUNTERS = new WordMatcher(OTHER_COUNTERS);
+const NOT_BILL = new WordMatcher(NOT_BILL_CUES);
 const PARTY_WORD = new WordMatcher(PARTY_WORDS.keys());
 /** 4+2人, 4加2位: people joined by + (two who came later) are one party. */
 const JOINED_PARTY = /^(\d{1,3})\s?(?:[+＋]|加)\s?(\d{1,3})\s?(?=人|位|个人|pax)/;
@@ -145,6 +147,7 @@ function classify(ctx: ParseContext, draft: Draft, tok: NumberToken, from: numbe
   const unit = CURRENCY.startingAt(text, after);
   const cue = CUES.endingAt(text, left);
   const end = unit ? after + unit.length : tok.end;
+  if (!cue && NOT_BILL.endingAt(text, left)) return ctx.claim(from, end);
   if (cue) return addAmount(ctx, draft, tok.value, cueKind(cue), from, end);
   if (unit || from !== tok.start) return addAmount(ctx, draft, tok.value, 'currency', from, end);
   // 8点, 2瓶, 30天: something else; but 2800 张总 is money followed by a name (张 is claimed).

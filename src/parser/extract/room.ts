@@ -3,7 +3,7 @@
  * Runs after names and dates so 王总牡丹厅 yields 牡丹厅, and before numbers so 3号包厢 is not a
  * head count.
  */
-import { alternation, isHan, type ParseContext } from '../context';
+import { alternation, isHan, skipLeft, type ParseContext } from '../context';
 import type { Draft } from '../draft';
 import {
   CLIPPED_ROOM_WORDS,
@@ -12,7 +12,8 @@ import {
   ROOM_LABELS,
   ROOM_WORDS,
 } from '../lexicon/rooms';
-import { CN_DIGITS, CN_UNITS } from '../lexicon/numbers';
+import { AMOUNT_CUES, CN_DIGITS, CN_UNITS } from '../lexicon/numbers';
+import { WordMatcher } from '../words';
 
 const WORDS = alternation(ROOM_WORDS);
 const CLIPPED = alternation(CLIPPED_ROOM_WORDS);
@@ -54,6 +55,19 @@ const COUNTED = /[\d一二两三四五六七八九十几半][瓶支箱杯坛扎�
 /** 两桌20人 / 10人2桌 count tables; 12桌 on its own is table number 12. */
 const TABLE_COUNT = /^\d+\s?桌$/;
 
+/**
+ * 消费2800 卡里还有, 4,680 包厢: a figure after a money cue or a thousands comma, with a space
+ * before the room word, is the bill (888包厢 written together stays a room).
+ */
+const MONEY_CUES = new WordMatcher(AMOUNT_CUES);
+
+function isBill(text: string, start: number, matched: string): boolean {
+  if (!/^\d+\s/.test(matched)) return false;
+  const left = skipLeft(text, start, ' :=¥');
+  const grouped = /\d,$/.test(text.slice(0, start)) && /^\d{3}(?!\d)/.test(text.slice(start));
+  return grouped || MONEY_CUES.endingAt(text, left) !== undefined;
+}
+
 /** Every room pattern needs one of these characters; most chatter has none. */
 const HINT = /[包房厅桌台卡座间阁轩区Vv]/;
 
@@ -68,6 +82,7 @@ export function extractRoom(ctx: ParseContext, draft: Draft): void {
       const end = m.index + m[0].length;
       if (
         !ctx.isFree(m.index, end) ||
+        isBill(ctx.text, m.index, m[0]) ||
         (TABLE_COUNT.test(m[0]) && nextToPeople(ctx.text, m.index, end))
       )
         continue;

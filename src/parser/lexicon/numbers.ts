@@ -43,6 +43,15 @@ export const PAID_CUES: ReadonlySet<string> = new Set(
 /** Cues meaning a price before discount: never the amount when a paid figure exists. */
 export const ORIGINAL_CUES: readonly string[] = words('原价 原来 标价 折前 打折前 应收 应付');
 
+/**
+ * Money that moved without paying for a meal: a card balance or top-up, a deposit, a debt, a
+ * refund, change. The figure after them is never the bill (刘总充值5000, 张总 押金500).
+ */
+export const NOT_BILL_CUES: readonly string[] = words(
+  '余额 卡里还有 还剩 剩余 剩下 充值 充了 储值 押金 定金 订金 预付 欠 欠了 欠的 欠款 ' +
+    '挂的账 退 退了 退款 退还 找零 找了 小费 红包',
+);
+
 /** Per-person price; multiplied by the party size. */
 export const PER_PERSON_CUES: readonly string[] = ['人均', '每人', '每位'];
 
