@@ -55,10 +55,14 @@ export const NOT_BILL_CUES: readonly string[] = words(
 /** Per-person price; multiplied by the party size. */
 export const PER_PERSON_CUES: readonly string[] = ['人均', '每人', '每位'];
 
-/** Words after a number that make it a head count. */
-export const PARTY_SUFFIXES: readonly string[] = words(
-  '个人 个客人 位客人 位 人 名客人 名 口人 pax Pax PAX 个大人 个朋友 位朋友 个同事 位同事 个老板',
-);
+/** The people a head count may name: 三个客户, 两位朋友, 五名同事. */
+const PEOPLE = words('客人 客户 朋友 同事 老板 领导 大人 家人 亲戚 同学 哥们 兄弟 姐妹');
+
+/** Words after a number that make it a head count: 3人, 4位, 6pax, and a counter with PEOPLE. */
+export const PARTY_SUFFIXES: readonly string[] = [
+  ...words('个人 位 人 名 口人 pax Pax PAX'),
+  ...words('个 位 名').flatMap((counter) => PEOPLE.map((who) => counter + who)),
+];
 
 /** Labels before a number that make it a head count (人数3, 人数:6). */
 export const PARTY_LABELS: readonly string[] = ['就餐人数', '用餐人数', '人数为', '人数'];
