@@ -101,6 +101,8 @@ describe('visits: who, how many, how much, where', () => {
     ['3号包', '3号包'],
     ['二号包厢', '二号包厢'],
     ['十二号桌', '十二号桌'],
+    ['3楼菊花厅', '菊花厅'],
+    ['二楼兰亭阁', '兰亭阁'],
   ])('room %s', (written, room) => {
     expect(parse(`易总 今晚 4人 2600 ${written}`).room?.value).toBe(room);
   });

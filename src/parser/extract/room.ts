@@ -52,6 +52,8 @@ const PATTERNS: readonly (readonly [RegExp, RegExp])[] = [
 const NAMED = new RegExp(`[\\u3400-\\u9fff]{1,6}?(?:${alternation(NAMED_ROOM_SUFFIXES)})`, 'g');
 /** 存了一瓶轩尼诗: a count of bottles or glasses before the suffix; a brand, not a room. */
 const COUNTED = /[\d一二两三四五六七八九十几半][瓶支箱杯坛扎罐听盒]/;
+/** 3楼菊花厅, 二层兰亭阁: the floor comes before the room's name and is not part of it. */
+const FLOOR = /[\d一二三四五六七八九十][楼层]$/;
 /** 两桌20人 / 10人2桌 count tables; 12桌 on its own is table number 12. */
 const TABLE_COUNT = /^\d+\s?桌$/;
 
@@ -111,7 +113,13 @@ export function extractNamedRoom(ctx: ParseContext, draft: Draft): void {
   for (let m = NAMED.exec(ctx.text); m; m = NAMED.exec(ctx.text)) {
     const end = m.index + m[0].length;
     let start = end - 1;
-    while (start > 0 && end - start < 5 && isHan(ctx.text[start - 1]) && !ctx.claimed[start - 1])
+    while (
+      start > 0 &&
+      end - start < 5 &&
+      isHan(ctx.text[start - 1]) &&
+      !ctx.claimed[start - 1] &&
+      !FLOOR.test(ctx.text.slice(Math.max(0, start - 3), start))
+    )
       start--;
     const edged = start === 0 || !isHan(ctx.text[start - 1]) || ctx.claimed[start - 1] === 1;
     if (!edged && end - start > 3) start = end - 3;
