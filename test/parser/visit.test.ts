@@ -102,6 +102,9 @@ describe('visits: who, how many, how much, where', () => {
     ['二号包厢', '二号包厢'],
     ['十二号桌', '十二号桌'],
     ['3楼菊花厅', '菊花厅'],
+    ['6号包房', '6号包房'],
+    ['包厢8', '包厢8'],
+    ['包间 12', '包间 12'],
     ['二楼兰亭阁', '兰亭阁'],
   ])('room %s', (written, room) => {
     expect(parse(`易总 今晚 4人 2600 ${written}`).room?.value).toBe(room);
@@ -121,6 +124,13 @@ describe('visits: who, how many, how much, where', () => {
     expect(parse('唐总 今晚 6人 消费2800 卡里还有3000').amount?.value).toBe(2800);
     expect(parse('唐总 今晚 6人 消费2800,5号桌').room?.value).toBe('5号桌');
     expect(parse('唐总 今晚 6人 888包厢').room?.value).toBe('888包厢');
+  });
+
+  test('a room word before a head count is no room number (包厢8人 is eight people)', () => {
+    expect(values(parse('易总 今晚 包厢8人 2600'))).toMatchObject({
+      partySize: 8,
+      room: undefined,
+    });
   });
 
   test('a clipped room word needs its 号: 买了3包烟 counts packets, no room', () => {

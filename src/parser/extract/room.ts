@@ -11,6 +11,7 @@ import {
   NOT_ROOMS,
   ROOM_LABELS,
   ROOM_WORDS,
+  ROOM_WORDS_BEFORE_NUMBER,
 } from '../lexicon/rooms';
 import { AMOUNT_CUES, CN_DIGITS, CN_UNITS } from '../lexicon/numbers';
 import { WordMatcher } from '../words';
@@ -43,7 +44,14 @@ const PATTERNS: readonly (readonly [RegExp, RegExp])[] = [
     /区/,
     /(?<![A-Za-z0-9])(?:[A-Za-z]|[\u3400-\u9fff]{1,2})区\s?[A-Za-z]?\d{1,3}(?:号)?(?:桌|台|卡座|座)?/g,
   ],
-  [/卡座/, /卡座\s?[A-Za-z]?\d{1,3}(?:号)?/g],
+  // 卡座12, 包厢8: not a head count or a bill (包厢8人, 卡座3千).
+  [
+    /[卡包雅]/,
+    new RegExp(
+      `(?:${alternation(ROOM_WORDS_BEFORE_NUMBER)})\\s?[A-Za-z]?\\d{1,3}(?:号)?(?![\\d.人位个元块千万kKwW])`,
+      'g',
+    ),
+  ],
   // Not the tail of a figure: 消费1w2 包厢 is ¥12,000 in a private room, not room 2.
   [/\d/, new RegExp(`(?<![\\d.A-Za-z])[A-Za-z]?\\d{1,4}\\s?${NUMBERED}`, 'g')],
   // 二号包厢, 十二号桌: a number said in words needs its 号 (两桌 counts tables).

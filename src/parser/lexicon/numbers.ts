@@ -49,7 +49,7 @@ export const ORIGINAL_CUES: readonly string[] = words('原价 原来 标价 折�
  */
 export const NOT_BILL_CUES: readonly string[] = words(
   '余额 卡里还有 还剩 剩余 剩下 充值 充了 储值 押金 定金 订金 预付 欠 欠了 欠的 欠款 ' +
-    '挂的账 退 退了 退款 退还 找零 找了 小费 红包',
+    '还差 未付 挂的账 退 退了 退款 退还 找零 找了 小费 红包',
 );
 
 /** Per-person price; multiplied by the party size. */
