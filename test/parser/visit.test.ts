@@ -133,6 +133,15 @@ describe('visits: who, how many, how much, where', () => {
     });
   });
 
+  test('two tables in one message: the reading shows the first, `several` holds both', () => {
+    const r = parse('张总今晚3人2800,李总今晚4人3600');
+    expect(values(r)).toMatchObject({ customer: '张总', partySize: 3, amount: 2800 });
+    expect(r.several?.map((v) => [v.customer?.value, v.amount?.value])).toEqual([
+      ['张总', 2800],
+      ['李总', 3600],
+    ]);
+  });
+
   test('a clipped room word needs its 号: 买了3包烟 counts packets, no room', () => {
     expect(parse('易总 今晚 4人 2600 买了3包烟').room).toBeUndefined();
   });
