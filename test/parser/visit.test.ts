@@ -105,6 +105,8 @@ describe('visits: who, how many, how much, where', () => {
     ['6号包房', '6号包房'],
     ['包厢8', '包厢8'],
     ['包间 12', '包间 12'],
+    ['包间竹韵', '竹韵'],
+    ['包厢 兰亭', '兰亭'],
     ['二楼兰亭阁', '兰亭阁'],
   ])('room %s', (written, room) => {
     expect(parse(`易总 今晚 4人 2600 ${written}`).room?.value).toBe(room);
@@ -124,7 +126,18 @@ describe('visits: who, how many, how much, where', () => {
     expect(parse('唐总 今晚 6人 消费2800 卡里还有3000').amount?.value).toBe(2800);
     expect(parse('唐总 今晚 6人 消费2800,5号桌').room?.value).toBe('5号桌');
     expect(parse('唐总 今晚 6人 888包厢').room?.value).toBe('888包厢');
+    expect(parse('唐总 今晚 6人 4680 包厢').amount?.value).toBe(4680);
   });
+
+  test.each(['包厢满了', '包间很好', '包厢太吵', '包间不错'])(
+    'talk about the room (%s) names no room and keeps the bill',
+    (talk) => {
+      expect(values(parse(`易总 今晚 4人 2600 ${talk}`))).toMatchObject({
+        amount: 2600,
+        room: undefined,
+      });
+    },
+  );
 
   test('a room word before a head count is no room number (包厢8人 is eight people)', () => {
     expect(values(parse('易总 今晚 包厢8人 2600'))).toMatchObject({

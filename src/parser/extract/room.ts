@@ -6,7 +6,9 @@
 import { alternation, isHan, skipLeft, type ParseContext } from '../context';
 import type { Draft } from '../draft';
 import {
+  BARE_NAME_LABELS,
   CLIPPED_ROOM_WORDS,
+  NOT_IN_ROOM_NAMES,
   NAMED_ROOM_SUFFIXES,
   NOT_ROOMS,
   ROOM_LABELS,
@@ -44,6 +46,14 @@ const PATTERNS: readonly (readonly [RegExp, RegExp])[] = [
     /区/,
     /(?<![A-Za-z0-9])(?:[A-Za-z]|[\u3400-\u9fff]{1,2})区\s?[A-Za-z]?\d{1,3}(?:号)?(?:桌|台|卡座|座)?/g,
   ],
+  // 包间竹韵, 包厢 兰亭: a bare name that ends its clause; talk (包厢满了) is no name.
+  [
+    /[包雅]/,
+    new RegExp(
+      `(?<![\\u3400-\\u9fff])(?:${alternation(BARE_NAME_LABELS)})\\s?((?:(?![${NOT_IN_ROOM_NAMES}])[\\u3400-\\u9fff]){2,4})(?=$|[\\s,;!?])`,
+      'g',
+    ),
+  ],
   // 卡座12, 包厢8: not a head count or a bill (包厢8人, 卡座3千).
   [
     /[卡包雅]/,
@@ -66,8 +76,8 @@ const FLOOR = /[\d一二三四五六七八九十][楼层]$/;
 const TABLE_COUNT = /^\d+\s?桌$/;
 
 /**
- * 消费2800 卡里还有, 4,680 包厢: a figure after a money cue or a thousands comma, with a space
- * before the room word, is the bill (888包厢 written together stays a room).
+ * 消费2800 卡里还有, 4,680 包厢, 4680 包厢: a figure after a money cue or a thousands comma, or
+ * of four digits, with a space before the room word, is the bill (888包厢 together stays a room).
  */
 const MONEY_CUES = new WordMatcher(AMOUNT_CUES);
 
@@ -75,7 +85,8 @@ function isBill(text: string, start: number, matched: string): boolean {
   if (!/^\d+\s/.test(matched)) return false;
   const left = skipLeft(text, start, ' :=¥');
   const grouped = /\d,$/.test(text.slice(0, start)) && /^\d{3}(?!\d)/.test(text.slice(start));
-  return grouped || MONEY_CUES.endingAt(text, left) !== undefined;
+  // 4680 包厢满了: four digits apart from the word are a bill; rooms are numbered 1 to 999.
+  return grouped || /^\d{4}\s/.test(matched) || MONEY_CUES.endingAt(text, left) !== undefined;
 }
 
 /** Every room pattern needs one of these characters; most chatter has none. */

@@ -18,6 +18,12 @@ export const ROOM_LABELS: readonly string[] = words(
   '包间 包厢 房间 房号 桌号 台号 雅间 卡座号 座位 位置',
 );
 
+/** Labels a room's bare name may follow without a colon: 包间竹韵, 包厢 兰亭. */
+export const BARE_NAME_LABELS: readonly string[] = words('包间 包厢 包房 雅间');
+
+/** Characters of talk about a room, never of its name: 包厢满了, 包间很好, 包厢太吵, 包间不错. */
+export const NOT_IN_ROOM_NAMES = '了很太不没已都还也是有在的吗呢吧啊真好满空小大吵冷热脏';
+
 /** Named rooms end with one of these: 牡丹厅, 听雨阁, 兰亭轩. */
 export const NAMED_ROOM_SUFFIXES: readonly string[] = ['厅', '阁', '轩'];
 
