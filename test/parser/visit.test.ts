@@ -139,6 +139,16 @@ describe('visits: who, how many, how much, where', () => {
     },
   );
 
+  test('a bill before 点了 (what was ordered) stays the bill; 11点了 stays the time', () => {
+    expect(parse('聂总 今晚 4人 2600 点了佛跳墙').amount?.value).toBe(2600);
+    expect(parse('聂总 今晚 4人 2600点的菜').amount?.value).toBe(2600);
+    expect(parse('王总那桌 4人 11点了还没走').amount).toBeUndefined();
+  });
+
+  test('the digit after 2万 is part of the bill, not a room number (2万6 卡座V5)', () => {
+    expect(values(parse('乐总 今晚 8个人 2万6 卡座V5'))).toMatchObject({ amount: 26000 });
+  });
+
   test('a room word before a head count is no room number (包厢8人 is eight people)', () => {
     expect(values(parse('易总 今晚 包厢8人 2600'))).toMatchObject({
       partySize: 8,

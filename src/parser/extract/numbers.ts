@@ -7,6 +7,7 @@ import { isHan, skipLeft, type ParseContext } from '../context';
 import type { AmountKind, Draft } from '../draft';
 import {
   AMOUNT_CUES,
+  COUNTER_LIKE_VERBS,
   CURRENCY_SUFFIXES,
   NOT_BILL_CUES,
   ORIGINAL_CUES,
@@ -28,6 +29,7 @@ const PARTY_AFTER = new WordMatcher(PARTY_SUFFIXES);
 const PARTY_BEFORE = new WordMatcher(PARTY_LABELS);
 const COUNTERS = new WordMatcher(OTHER_COUNTERS);
 const NOT_BILL = new WordMatcher(NOT_BILL_CUES);
+const VERB_NOT_COUNTER = new WordMatcher(COUNTER_LIKE_VERBS);
 const PARTY_WORD = new WordMatcher(PARTY_WORDS.keys());
 /** 4+2人, 4加2位: people joined by + (two who came later) are one party. */
 const JOINED_PARTY = /^(\d{1,3})\s?(?:[+＋]|加)\s?(\d{1,3})\s?(?=人|位|个人|pax)/;
@@ -152,7 +154,9 @@ function classify(ctx: ParseContext, draft: Draft, tok: NumberToken, from: numbe
   if (unit || from !== tok.start) return addAmount(ctx, draft, tok.value, 'currency', from, end);
   // 8点, 2瓶, 30天: something else; but 2800 张总 is money followed by a name (张 is claimed).
   // 一万三 两个人: a numeral (两) after a space starts the next figure, it is no unit of weight.
-  const counter = !ctx.claimed[after] && COUNTERS.startingAt(text, after);
+  // 2600 点了佛跳墙 orders a dish; 11点了 is the time (no hour is above 24).
+  const verb = tok.value > 24 && VERB_NOT_COUNTER.startingAt(text, after);
+  const counter = !ctx.claimed[after] && !verb && COUNTERS.startingAt(text, after);
   if (counter && !(after > tok.end && startsNumber(text, after))) return;
   if (tok.scaled && tok.value >= 100) return addAmount(ctx, draft, tok.value, 'scaled', from, end);
   if (tok.arabic && tok.value >= 10 && tok.value <= MAX_BARE)

@@ -63,7 +63,8 @@ const PATTERNS: readonly (readonly [RegExp, RegExp])[] = [
     ),
   ],
   // Not the tail of a figure: 消费1w2 包厢 is ¥12,000 in a private room, not room 2.
-  [/\d/, new RegExp(`(?<![\\d.A-Za-z])[A-Za-z]?\\d{1,4}\\s?${NUMBERED}`, 'g')],
+  // Nor the tail of 2万6 卡座V5 (¥26,000, then the booth).
+  [/\d/, new RegExp(`(?<![\\d.A-Za-z万千百])[A-Za-z]?\\d{1,4}\\s?${NUMBERED}`, 'g')],
   // 二号包厢, 十二号桌: a number said in words needs its 号 (两桌 counts tables).
   [/号/, new RegExp(`[${CN_NUMERALS.join('')}]{1,3}号(?:${WORDS}|${CLIPPED})`, 'g')],
 ];

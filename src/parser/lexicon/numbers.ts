@@ -81,6 +81,10 @@ export const PARTY_WORDS: ReadonlyMap<string, number> = new Map(
   ),
 );
 
+/** Verbs that open with a counter's character: 2600 点了佛跳墙 is a bill, then what was ordered. */
+export const COUNTER_LIKE_VERBS: readonly string[] =
+  words('点了 点菜 点的 点单 点过 分了 分给 分开');
+
 /** After a number, these mean it counts something else (8点, 2瓶, 30天, 5折): not money, not people. */
 export const OTHER_COUNTERS: readonly string[] = words(
   '点 点钟 分钟 分 小时 岁 天 年 月 周 号 日 % 瓶 杯 把 张 道 份 斤 两 只 条 次 期 楼 层 折 度 ' +
