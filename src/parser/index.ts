@@ -62,9 +62,11 @@ export function readMessage(text: string, opts: ParseOptions): Reading {
   if (reading.intent !== 'visit' || !mayHoldTwo(draft)) return reading;
   const several = severalVisits(text, (t) => combine(...run(t, opts, EXTRACTORS)));
   if (!several) return reading;
+  // The fields of the whole message mix the tables (张总's name, 李总's bill): a reader of the
+  // top-level fields sees the first table, and `several` holds them all.
   return 'tangled' in several
     ? { ...reading, tangled: true }
-    : { ...reading, several: several.records };
+    : { ...several.records[0], several: several.records };
 }
 
 /**

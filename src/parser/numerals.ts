@@ -2,7 +2,7 @@
  * Numbers as staff type them: 2800, 2,800.00, 2.8k, 1.2万, 1w2, 4千2, 两千八, 三千二百八十, 八百八.
  * One scanner finds each run; one evaluator turns it into a value.
  */
-import { CN_DIGITS, CN_UNITS } from './lexicon/numbers';
+import { APPROXIMATE_PAIRS, CN_DIGITS, CN_UNITS } from './lexicon/numbers';
 
 export interface NumberToken {
   start: number;
@@ -12,6 +12,8 @@ export interface NumberToken {
   arabic: boolean;
   /** Contains a magnitude (十百千万/k/w): 两千八, 1.2万. */
   scaled: boolean;
+  /** A rough figure (五六个, 七八千): `value` is its upper end. */
+  approximate: boolean;
 }
 
 function isDigit(c: string | undefined): boolean {
@@ -57,7 +59,13 @@ function isLatinUnitAt(text: string, i: number): boolean {
 function spacedUnit(text: string, j: number): boolean {
   const u = text[j + 1];
   if (!(isDigit(text[j - 1]) || isCnDigit(text[j - 1])) || !CN_UNITS.has(u)) return false;
-  return u > '\u00ff' ? u !== '十' : isLatinUnitAt(text, j + 1);
+  // 2万2 K8卡座: a letter with digits after it is a code (K8, W3), not a magnitude.
+  return u > '\u00ff' ? u !== '十' : isLatinUnitAt(text, j + 1) && !isDigit(text[j + 2]);
+}
+
+/** 1万零800, 3千零8: 零 after a magnitude, then Arabic digits for the units below it. */
+function zeroAfterUnit(text: string, z: number): boolean {
+  return CN_DIGITS.get(text[z]) === 0 && z > 0 && CN_UNITS.has(text[z - 1]);
 }
 
 /**
@@ -75,7 +83,7 @@ export function readNumberAt(text: string, i: number): NumberToken | undefined {
     // and four people, 920一行9人 is ¥920 and a party of nine.
     const prev = text[j - 1];
     if (isDigit(c)) {
-      if (j > i && isCnDigit(prev)) break;
+      if (j > i && isCnDigit(prev) && !zeroAfterUnit(text, j - 1)) break;
       j++;
     } else if (c === ' ' && j > i && spacedUnit(text, j)) j++;
     else if (c === ',' && isDigit(prev) && isGrouping(text, j)) j++;
@@ -99,9 +107,16 @@ export function readNumberAt(text: string, i: number): NumberToken | undefined {
     } else break;
   }
   if (j === i) return undefined;
+  const approximate = isApproximate(text, i, j);
   // NaN (a 100-digit run, a lone unit) still reports its end so callers skip the whole run.
-  const value = evaluate(text.slice(i, j).replace(/ /g, '')) ?? Number.NaN;
-  return { start: i, end: j, value, arabic, scaled };
+  const run = text.slice(approximate ? i + 1 : i, j).replace(/ /g, '');
+  const value = evaluate(run) ?? Number.NaN;
+  return { start: i, end: j, value, arabic, scaled, approximate };
+}
+
+/** 五六个人, 七八千: the run opens with a pair of neighbouring numerals and no third follows. */
+function isApproximate(text: string, i: number, j: number): boolean {
+  return j - i >= 2 && APPROXIMATE_PAIRS.has(text.slice(i, i + 2)) && !isCnDigit(text[i + 2]);
 }
 
 /**

@@ -4,6 +4,7 @@
  * without a test failing.
  */
 import { CHATTER_CUES } from '../../src/parser/lexicon/words';
+import { NOT_BILL_CUES, PARTY_WORDS } from '../../src/parser/lexicon/numbers';
 import { NOT_FULL_NAMES, NOT_GIVEN, GIVEN_WHEN_DELIMITED } from '../../src/parser/lexicon/names';
 import { COMPOUND_SURNAMES, SURNAMES } from '../../src/parser/lexicon/surnames';
 import { parse } from './helpers';
@@ -38,5 +39,18 @@ describe('NOT_FULL_NAMES: an everyday word that starts with a surname is not a f
     expect(surname).not.toBe('');
     expect([...word.slice(surname.length)].every(givenAllowed)).toBe(true);
     expect(parse(`${word} 3人 2800`).customer?.value).not.toBe(word);
+  });
+});
+
+describe('PARTY_WORDS: a word that counts the table (老两口, 一家三口) is its head count', () => {
+  test.each([...PARTY_WORDS])('%s is %i people', (word, people) => {
+    expect(parse(`童总 今晚 ${word} 消费3000`).partySize?.value).toBe(people);
+  });
+});
+
+describe('NOT_BILL_CUES: a balance, top-up, deposit, debt or refund is never the bill', () => {
+  test.each(NOT_BILL_CUES)('%s 3000 is no amount; the bill beside it still is', (word) => {
+    expect(parse(`王总 ${word}3000`).intent).toBe('none');
+    expect(parse(`王总 今晚 4人 消费2800 ${word}3000`).amount?.value).toBe(2800);
   });
 });

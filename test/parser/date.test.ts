@@ -18,6 +18,9 @@ describe('dates: a visit is in the past', () => {
     ['前天', '2026-11-22'],
     ['大前天', '2026-11-21'],
     ['21号', '2026-11-21'],
+    ['二十一号', '2026-11-21'],
+    ['十号', '2026-11-10'],
+    ['上个月三十号', '2026-10-30'],
     ['11.20', '2026-11-20'],
     ['11/20', '2026-11-20'],
     ['11-20', '2026-11-20'],
@@ -27,6 +30,12 @@ describe('dates: a visit is in the past', () => {
     ['2026年11月20日', '2026-11-20'],
   ])('%s said on Tuesday 2026-11-24', (text, iso) => {
     expect(dateOf(text, tuesday)).toBe(iso);
+  });
+
+  test('a room numbered in words (二号包厢, 三号桌) is no day of the month', () => {
+    const tuesday = '2026-11-24T14:10:00+08:00';
+    expect(dateOf('中午 二号包厢', tuesday)).toBe('2026-11-24');
+    expect(dateOf('中午 三号桌', tuesday)).toBe('2026-11-24');
   });
 
   test('month boundary: a day number is the nearest month that has it', () => {

@@ -75,6 +75,12 @@ describe('more ways staff write', () => {
     expect(parse('阿强 昨晚 2人 500').customer?.value).toBe('阿强');
   });
 
+  it('reads 张总和夫人 as 张总 with his wife, while 消费总和 stays a sum', () => {
+    expect(parse('张总和夫人 今晚 2人 1280').customer?.value).toBe('张总');
+    expect(parse('王总和太太 今晚 2人 1280').customer?.value).toBe('王总');
+    expect(parse('消费总和 2800 张总 3人').customer?.value).toBe('张总');
+  });
+
   it('keeps the stated total when a rounded per-head figure follows it', () => {
     expect(parse('张总 今晚 3人 2800 人均933').amount?.value).toBe(2800);
     expect(parse('曹总 今晚3位 人均300').amount?.value).toBe(900);

@@ -208,3 +208,19 @@ describe('a booked table seated', () => {
     expect(parse(text).command?.name).not.toBe('booking.arrived');
   });
 });
+
+describe('a booking cancelled', () => {
+  test.each([
+    ['李姐取消了今晚的预订', '李姐'],
+    ['王总取消明天的订位', '王总'],
+  ])('%s cancels the booking, it asks for no list', (text, customer) => {
+    const r = parse(text);
+    expect({ command: r.command?.name, customer: r.customer?.value }).toEqual({
+      command: 'booking.cancel',
+      customer,
+    });
+  });
+  test('王总的预订 still asks for the list', () => {
+    expect(parse('王总的预订').command?.name).toBe('query.bookings');
+  });
+});

@@ -50,6 +50,8 @@ describe('visits: who, how many, how much, where', () => {
     ['一千五', 1500],
     ['九百九十九', 999],
     ['一万零五百', 10500],
+    ['1万零800', 10800],
+    ['3千零8', 3008],
     ['８８８元', 888],
     ['￥３，２８０', 3280],
     ['原价4200 打折后3780', 3780],
@@ -71,6 +73,18 @@ describe('visits: who, how many, how much, where', () => {
     ['15个人', 15],
     ['两桌20人', 20],
     ['20人两桌', 20],
+    ['三个客户', 3],
+    ['两位领导', 2],
+    ['五名同事', 5],
+    ['两个大人一个小孩', 3],
+    ['2位大人和1个孩子', 3],
+    ['两个大人 两个小朋友', 4],
+    // A rough count (two neighbouring numerals) is read at its upper end.
+    ['五六个人', 6],
+    ['八九位', 9],
+    ['三五个人', 5],
+    ['二三十个人', 30],
+    ['十五六个人', 16],
   ])('party %s', (written, partySize) => {
     expect(parse(`童总 今晚 ${written} 消费3000`).partySize?.value).toBe(partySize);
   });
@@ -84,8 +98,83 @@ describe('visits: who, how many, how much, where', () => {
     ['V12', 'V12'],
     ['房间:听雨', '听雨'],
     ['2号房', '2号房'],
+    ['3号包', '3号包'],
+    ['二号包厢', '二号包厢'],
+    ['十二号桌', '十二号桌'],
+    ['3楼菊花厅', '菊花厅'],
+    ['6号包房', '6号包房'],
+    ['包厢8', '包厢8'],
+    ['包间 12', '包间 12'],
+    ['包间竹韵', '竹韵'],
+    ['包厢 兰亭', '兰亭'],
+    ['二楼兰亭阁', '兰亭阁'],
   ])('room %s', (written, room) => {
     expect(parse(`易总 今晚 4人 2600 ${written}`).room?.value).toBe(room);
+  });
+
+  test('a rough bill (花了七八千) is not recorded as paid, so the bot asks', () => {
+    const r = parse('童总 今晚 6人 花了七八千');
+    expect(r.amount).toBeUndefined();
+    expect(r.missing).toContain('amount');
+  });
+
+  test('a bill followed by a spaced room word stays the bill (消费4,680 包厢, 2800 卡里)', () => {
+    expect(values(parse('唐总 今晚 6人 消费4,680 包厢'))).toMatchObject({
+      amount: 4680,
+      room: undefined,
+    });
+    expect(parse('唐总 今晚 6人 消费2800 卡里还有3000').amount?.value).toBe(2800);
+    expect(parse('唐总 今晚 6人 消费2800,5号桌').room?.value).toBe('5号桌');
+    expect(parse('唐总 今晚 6人 888包厢').room?.value).toBe('888包厢');
+    expect(parse('唐总 今晚 6人 4680 包厢').amount?.value).toBe(4680);
+  });
+
+  test.each(['包厢满了', '包间很好', '包厢太吵', '包间不错'])(
+    'talk about the room (%s) names no room and keeps the bill',
+    (talk) => {
+      expect(values(parse(`易总 今晚 4人 2600 ${talk}`))).toMatchObject({
+        amount: 2600,
+        room: undefined,
+      });
+    },
+  );
+
+  test('a bill before 点了 (what was ordered) stays the bill; 11点了 stays the time', () => {
+    expect(parse('聂总 今晚 4人 2600 点了佛跳墙').amount?.value).toBe(2600);
+    expect(parse('聂总 今晚 4人 2600点的菜').amount?.value).toBe(2600);
+    expect(parse('王总那桌 4人 11点了还没走').amount).toBeUndefined();
+  });
+
+  test('the digit after 2万 is part of the bill, not a room number (2万6 卡座V5)', () => {
+    expect(values(parse('乐总 今晚 8个人 2万6 卡座V5'))).toMatchObject({ amount: 26000 });
+  });
+
+  test('a room word before a head count is no room number (包厢8人 is eight people)', () => {
+    expect(values(parse('易总 今晚 包厢8人 2600'))).toMatchObject({
+      partySize: 8,
+      room: undefined,
+    });
+  });
+
+  test('two tables in one message: the reading shows the first, `several` holds both', () => {
+    const r = parse('张总今晚3人2800,李总今晚4人3600');
+    expect(values(r)).toMatchObject({ customer: '张总', partySize: 3, amount: 2800 });
+    expect(r.several?.map((v) => [v.customer?.value, v.amount?.value])).toEqual([
+      ['张总', 2800],
+      ['李总', 3600],
+    ]);
+  });
+
+  test('a clipped room word needs its 号: 买了3包烟 counts packets, no room', () => {
+    expect(parse('易总 今晚 4人 2600 买了3包烟').room).toBeUndefined();
+  });
+
+  test('a booth code after a spaced figure is a room, not a magnitude (2万2 K8卡座)', () => {
+    expect(values(parse('刘哥 今晚 5个人 一共2万2 K8卡座'))).toMatchObject({
+      amount: 22000,
+      room: 'K8卡座',
+    });
+    expect(parse('刘哥 今晚 5个人 一共2 k').amount?.value).toBe(2000);
   });
 
   test('every field keeps the span it was read from', () => {

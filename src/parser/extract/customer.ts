@@ -142,7 +142,9 @@ function titled(ctx: ParseContext, draft: Draft): void {
   for (const { index: p, word: t } of TITLE.all(text)) {
     const q = p + t.length;
     const veto = TITLE_VETO_NEXT.get(t);
-    const vetoed = veto && text[q] && veto.includes(text[q]) && !nameFollows(text, q + 1);
+    // 总和 is a sum, but 张总和李总 / 张总和夫人 join two people: a name or a bare title follows.
+    const joins = nameFollows(text, q + 1) || TITLE.startingAt(text, q + 1) !== undefined;
+    const vetoed = veto && text[q] && veto.includes(text[q]) && !joins;
     if (vetoed || !ctx.isFree(p, q)) continue;
     const s = SURNAME_ONLY_TITLES.has(t) ? cantonese(ctx, p, q) : surnameStart(ctx, p, t);
     if (s !== undefined) push(ctx, draft, s, q, 'titled', t);

@@ -37,8 +37,12 @@ const MONTH_DAY = new RegExp(`${LUNAR}(${CN_MONTH})月份?(${CN_DAY})[日号]?`,
  * (王总,11.18,3人; 10/30,176 1011 6713): no figure has a thousands group after its decimals.
  */
 const NUMERIC_MD = /(?<![\d.:¥/-])(\d{1,2})([./-])(\d{1,2})(?![\d.%/-]|\s?[kKwW万千元块人位个])/g;
-const DAY_ONLY =
-  /(?:(上个?月|本月|这个?月)|(?<![\d月./A-Za-z区-]))(\d{1,2})[号日](?!桌|包|房|厅|卡|台|楼|间|座|车|线|机|店|门|位|雅)/g;
+/** 21号, 上个月5号, and the day said in words (二号, 十五号), not inside a bigger numeral. */
+const CN_DAY_OF_MONTH = '[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]';
+const DAY_ONLY = new RegExp(
+  `(?:(上个?月|本月|这个?月)|(?<![\\d月./A-Za-z区一二两三四五六七八九十百千万-]))(\\d{1,2}|${CN_DAY_OF_MONTH})[号日](?!桌|包|房|厅|卡|台|楼|间|座|车|线|机|店|门|位|雅)`,
+  'g',
+);
 const WEEKDAY = new RegExp(
   `(上上|上|这|本|下下|下)?个?(?:周|星期|礼拜)([${[...WEEKDAY_CHARS.keys()].join('')}])`,
   'g',
@@ -125,7 +129,7 @@ function fromNumeric(m: RegExpExecArray, ctx: ParseContext): Resolved {
 
 function fromDayOnly(m: RegExpExecArray, ctx: ParseContext): Resolved {
   const shift = m[1]?.startsWith('上') ? -1 : 0;
-  const iso = nearestDayOfMonth(ctx.clock.calendarToday, Number(m[2]), shift);
+  const iso = nearestDayOfMonth(ctx.clock.calendarToday, dayValue(m[2]) ?? 0, shift);
   return iso ? { iso, future: iso > ctx.clock.calendarToday } : undefined;
 }
 

@@ -7,7 +7,9 @@ import { isHan, skipLeft, type ParseContext } from '../context';
 import type { AmountKind, Draft } from '../draft';
 import {
   AMOUNT_CUES,
+  COUNTER_LIKE_VERBS,
   CURRENCY_SUFFIXES,
+  NOT_BILL_CUES,
   ORIGINAL_CUES,
   OTHER_COUNTERS,
   PAID_CUES,
@@ -26,12 +28,16 @@ const CURRENCY = new WordMatcher(CURRENCY_SUFFIXES);
 const PARTY_AFTER = new WordMatcher(PARTY_SUFFIXES);
 const PARTY_BEFORE = new WordMatcher(PARTY_LABELS);
 const COUNTERS = new WordMatcher(OTHER_COUNTERS);
+const NOT_BILL = new WordMatcher(NOT_BILL_CUES);
+const VERB_NOT_COUNTER = new WordMatcher(COUNTER_LIKE_VERBS);
 const PARTY_WORD = new WordMatcher(PARTY_WORDS.keys());
 /** 4+2人, 4加2位: people joined by + (two who came later) are one party. */
 const JOINED_PARTY = /^(\d{1,3})\s?(?:[+＋]|加)\s?(\d{1,3})\s?(?=人|位|个人|pax)/;
-/** 3大1小 → 4, 6男2女 → 8. */
+/** 3大1小 → 4, 6男2女 → 8, 两个大人一个小孩 → 3, 2位大人和1个孩子 → 3. */
 const MIXED_PARTY =
-  /^(\d{1,3}|[一二两三四五六七八九十]{1,2})\s?[大男](?:人)?\s?(\d{1,3}|[一二两三四五六七八九十]{1,2})\s?[小女](?:孩|孩子|朋友)?/;
+  /^(\d{1,3}|[一二两三四五六七八九十]{1,2})\s?[个位]?[大男](?:人)?\s?(?:[+＋加和带]\s?)?(\d{1,3}|[一二两三四五六七八九十]{1,2})\s?[个位]?(?:小孩子|小孩|小朋友|孩子|小|女)/;
+/** What may follow the first figure of a mixed party: 3大, 6男, 两个大人. */
+const MIXED_OPENS = /^[个位]?[大男]/;
 /** 俩 / 仨 after a word (哥俩, 姐妹仨) or standing alone (今晚 仨), when the list did not cover it. */
 const LIANG_SA = /(?<=[\u3400-\u9fff]|^|\s)[俩仨](?![\u3400-\u9fff])/g;
 const MAX_PARTY = 500;
@@ -113,8 +119,9 @@ function classify(ctx: ParseContext, draft: Draft, tok: NumberToken, from: numbe
   if (from === tok.start && negative(ctx, draft, tok)) return;
   const after = skipSpace(text, tok.end);
   const next = text[after];
-  const mixed =
-    next === '大' || next === '男' ? MIXED_PARTY.exec(text.slice(tok.start, tok.start + 16)) : null;
+  const mixed = MIXED_OPENS.test(text.slice(after, after + 2))
+    ? MIXED_PARTY.exec(text.slice(tok.start, tok.start + 16))
+    : null;
   if (mixed) {
     const total = mixedTotal(mixed);
     if (total) return setParty(ctx, draft, total, tok.start, tok.start + mixed[0].length);
@@ -137,14 +144,19 @@ function classify(ctx: ParseContext, draft: Draft, tok: NumberToken, from: numbe
   if (text[after] === '个' && !isHan(text[after + 1]))
     return setParty(ctx, draft, tok.value, tok.start, after + 1);
   if (label) return setParty(ctx, draft, tok.value, left - label.length, tok.end);
+  // 花了七八千 is a guess at the bill: left for the bot to ask, never recorded as paid.
+  if (tok.approximate) return;
   const unit = CURRENCY.startingAt(text, after);
   const cue = CUES.endingAt(text, left);
   const end = unit ? after + unit.length : tok.end;
+  if (!cue && NOT_BILL.endingAt(text, left)) return ctx.claim(from, end);
   if (cue) return addAmount(ctx, draft, tok.value, cueKind(cue), from, end);
   if (unit || from !== tok.start) return addAmount(ctx, draft, tok.value, 'currency', from, end);
   // 8点, 2瓶, 30天: something else; but 2800 张总 is money followed by a name (张 is claimed).
   // 一万三 两个人: a numeral (两) after a space starts the next figure, it is no unit of weight.
-  const counter = !ctx.claimed[after] && COUNTERS.startingAt(text, after);
+  // 2600 点了佛跳墙 orders a dish; 11点了 is the time (no hour is above 24).
+  const verb = tok.value > 24 && VERB_NOT_COUNTER.startingAt(text, after);
+  const counter = !ctx.claimed[after] && !verb && COUNTERS.startingAt(text, after);
   if (counter && !(after > tok.end && startsNumber(text, after))) return;
   if (tok.scaled && tok.value >= 100) return addAmount(ctx, draft, tok.value, 'scaled', from, end);
   if (tok.arabic && tok.value >= 10 && tok.value <= MAX_BARE)

@@ -155,6 +155,8 @@ export const COMMAND_RULES: readonly CommandRule[] = [
     contains: words(
       '取消预订 取消预定 取消订位 取消订座 取消订房 预订取消 预定取消 订位取消 不订了 预订不要了',
     ),
+    // 李姐取消了今晚的预订, 王总取消明天的订位: the day sits between the verb and the booking.
+    pattern: /取消了?[^订定]{0,8}?的(?:预订|预定|订位|订座|订房)/,
     form: 'subject',
   },
   {

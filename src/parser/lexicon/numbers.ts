@@ -17,6 +17,14 @@ export const CN_UNITS: ReadonlyMap<string, number> = new Map(
   ),
 );
 
+/**
+ * Two neighbouring numerals said together give a rough count, not a two-digit number: 五六个人 is
+ * five or six people, 七八千 seven or eight thousand (三五 is three to five).
+ */
+export const APPROXIMATE_PAIRS: ReadonlySet<string> = new Set(
+  words('一两 一二 两三 二三 三四 四五 五六 六七 七八 八九 三五'),
+);
+
 /** Words right after a number that make it money. */
 export const CURRENCY_SUFFIXES: readonly string[] = words('元整 块钱 元 块 圆 RMB rmb Rmb CNY cny');
 
@@ -35,13 +43,26 @@ export const PAID_CUES: ReadonlySet<string> = new Set(
 /** Cues meaning a price before discount: never the amount when a paid figure exists. */
 export const ORIGINAL_CUES: readonly string[] = words('原价 原来 标价 折前 打折前 应收 应付');
 
+/**
+ * Money that moved without paying for a meal: a card balance or top-up, a deposit, a debt, a
+ * refund, change. The figure after them is never the bill (刘总充值5000, 张总 押金500).
+ */
+export const NOT_BILL_CUES: readonly string[] = words(
+  '余额 卡里还有 还剩 剩余 剩下 充值 充了 储值 押金 定金 订金 预付 欠 欠了 欠的 欠款 ' +
+    '还差 未付 挂的账 退 退了 退款 退还 找零 找了 小费 红包',
+);
+
 /** Per-person price; multiplied by the party size. */
 export const PER_PERSON_CUES: readonly string[] = ['人均', '每人', '每位'];
 
-/** Words after a number that make it a head count. */
-export const PARTY_SUFFIXES: readonly string[] = words(
-  '个人 个客人 位客人 位 人 名客人 名 口人 pax Pax PAX 个大人 个朋友 位朋友 个同事 位同事 个老板',
-);
+/** The people a head count may name: 三个客户, 两位朋友, 五名同事. */
+const PEOPLE = words('客人 客户 朋友 同事 老板 领导 大人 家人 亲戚 同学 哥们 兄弟 姐妹');
+
+/** Words after a number that make it a head count: 3人, 4位, 6pax, and a counter with PEOPLE. */
+export const PARTY_SUFFIXES: readonly string[] = [
+  ...words('个人 位 人 名 口人 pax Pax PAX'),
+  ...words('个 位 名').flatMap((counter) => PEOPLE.map((who) => counter + who)),
+];
 
 /** Labels before a number that make it a head count (人数3, 人数:6). */
 export const PARTY_LABELS: readonly string[] = ['就餐人数', '用餐人数', '人数为', '人数'];
@@ -54,11 +75,15 @@ export const PARTY_OPENERS: readonly string[] = ['一行', '一桌', '同行', '
  */
 export const PARTY_WORDS: ReadonlyMap<string, number> = new Map(
   numbersByWord(
-    '一家三口=3 一家四口=4 一家五口=5 一家六口=6 三口之家=3 夫妻俩=2 夫妻两个=2 两口子=2 小两口=2 ' +
+    '一家三口=3 一家四口=4 一家五口=5 一家六口=6 三口之家=3 夫妻俩=2 夫妻两个=2 两口子=2 小两口=2 老两口=2 ' +
       '夫妻二人=2 母女俩=2 父子俩=2 母子俩=2 父女俩=2 兄弟俩=2 姐妹俩=2 哥俩=2 姐俩=2 两人=2 ' +
       '俩人=2 仨人=3 我们俩=2 他们俩=2 他们仨=3 姐妹仨=3 兄弟仨=3 一个人=1 独自=1 单人=1 情侣=2',
   ),
 );
+
+/** Verbs that open with a counter's character: 2600 点了佛跳墙 is a bill, then what was ordered. */
+export const COUNTER_LIKE_VERBS: readonly string[] =
+  words('点了 点菜 点的 点单 点过 分了 分给 分开');
 
 /** After a number, these mean it counts something else (8点, 2瓶, 30天, 5折): not money, not people. */
 export const OTHER_COUNTERS: readonly string[] = words(

@@ -110,7 +110,9 @@ export const CHATTER_CUES: readonly string[] = words(
     // Stock and equipment.
     '卖完 沽清 缺货 补货 坏了 维修 打扫 卫生 ' +
     // Operations on a table, not its bill: a complaint, a refund, an invoice, dishes added.
-    '投诉 退了 退菜 退酒 退单 退款 发票 开票 加了 加菜',
+    '投诉 退了 退菜 退酒 退单 退款 发票 开票 加了 加菜 ' +
+    // Service at a table still eating: the kitchen's pace, a move, a take-away.
+    '上菜 先上 起菜 走菜 催菜 换桌 打包',
 );
 
 /** Question endings: a question about a customer is not a fact about them. */
