@@ -5,6 +5,7 @@
  */
 import type { ParseContext } from './context';
 import type { Draft, NameHit } from './draft';
+import { reportedSpans, TABLE_BOOKED } from './future-clause';
 import {
   BOOKING_CUES,
   CHATTER_CUES,
@@ -19,9 +20,6 @@ import { CueMatcher } from './words';
 
 /** 订 is a booking unless it is 订单 (an order). */
 const BOOKING_CHAR = /订(?!单)/;
-/** 订了6人 / 订牡丹厅 / 订 10人: a table is booked (订了蛋糕 orders a cake for a table that came). */
-const TABLE_BOOKED =
-  /订(?:了|个|好|下)?\s*(?:\d|[一两二三四五六七八九十]|包|房|厅|桌|位|座|间|明|后|下|周)/;
 const [BOOKING, QUESTION, CHATTER, VERB, LATER, RESERVING] = [1, 2, 4, 8, 16, 32];
 const CUES = new CueMatcher([
   BOOKING_CUES,
@@ -45,7 +43,7 @@ interface Signals {
   amount?: ChosenAmount;
   dated: boolean;
   booking: boolean;
-  /** 订, 预订, 要来 …: the message talks of a booking (a future date alone does not). */
+  /** 订, 预订, 要来, 张总说周六过来 …: the message talks of a booking (a future date alone does not). */
   bookingWords: boolean;
   /** 订, 预订, 要来, 留个包厢: a table is reserved (马上到 is a table arriving now). */
   reserving: boolean;
@@ -57,6 +55,8 @@ interface Signals {
 }
 
 export function combine(ctx: ParseContext, draft: Draft): Reading {
+  // 张总 3人 消费2800 说周六再来: the day is the customer's next visit, not this table's.
+  if (draft.date?.reported && chooseAmount(draft)?.strong) draft.date = undefined;
   const s = signals(ctx, draft);
   let intent = decide(draft, s);
   if (intent === 'none' && isComplaint(draft, s)) {
@@ -94,14 +94,16 @@ function aheadOf(draft: Draft, s: Signals, today: string): Reading['ahead'] {
 function signals(ctx: ParseContext, draft: Draft): Signals {
   const t = ctx.text;
   const cues = CUES.flags(t);
-  const bookingWords = (cues & BOOKING) !== 0 || BOOKING_CHAR.test(t);
+  // 张总说周六过来: what a customer said he will do is a table still to come.
+  const reported = reportedSpans(t).length > 0;
+  const bookingWords = (cues & BOOKING) !== 0 || BOOKING_CHAR.test(t) || reported;
   return {
     customer: chooseCustomer(draft),
     amount: chooseAmount(draft),
     dated: Boolean(draft.date && !draft.date.future),
     booking: Boolean(draft.date?.future) || bookingWords,
     bookingWords,
-    reserving: (cues & RESERVING) !== 0 || BOOKING_CHAR.test(t),
+    reserving: (cues & RESERVING) !== 0 || BOOKING_CHAR.test(t) || reported,
     later: (cues & LATER) !== 0,
     tableBooked: TABLE_BOOKED.test(t),
     question: (cues & QUESTION) !== 0,

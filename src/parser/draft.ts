@@ -32,6 +32,8 @@ export interface DateHit {
   iso: string;
   /** After today's business date: a booking, not a visit. */
   future: boolean;
+  /** Said inside a customer's reported plan (张总说周六过来): the day of a table still to come. */
+  reported?: boolean;
 }
 
 export interface Draft {

@@ -39,6 +39,15 @@ describe('bookings', () => {
     ]);
   });
 
+  it("takes a customer's plan reported in the group as a booking, never a visit", async () => {
+    const visits = await s.db.models.Visit.countDocuments();
+    // Said on Sunday 22nd: the Saturday the customer spoke of is the coming one.
+    expect(await s.say(inGroup('wang', '张总说周六过来 6个人'))).toEqual([
+      '已记预订 张总 | 11月28日 | 6人\nB类 · 上次11月22日',
+    ]);
+    expect(await s.db.models.Visit.countDocuments()).toBe(visits);
+  });
+
   it('asks for the day when none was said, and the answer completes it', async () => {
     expect(await s.say(dm('wang', '王总订了6人', '2026-11-22T15:00:00+08:00'))).toEqual([
       '王总的预订,哪天?',

@@ -121,3 +121,9 @@ export function weekdayDate(today: string, weekday: number, prefix: string): str
   if (prefix === '') return fromDays(days - ((weekdayOfDays(days) - weekday + 7) % 7));
   return fromDays(mondayOf(days) + mondayIndex + (WEEK_SHIFT.get(prefix) ?? 0));
 }
+
+/** A weekday still to come in a booking or a customer's plan (周六过来): today counts. */
+export function comingWeekday(today: string, weekday: number): string {
+  const days = toDays(today);
+  return fromDays(days + ((weekday - weekdayOfDays(days) + 7) % 7));
+}

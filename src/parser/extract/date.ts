@@ -18,7 +18,9 @@ import {
 import { evaluate } from '../numerals';
 import { WordMatcher } from '../words';
 import type { Birthday } from '../reading';
+import { inFutureClause, isReported, reportedSpans } from '../future-clause';
 import {
+  comingWeekday,
   isRealDay,
   nearestDayOfMonth,
   nearestMonthDay,
@@ -133,8 +135,13 @@ function fromDayOnly(m: RegExpExecArray, ctx: ParseContext): Resolved {
   return iso ? { iso, future: iso > ctx.clock.calendarToday } : undefined;
 }
 
-function fromWeekday(m: RegExpExecArray, ctx: ParseContext): Resolved {
-  const iso = weekdayDate(ctx.clock.today, WEEKDAY_CHARS.get(m[2]) ?? 0, m[1] ?? '');
+/** A weekday alone is the one just gone, unless its clause books a table or reports a plan. */
+function fromWeekday(m: RegExpExecArray, ctx: ParseContext, start: number, end: number): Resolved {
+  const weekday = WEEKDAY_CHARS.get(m[2]) ?? 0;
+  const iso =
+    !m[1] && inFutureClause(ctx.text, start, end)
+      ? comingWeekday(ctx.clock.today, weekday)
+      : weekdayDate(ctx.clock.today, weekday, m[1] ?? '');
   return { iso, future: iso > ctx.clock.today };
 }
 
@@ -251,8 +258,9 @@ function assign(ctx: ParseContext, draft: Draft, found: Candidate[]): void {
     else visit ??= hit;
   }
   const chosen = visit ?? future;
-  if (chosen)
-    draft.date = { start: chosen.start, end: chosen.end, iso: chosen.iso, future: chosen.future };
+  if (!chosen) return;
+  draft.date = { start: chosen.start, end: chosen.end, iso: chosen.iso, future: chosen.future };
+  if (isReported(reportedSpans(ctx.text), chosen.start, chosen.end)) draft.date.reported = true;
 }
 
 function nextToBirthday(text: string, start: number, end: number): boolean {

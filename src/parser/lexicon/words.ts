@@ -91,6 +91,18 @@ export const RESERVING_CUES: readonly string[] = words(
 );
 
 /**
+ * Verbs that report what a customer said (张总说…, 李姐讲…, 王总表示…). Longer forms end in one of
+ * these (打电话说, 发消息说, 微信说, 讲了), so the verb itself is what is looked for.
+ */
+export const SPEECH_VERBS: readonly string[] = words('说 讲 表示 答应 告诉 提到 回复');
+
+/**
+ * Plans in reported speech besides a coming 来 (要来, 过来, 再来, 带客户来): 打算, 准备, 计划.
+ * Reported with a speech verb they make the clause a table still to come.
+ */
+export const PLAN_WORDS: readonly string[] = words('打算 准备 计划');
+
+/**
  * Talk of a later visit (王总说下次带10个人来). Alone it is no record; inside a complete visit
  * message (…消费2800 下次还来) it is a note and the visit stands.
  */
