@@ -9,8 +9,8 @@ import { PLAN_WORDS, RESERVING_CUES, SPEECH_VERBS } from './lexicon/words';
 
 /** One clause: no sentence or comma break (a space does not end it: 说周六 过来). */
 const CLAUSE_CHAR = '[^,;!?。\\n]';
-/** A 来 still to come: not 来了/来过/来的, not 上次来/以前来/没来/刚来/已来/从来. */
-const COMING = `(?:${alternation(PLAN_WORDS)}|(?<![次前没刚已从])来(?![了过的]))`;
+/** A 来 still to come: not 来了/来过/来的/来吃过, not 上次来/以前来/没来/刚来/已来/从来. */
+const COMING = `(?:${alternation(PLAN_WORDS)}|(?<![次前没刚已从])来(?![了过的]|[吃喝坐玩][了过的]))`;
 /** The speech verb to the last coming word within a few characters of its clause. */
 const REPORTED = new RegExp(`(?:${alternation(SPEECH_VERBS)})${CLAUSE_CHAR}{0,16}${COMING}`, 'g');
 /** 订了6人 / 订牡丹厅 / 订周六: a table is booked (订了蛋糕 orders a cake for a table that came). */

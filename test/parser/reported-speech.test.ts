@@ -54,6 +54,14 @@ describe('a table that closed stays a visit when it holds 说', () => {
     expect(r.amount?.value).toBe(amount);
   });
 
+  test('a visit the customer spoke of in the past is still a visit', () => {
+    for (const text of ['陈总讲上周六来吃过 3位', '李姐说周五来过 4位 消费1680']) {
+      const r = parse(text, TUESDAY);
+      expect(r.intent).toBe('visit');
+      expect((r.date?.value ?? '9999') < '2026-11-24').toBe(true);
+    }
+  });
+
   test('a weekday with no plan or booking is still the one just gone', () => {
     const r = parse('张总 周六 6个人 消费3000', TUESDAY);
     expect(r.intent).toBe('visit');
