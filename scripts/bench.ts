@@ -119,9 +119,9 @@ async function pipeline(): Promise<void> {
     log('  through journal (fsync), durable intake, bot, delivery queue, stand-in platform');
     await closedLoop(t, path, quick ? 300 : 1000); // warm-up: JIT, connection pool, first customers
 
-    // PROBE_ONLY=<probe name prefix>: just those probes (a before/after comparison of one kind).
     const floor = await driverFloor(db.conn, quick ? 500 : 2000);
     row('one round trip alone (findOne by _id)', `bot CPU ${floor.toFixed(2)} ms (mean)`);
+    // PROBE_ONLY=<probe name prefix>: just those probes (a before/after comparison of one kind).
     const only = process.env.PROBE_ONLY ?? '';
     for (const kind of probeKinds(t).filter((k) => k.name.startsWith(only)))
       row(

@@ -17,22 +17,25 @@ const REPORTED = new RegExp(`(?:${alternation(SPEECH_VERBS)})${CLAUSE_CHAR}{0,16
 export const TABLE_BOOKED =
   /订(?:了|个|好|下)?\s*(?:\d|[一两二三四五六七八九十]|包|房|厅|桌|位|座|间|明|后|下|周)/;
 const BOOKING_CLAUSE = new RegExp(`${alternation(RESERVING_CUES)}|${TABLE_BOOKED.source}`);
-const CLAUSE_BREAK = new RegExp(`^${CLAUSE_CHAR}*$`);
+const IN_CLAUSE = new RegExp(`^${CLAUSE_CHAR}$`);
+
+type Span = readonly [number, number];
+
+/** The last message's spans: its dates, weekdays and signals all ask, one scan answers them. */
+let last: { text: string; spans: readonly Span[] } | undefined;
 
 /** Spans [start, end) of reported future speech: 说周六过来 in 张总说周六过来 6个人. */
-export function reportedSpans(text: string): [number, number][] {
-  const spans: [number, number][] = [];
+export function reportedSpans(text: string): readonly Span[] {
+  if (last?.text === text) return last.spans;
+  const spans: Span[] = [];
   REPORTED.lastIndex = 0;
   for (let m = REPORTED.exec(text); m; m = REPORTED.exec(text))
     spans.push([m.index, m.index + m[0].length]);
+  last = { text, spans };
   return spans;
 }
 
-export function isReported(
-  spans: readonly [number, number][],
-  start: number,
-  end: number,
-): boolean {
+export function isReported(spans: readonly Span[], start: number, end: number): boolean {
   return spans.some(([s, e]) => start >= s && end <= e);
 }
 
@@ -44,8 +47,8 @@ export function inFutureClause(text: string, start: number, end: number): boolea
 
 function clauseAround(text: string, start: number, end: number): string {
   let s = start;
-  while (s > 0 && CLAUSE_BREAK.test(text[s - 1])) s--;
+  while (s > 0 && IN_CLAUSE.test(text[s - 1])) s--;
   let e = end;
-  while (e < text.length && CLAUSE_BREAK.test(text[e])) e++;
+  while (e < text.length && IN_CLAUSE.test(text[e])) e++;
   return text.slice(s, e);
 }
